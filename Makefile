@@ -1,0 +1,49 @@
+# Semilla: `make run` serves the demo, `make test` runs every test. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench install setup chromium lint messages
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+setup: install
+	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*' -v 0
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
+
+run: setup
+	$(PY) manage.py demo_load
+	@echo ""
+	@echo "Semilla está lista en http://$(HOST):$(PORT)/"
+	@echo "Cuentas de demostración (contraseña: semilla-demo): aprendiz, mentora, jurado, coordinadora, admin"
+	@echo "Administración (Wagtail): http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) cms.asgi:application
+
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: install chromium
+	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*' -v 0
+	SEMILLA_TESTING=1 $(PY) manage.py collectstatic --noinput -v 0
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check cms lms incubator tests bench
+
+bench: setup
+	$(PY) bench/run.py

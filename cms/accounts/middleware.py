@@ -1,0 +1,56 @@
+"""Shared-computer session rules: idle and absolute timeouts, no caching of private pages."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from cms.accounts.roles import is_staff_role
+
+SESSION_STARTED = "semilla_started"
+SESSION_SEEN = "semilla_seen"
+# Requests that must not count as activity (the idle-warning ping would keep a session alive).
+PASSIVE_PATHS = ("/cuenta/sesion/estado/",)
+
+
+def idle_limit_seconds(user) -> int:
+    if is_staff_role(user):
+        return settings.SEMILLA_IDLE_SECONDS_STAFF
+    return settings.SEMILLA_IDLE_SECONDS_LEARNER
+
+
+class SharedComputerSessionMiddleware:
+    """Ends idle (15 min learners, 10 staff) and old (8 h) sessions; marks private pages no-store."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            expired = self._expired(request, user)
+            if expired:
+                logout(request)
+                response = redirect(f"{reverse('accounts:login')}?motivo={expired}")
+                response["Cache-Control"] = "no-store"
+                return response
+        response = self.get_response(request)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+            response.headers.pop("Expires", None)
+        return response
+
+    def _expired(self, request, user) -> str:
+        now = int(time.time())
+        session = request.session
+        started = session.setdefault(SESSION_STARTED, now)
+        seen = session.get(SESSION_SEEN, now)
+        if now - started > settings.SEMILLA_ABSOLUTE_SESSION_SECONDS:
+            return "limite"
+        if now - seen > idle_limit_seconds(user):
+            return "inactividad"
+        if request.path not in PASSIVE_PATHS:
+            session[SESSION_SEEN] = now
+        return ""

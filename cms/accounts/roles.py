@@ -1,0 +1,36 @@
+"""The five roles of Semilla, stored as Django groups."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    LEARNER = "aprendiz", _("Aprendiz")
+    MENTOR = "mentor", _("Mentor(a)")
+    JURY = "jurado", _("Jurado")
+    COORDINATOR = "coordinacion", _("Coordinación")
+    ADMIN = "administracion", _("Administración")
+
+
+STAFF_ROLES = frozenset({Role.MENTOR, Role.JURY, Role.COORDINATOR, Role.ADMIN})
+
+
+def roles_of(user) -> set[str]:
+    """The role names of a user, cached on the instance for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_semilla_roles", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            cached.add(Role.ADMIN.value)
+        user._semilla_roles = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(roles_of(user) & {str(r) for r in roles})
+
+
+def is_staff_role(user) -> bool:
+    return bool(roles_of(user) & {str(r) for r in STAFF_ROLES})

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from cms.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("entrar/", views.LoginView.as_view(), name="login"),
+    path("salir/", views.LogoutView.as_view(), name="logout"),
+    path("sesion/estado/", views.session_status, name="session_status"),
+]

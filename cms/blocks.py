@@ -1,0 +1,96 @@
+"""The shared stream blocks every page can use. Area blocks (QuizBlock, H5PBlock) live in their area."""
+
+import nh3
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def sanitize_html(html: str) -> str:
+    """Clean user HTML with nh3 (ammonia): keeps formatting, drops scripts, handlers and styles."""
+    return nh3.clean(html or "", link_rel="noopener noreferrer")
+
+
+class SanitizedRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose stored HTML is cleaned by nh3 on save and again on render."""
+
+    def get_prep_value(self, value):
+        prepped = super().get_prep_value(value)
+        return sanitize_html(prepped)
+
+    def render_basic(self, value, context=None):
+        rendered = super().render_basic(value, context)
+        return mark_safe(sanitize_html(str(rendered)))
+
+    def to_python(self, value):
+        return RichText(sanitize_html(value))
+
+    class Meta:
+        icon = "pilcrow"
+        features = RICH_TEXT_FEATURES
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("imagen"))
+    alt = blocks.CharBlock(label=_("texto alternativo"), max_length=200,
+                           help_text=_("Qué muestra la imagen, para quien no la ve."))
+    caption = blocks.CharBlock(label=_("pie de foto"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        label = _("Imagen")
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("título"), max_length=200)
+    video = DocumentChooserBlock(label=_("archivo de video"))
+    size_mb = blocks.DecimalBlock(label=_("tamaño en MB"), min_value=0, decimal_places=1, max_digits=6)
+    transcript = blocks.TextBlock(label=_("transcripción"),
+                                  help_text=_("El texto del video, para leer sin gastar datos."))
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video.html"
+        label = _("Video con transcripción")
+
+
+class FileBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("título"), max_length=200)
+    document = DocumentChooserBlock(label=_("archivo"))
+    size_mb = blocks.DecimalBlock(label=_("tamaño en MB"), min_value=0, decimal_places=1, max_digits=6)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/file.html"
+        label = _("Archivo para descargar")
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("tipo"),
+        choices=[("tip", _("Consejo")), ("warning", _("Atención")), ("example", _("Ejemplo"))],
+        default="tip",
+    )
+    title = blocks.CharBlock(label=_("título"), max_length=120, required=False)
+    text = blocks.TextBlock(label=_("texto"))
+
+    class Meta:
+        icon = "help"
+        template = "blocks/callout.html"
+        label = _("Recuadro destacado")
+
+
+def shared_blocks() -> list[tuple[str, blocks.Block]]:
+    return [
+        ("text", SanitizedRichTextBlock(label=_("Texto"))),
+        ("image", ImageBlock()),
+        ("video", VideoBlock()),
+        ("file", FileBlock()),
+        ("callout", CalloutBlock()),
+    ]

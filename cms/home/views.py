@@ -1,0 +1,19 @@
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from cms.home.health import health_report
+
+
+@never_cache
+def healthz(request):
+    report = health_report()
+    healthy = all(report.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **report}, status=200 if healthy else 503)
+
+
+@login_required
+def dashboard(request):
+    """The person's start page. Areas add their panels through the template's blocks."""
+    return render(request, "home/dashboard.html")

@@ -1,0 +1,8 @@
+"""The lesson StreamField: the shared blocks plus the learning blocks of lms."""
+
+from cms.blocks import shared_blocks
+from lms.quizzes.blocks import QuizBlock
+
+
+def lesson_blocks():
+    return [*shared_blocks(), ("quiz", QuizBlock())]

@@ -1,0 +1,156 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from lms.courses.blocks import lesson_blocks
+
+
+class Track(models.TextChoices):
+    SOFT = "blandas", _("Habilidades blandas")
+    TECHNICAL = "tecnicas", _("Habilidades técnicas")
+    FINANCIAL = "financiera", _("Educación financiera")
+    ENTREPRENEURSHIP = "emprendimiento", _("Emprendimiento")
+
+
+class CourseIndexPage(Page):
+    intro = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("catálogo de cursos")
+
+
+class CoursePage(Page):
+    track = models.CharField(_("línea"), max_length=20, choices=Track.choices)
+    summary = models.TextField(_("resumen"), max_length=600)
+    learning_outcomes = models.TextField(
+        _("qué vas a aprender"), help_text=_("Un resultado por línea.")
+    )
+    estimated_hours = models.DecimalField(_("horas estimadas"), max_digits=5, decimal_places=1)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("imagen"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    capacity = models.PositiveIntegerField(
+        _("cupos"), null=True, blank=True, help_text=_("Vacío: sin límite. Al llenarse, hay lista de espera.")
+    )
+    mentors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("mentores y coordinación del curso"),
+        blank=True, related_name="taught_courses",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("track"),
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("estimated_hours"), FieldPanel("capacity")], heading=_("Organización")),
+        FieldPanel("mentors"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("curso")
+        verbose_name_plural = _("cursos")
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
+
+
+class ModulePage(Page):
+    intro = models.TextField(_("introducción"), blank=True)
+    requires_previous = models.BooleanField(
+        _("requiere el módulo anterior"), default=False,
+        help_text=_("Queda bloqueado hasta completar el módulo anterior."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("requires_previous")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("módulo")
+        verbose_name_plural = _("módulos")
+
+
+class LessonPage(Page):
+    estimated_minutes = models.PositiveSmallIntegerField(_("minutos estimados"), default=15)
+    body = StreamField(lesson_blocks(), verbose_name=_("contenido"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lección")
+        verbose_name_plural = _("lecciones")
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "activa", _("Inscrita")
+        WAITLISTED = "espera", _("En lista de espera")
+        CANCELLED = "cancelada", _("Cancelada")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    source = models.CharField(_("origen"), max_length=20, default="self",
+                              help_text=_("self, csv o coordinación"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    last_lesson = models.ForeignKey(
+        LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("última lección abierta"),
+    )
+    completed_at = models.DateTimeField(_("curso completado el"), null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")]
+        indexes = [models.Index(fields=["course", "status", "created_at"])]
+        verbose_name = _("inscripción")
+        verbose_name_plural = _("inscripciones")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.course}"
+
+
+class EnrolmentEvent(models.Model):
+    """Append-only log: enrolled, waitlisted, promoted, cancelled, imported."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20)
+    detail = models.CharField(max_length=255, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class LessonCompletion(models.Model):
+    class Source(models.TextChoices):
+        BUTTON = "boton", _("Marcada por la persona")
+        QUIZ = "cuestionario", _("Cuestionario aprobado")
+        ACTIVITY = "actividad", _("Actividad completada")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="lesson_completions")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=15, choices=Source.choices, default=Source.BUTTON)
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="one_completion_per_lesson")]
+        indexes = [models.Index(fields=["user", "course"])]

@@ -1,0 +1,42 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GradeItem(models.Model):
+    """One graded thing of a course. Quizzes now; H5P activities join with source_kind="h5p"."""
+
+    class Reporter(models.TextChoices):
+        SERVER = "servidor", _("Calificado en el servidor")
+        BROWSER = "navegador", _("Informado por el navegador")
+
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="grade_items")
+    title = models.CharField(_("título"), max_length=200)
+    source_kind = models.CharField(_("origen"), max_length=20)
+    source_id = models.PositiveBigIntegerField(_("id del origen"))
+    weight = models.DecimalField(_("peso"), max_digits=6, decimal_places=2, default=Decimal("1"))
+    reported_by = models.CharField(max_length=10, choices=Reporter.choices, default=Reporter.SERVER)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["source_kind", "source_id"], name="one_item_per_source")]
+        verbose_name = _("elemento calificable")
+        verbose_name_plural = _("elementos calificables")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Grade(models.Model):
+    item = models.ForeignKey(GradeItem, on_delete=models.CASCADE, related_name="grades")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grades")
+    score = models.DecimalField(_("calificación (%)"), max_digits=5, decimal_places=2)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "user"], name="one_grade_per_item")]
+        verbose_name = _("calificación")
+        verbose_name_plural = _("calificaciones")

@@ -1,0 +1,143 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+
+class Question(ClusterableModel):
+    """One question of a course's bank. Answers never reach the page: grading is on the server."""
+
+    class Kind(models.TextChoices):
+        SINGLE = "unica", _("Una respuesta")
+        MULTIPLE = "multiple", _("Varias respuestas")
+        TRUE_FALSE = "vf", _("Verdadero o falso")
+        SHORT = "corta", _("Respuesta corta")
+        NUMERIC = "numerica", _("Número")
+
+    course = models.ForeignKey("courses.CoursePage", verbose_name=_("curso"), on_delete=models.CASCADE,
+                               related_name="questions")
+    kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)
+    prompt = models.TextField(_("pregunta"))
+    explanation = models.TextField(_("explicación"), blank=True,
+                                   help_text=_("Se muestra después de responder."))
+    accepted_answers = models.TextField(
+        _("respuestas aceptadas"), blank=True,
+        help_text=_("Respuesta corta: una variante por línea. Se ignoran mayúsculas, tildes y espacios."),
+    )
+    numeric_answer = models.DecimalField(_("respuesta numérica"), max_digits=14, decimal_places=4,
+                                         null=True, blank=True)
+    tolerance = models.DecimalField(_("tolerancia"), max_digits=14, decimal_places=4, default=Decimal("0"),
+                                    help_text=_("Diferencia aceptada, por ejemplo 0.5"))
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("kind"),
+        FieldPanel("prompt"),
+        InlinePanel("choices", label=_("Opciones")),
+        MultiFieldPanel([FieldPanel("accepted_answers"), FieldPanel("numeric_answer"),
+                         FieldPanel("tolerance")], heading=_("Respuesta corta o numérica")),
+        FieldPanel("explanation"),
+    ]
+
+    class Meta:
+        verbose_name = _("pregunta")
+        verbose_name_plural = _("banco de preguntas")
+
+    def __str__(self) -> str:
+        return self.prompt[:80]
+
+
+class Choice(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("opción"), max_length=300)
+    is_correct = models.BooleanField(_("es correcta"), default=False)
+    feedback = models.CharField(_("comentario al elegirla"), max_length=300, blank=True)
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Quiz(ClusterableModel):
+    class Kind(models.TextChoices):
+        LESSON = "leccion", _("Cuestionario de lección")
+        PRE = "pre", _("Prueba de entrada")
+        POST = "post", _("Evaluación final")
+
+    course = models.ForeignKey("courses.CoursePage", verbose_name=_("curso"), on_delete=models.CASCADE,
+                               related_name="quizzes")
+    title = models.CharField(_("título"), max_length=200)
+    kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.LESSON)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("nota para aprobar (%)"), default=60, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_attempts = models.PositiveSmallIntegerField(_("intentos permitidos"), default=3,
+                                                    help_text=_("0 = sin límite"))
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("pass_mark"),
+        FieldPanel("max_attempts"),
+        InlinePanel("quiz_questions", label=_("Preguntas")),
+    ]
+
+    class Meta:
+        verbose_name = _("cuestionario")
+        verbose_name_plural = _("cuestionarios")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class QuizQuestion(Orderable):
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="quiz_questions")
+    question = models.ForeignKey(Question, verbose_name=_("pregunta"), on_delete=models.CASCADE,
+                                 related_name="+")
+
+    panels = [FieldPanel("question")]
+
+
+class QuizAttempt(models.Model):
+    class Status(models.TextChoices):
+        IN_PROGRESS = "abierto", _("En curso")
+        SUBMITTED = "enviado", _("Enviado")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    number = models.PositiveSmallIntegerField(_("intento número"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.IN_PROGRESS)
+    draft = models.JSONField(_("respuestas guardadas"), default=dict, blank=True)
+    score = models.DecimalField(_("calificación (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(default=False)
+    started_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "quiz", "number"], name="unique_attempt_number"),
+            models.UniqueConstraint(fields=["user", "quiz"], condition=models.Q(status="abierto"),
+                                    name="one_open_attempt_per_quiz"),
+        ]
+        verbose_name = _("intento")
+        verbose_name_plural = _("intentos")
+
+
+class AttemptAnswer(models.Model):
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    response = models.JSONField(default=list)
+    is_correct = models.BooleanField(default=False)
+    points = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_answer_per_question")]
