@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "lms.grades",
     "lms.certificates",
     "lms.surveys",
+    "lms.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
