@@ -42,6 +42,11 @@ test: install chromium
 	SEMILLA_TESTING=1 $(PY) manage.py collectstatic --noinput -v 0
 	$(PY) -m pytest -q
 
+messages: install
+	$(PY) manage.py makemessages -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*' -v 0
+	$(PY) manage.py makemessages -d djangojs -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' -v 0
+	$(PY) -m cms.catalogue locale/es/LC_MESSAGES/django.po locale/es/LC_MESSAGES/djangojs.po
+
 lint: install
 	$(VENV)/bin/ruff check cms lms incubator tests bench
 

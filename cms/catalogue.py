@@ -1,0 +1,41 @@
+"""Keep locale/es complete: Semilla's source strings are written in Spanish.
+
+`make messages` runs makemessages, then this script fills every empty msgstr with its msgid
+(the Spanish source), keeps translations already edited by hand, and clears fuzzy guesses.
+Run: python -m cms.catalogue locale/es/LC_MESSAGES/django.po
+"""
+
+import sys
+
+import polib
+
+
+def fill_catalogue(path: str) -> int:
+    catalogue = polib.pofile(path, wrapwidth=0)
+    filled = 0
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+            entry.msgstr = ""
+            entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
+            entry.previous_msgid = None
+            entry.previous_msgid_plural = None
+        if entry.msgid_plural:
+            if not all(entry.msgstr_plural.values()):
+                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+                filled += 1
+        elif not entry.msgstr:
+            entry.msgstr = entry.msgid
+            filled += 1
+    catalogue.metadata["Language"] = "es"
+    catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+    catalogue.save(path)
+    return filled
+
+
+if __name__ == "__main__":
+    for po_path in sys.argv[1:]:
+        print(f"{po_path}: {fill_catalogue(po_path)} entradas completadas")
