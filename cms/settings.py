@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "lms.certificates",
     "lms.surveys",
     "lms.demo",
+    "incubator.mentoring",
+    "lms.h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.accounts.middleware.SharedComputerSessionMiddleware",
+    "cms.accounts.middleware.ConsentRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -162,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home:dashboard"
+LOGIN_REDIRECT_URL = "courses:my_courses"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -241,6 +244,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 SEMILLA_MAX_CSV_BYTES = 1_048_576
 SEMILLA_MAX_IMAGE_BYTES = 5_242_880
 SEMILLA_MAX_DOCUMENT_BYTES = 20_971_520
+# H5P packages carry JavaScript: served only on the content origin, never under MEDIA_URL.
+H5P_ROOT = Path(env_str("H5P_ROOT", str(BASE_DIR / "media" / "h5p-packages")))
+H5P_MAX_UPLOAD_BYTES = env_int("H5P_MAX_UPLOAD_MB", 60) * 1024 * 1024
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Semilla"

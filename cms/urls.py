@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,9 +19,10 @@ urlpatterns = [
     path("documentos/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only public media (Wagtail images) is served; certificates, evidence and H5P packages never are.
+urlpatterns.append(
+    re_path(r"^media/(?P<path>(?:images|original_images)/[\w./-]+)$", serve,
+            {"document_root": settings.MEDIA_ROOT}, name="public_media")
+)
 
 urlpatterns.append(path("", include(wagtail_urls)))
