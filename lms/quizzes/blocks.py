@@ -13,3 +13,17 @@ class QuizBlock(blocks.StructBlock):
         icon = "form"
         template = "quizzes/blocks/quiz_block.html"
         label = _("Cuestionario")
+        description = _("Un cuestionario del banco del curso. Aprobarlo completa la lección.")
+
+    def get_context(self, value, parent_context=None):
+        """Adds the person's summary (attempts, best score) and the lesson the quiz is shown in."""
+        # Imported here: lms.courses.models imports this module to build the lesson's StreamField.
+        from lms.courses.models import LessonPage
+        from lms.quizzes.selectors import quiz_summary_for
+
+        context = super().get_context(value, parent_context=parent_context)
+        request, page, quiz = context.get("request"), context.get("page"), value.get("quiz")
+        context["lesson"] = page if isinstance(page, LessonPage) else None
+        context["summary"] = (quiz_summary_for(user=request.user, quiz=quiz)
+                              if quiz is not None and request is not None else None)
+        return context

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from lms.quizzes.validators import question_errors
 
 
 class Question(ClusterableModel):
@@ -51,6 +54,13 @@ class Question(ClusterableModel):
 
     def __str__(self) -> str:
         return self.prompt[:80]
+
+    def clean(self) -> None:
+        # The options live in an inline formset: the admin form checks them with the same rules.
+        errors = question_errors(kind=self.kind, choices=None, accepted_answers=self.accepted_answers,
+                                 numeric_answer=self.numeric_answer)
+        if errors:
+            raise ValidationError({field or NON_FIELD_ERRORS: msg for field, msg in errors.items()})
 
 
 class Choice(Orderable):
@@ -113,6 +123,10 @@ class QuizAttempt(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    lesson = models.ForeignKey(
+        "courses.LessonPage", verbose_name=_("lección"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("La lección desde donde se comenzó; aprobar la completa."),
+    )
     number = models.PositiveSmallIntegerField(_("intento número"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.IN_PROGRESS)
     draft = models.JSONField(_("respuestas guardadas"), default=dict, blank=True)
@@ -131,6 +145,13 @@ class QuizAttempt(models.Model):
         verbose_name = _("intento")
         verbose_name_plural = _("intentos")
 
+    def __str__(self) -> str:
+        return f"{self.quiz} · {self.user} · {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
 
 class AttemptAnswer(models.Model):
     attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
@@ -141,3 +162,6 @@ class AttemptAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_answer_per_question")]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id} · {self.question_id}"
