@@ -232,6 +232,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]  # semilla.css and session.js live outside any app
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {

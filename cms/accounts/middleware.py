@@ -1,6 +1,7 @@
 """Shared-computer session rules: idle and absolute timeouts, no caching of private pages."""
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -11,6 +12,9 @@ from cms.accounts.roles import is_staff_role
 
 SESSION_STARTED = "semilla_started"
 SESSION_SEEN = "semilla_seen"
+CONSENT_NEEDED = "semilla_consent_needed"
+# Paths a person who still has to accept the consent text may visit.
+CONSENT_FREE_PREFIXES = ("/cuenta/", "/static/", "/healthz")
 # Requests that must not count as activity (the idle-warning ping would keep a session alive).
 PASSIVE_PATHS = ("/cuenta/sesion/estado/",)
 
@@ -54,3 +58,21 @@ class SharedComputerSessionMiddleware:
         if request.path not in PASSIVE_PATHS:
             session[SESSION_SEEN] = now
         return ""
+
+
+class ConsentRequiredMiddleware:
+    """After a login that found the consent text outdated, every page leads to the consent form."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.get(CONSENT_NEEDED)
+            and request.user.is_authenticated
+            and not request.path.startswith(CONSENT_FREE_PREFIXES)
+        ):
+            return redirect(f"{reverse('accounts:consent')}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

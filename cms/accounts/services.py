@@ -1,8 +1,38 @@
 """Writes of the accounts app."""
 
-from django.contrib.auth.models import Group
+import logging
 
-from cms.accounts.roles import Role
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from cms.accounts.models import ConsentVersion, Profile, User
+from cms.accounts.roles import STAFF_ROLES, Role, has_role, roles_of
+
+logger = logging.getLogger("semilla")
+
+# Permissions given to each role when they exist ("app_label.codename"). Other areas may add
+# theirs here; a missing one is skipped so the list can name models that arrive later.
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    Role.COORDINATOR.value: (
+        "wagtailadmin.access_admin",
+        "accounts.add_consentversion",
+        "accounts.view_consentversion",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ),
+    Role.ADMIN.value: ("wagtailadmin.access_admin",),
+}
+# Roles whose members may use the Wagtail admin and are therefore is_staff.
+ADMIN_ROLES = frozenset({Role.COORDINATOR.value, Role.ADMIN.value})
+
+
+class CannotResetPassword(Exception):
+    """A coordinator tried to reset the password of someone who is not a learner."""
 
 
 def roles_ensure() -> dict[str, Group]:
@@ -10,10 +40,120 @@ def roles_ensure() -> dict[str, Group]:
     return {role.value: Group.objects.get_or_create(name=role.value)[0] for role in Role}
 
 
+def role_permissions_ensure() -> None:
+    """Create the role groups and give them their permissions; idempotent, skips unknown ones.
+
+    Administration gets every permission that exists. Runs after each migrate (see apps.py).
+    """
+    groups = roles_ensure()
+    for role, names in ROLE_PERMISSIONS.items():
+        wanted = []
+        for name in names:
+            app_label, codename = name.split(".", 1)
+            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                wanted.append(perm)
+        groups[role].permissions.add(*wanted)
+    groups[Role.ADMIN.value].permissions.add(*Permission.objects.all())
+    _page_and_collection_permissions_ensure(groups)
+
+
+def _page_and_collection_permissions_ensure(groups: dict[str, Group]) -> None:
+    """Coordinators and admins edit every page and collection; tolerant of a bare database."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    for role in ADMIN_ROLES:
+        group = groups[role]
+        if root is not None:
+            for codename in ("add_page", "change_page", "publish_page"):
+                perm = Permission.objects.filter(codename=codename, content_type__app_label="wagtailcore").first()
+                if perm:
+                    GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
+        if collection is not None:
+            for app_label, codename in (("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
+                                        ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document")):
+                perm = Permission.objects.filter(codename=codename, content_type__app_label=app_label).first()
+                if perm:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=collection, permission=perm
+                    )
+
+
 def user_role_set(*, user, role: str) -> None:
     """Give a user a role (adds the group; staff roles also get Wagtail admin access where needed)."""
     groups = roles_ensure()
     user.groups.add(groups[str(role)])
-    if str(role) in {Role.COORDINATOR, Role.ADMIN} and not user.is_staff:
+    if hasattr(user, "_semilla_roles"):
+        del user._semilla_roles
+    if str(role) in ADMIN_ROLES and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
+
+
+def consent_accept(*, user: User, version: ConsentVersion) -> User:
+    """Record that the person accepted this consent text, now."""
+    user.consent_version = version
+    user.consent_accepted_at = timezone.now()
+    user.save(update_fields=["consent_version", "consent_accepted_at"])
+    return user
+
+
+@transaction.atomic
+def user_signup(
+    *, username: str, password: str, consent: ConsentVersion, first_name: str = "",
+    last_name: str = "", email: str = "", phone: str = "",
+) -> User:
+    """Create a learner account that has accepted `consent`. The form checked the consent box."""
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email, phone=phone)
+    user.set_password(password)
+    user.consent_version = consent
+    user.consent_accepted_at = timezone.now()
+    user.save()
+    user_role_set(user=user, role=Role.LEARNER)
+    return user
+
+
+def profile_update(*, user: User, data: dict) -> Profile:
+    """Save the person's own optional profile (creates it the first time)."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    for field, value in data.items():
+        setattr(profile, field, value)
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def learner_create(
+    *, by: User, username: str, password: str, first_name: str = "", last_name: str = "",
+    email: str = "", phone: str = "",
+) -> User:
+    """A coordinator opens an account for a learner. The learner accepts consent at first login."""
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email, phone=phone)
+    user.set_password(password)
+    user.save()
+    user_role_set(user=user, role=Role.LEARNER)
+    logger.info("account %s created by %s", user.pk, by.pk)
+    return user
+
+
+def can_reset_password_of(*, by: User, target: User) -> bool:
+    """Admins reset anyone's password; coordinators only learners' (never other staff's)."""
+    if has_role(by, Role.ADMIN):
+        return True
+    if not has_role(by, Role.COORDINATOR):
+        return False
+    target_staff = roles_of(target) & {str(r) for r in STAFF_ROLES}
+    return not target_staff and not target.is_superuser and not target.is_staff
+
+
+def user_password_reset(*, by: User, target: User, password: str) -> User:
+    """Set a temporary password chosen by staff. Raises CannotResetPassword when not allowed."""
+    if not can_reset_password_of(by=by, target=target):
+        raise CannotResetPassword
+    target.set_password(password)
+    target.save(update_fields=["password"])
+    logger.info("password of %s reset by %s", target.pk, by.pk)
+    return target

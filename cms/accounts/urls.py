@@ -6,5 +6,9 @@ app_name = "accounts"
 urlpatterns = [
     path("entrar/", views.LoginView.as_view(), name="login"),
     path("salir/", views.LogoutView.as_view(), name="logout"),
+    path("registro/", views.signup, name="signup"),
+    path("perfil/", views.profile, name="profile"),
+    path("consentimiento/", views.consent, name="consent"),
+    path("datos/", views.consent_text, name="consent_text"),
     path("sesion/estado/", views.session_status, name="session_status"),
 ]

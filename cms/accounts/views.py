@@ -1,18 +1,27 @@
 import time
+from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from cms.accounts.forms import LoginForm
-from cms.accounts.middleware import SESSION_SEEN, idle_limit_seconds
+from cms.accounts import selectors, services
+from cms.accounts.forms import ConsentForm, LoginForm, ProfileForm, SignupForm
+from cms.accounts.middleware import CONSENT_NEEDED, SESSION_SEEN, idle_limit_seconds
 
 EXPIRY_MESSAGES = {
     "inactividad": _("Cerramos tu sesión porque no hubo actividad. Vuelve a entrar."),
     "limite": _("Tu sesión duró 8 horas y se cerró. Vuelve a entrar."),
     "salida": _("Saliste de Semilla. Ya puedes dejar la computadora."),
 }
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 class LoginView(auth_views.LoginView):
@@ -24,6 +33,15 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["notice"] = EXPIRY_MESSAGES.get(self.request.GET.get("motivo", ""))
         return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if selectors.consent_needed_by(user=self.request.user):
+            # A new text was published (or a coordinator opened the account): ask before anything else.
+            self.request.session[CONSENT_NEEDED] = True
+            query = urlencode({"next": self.get_success_url()})
+            return redirect(f"{reverse('accounts:consent')}?{query}")
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -45,3 +63,62 @@ def session_status(request):
     seen = request.session.get(SESSION_SEEN, int(time.time()))
     left = idle_limit_seconds(request.user) - (int(time.time()) - seen)
     return JsonResponse({"authenticated": True, "seconds_left": max(left, 0)})
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    """Create a learner account; only with the current consent accepted."""
+    if request.user.is_authenticated:
+        return redirect("home:dashboard")
+    consent = selectors.consent_current()
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and consent is not None and form.is_valid():
+        data = form.cleaned_data
+        user = services.user_signup(
+            username=data["username"], password=data["password1"], consent=consent,
+            first_name=data["first_name"], last_name=data["last_name"],
+            email=data["email"], phone=data["phone"],
+        )
+        login(request, user, backend=MODEL_BACKEND)
+        messages.success(request, _("¡Bienvenida o bienvenido a Semilla! Tu cuenta está lista."))
+        return redirect(f"{reverse('accounts:profile')}?nuevo=1")
+    return render(request, "accounts/signup.html", {"form": form, "consent": consent})
+
+
+@require_GET
+def consent_text(request):
+    """The current consent text, public, so anyone can read it before or after signing up."""
+    return render(request, "accounts/consent_text.html", {"consent": selectors.consent_current()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request):
+    """Accept the current consent text (asked at login when it changed)."""
+    current = selectors.consent_current()
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = reverse("home:dashboard")
+    if current is None or not selectors.consent_needed_by(user=request.user):
+        request.session.pop(CONSENT_NEEDED, None)
+        return redirect(next_url)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.consent_accept(user=request.user, version=current)
+        request.session.pop(CONSENT_NEEDED, None)
+        messages.success(request, _("Gracias. Guardamos tu respuesta."))
+        return redirect(next_url)
+    return render(request, "accounts/consent.html", {"form": form, "consent": current, "next": next_url})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """The person's own optional profile. There is no URL for anyone else's."""
+    form = ProfileForm(request.POST or None, instance=selectors.profile_for(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Guardamos tu perfil."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form, "is_new": request.GET.get("nuevo") == "1"})
