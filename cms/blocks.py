@@ -33,6 +33,7 @@ class SanitizedRichTextBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         features = RICH_TEXT_FEATURES
+        description = _("Texto con títulos, listas y enlaces. Se limpia de código peligroso.")
 
 
 class ImageBlock(blocks.StructBlock):
@@ -45,6 +46,7 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image.html"
         label = _("Imagen")
+        description = _("Una foto o dibujo; se carga en el tamaño justo para cada pantalla.")
 
 
 class VideoBlock(blocks.StructBlock):
@@ -58,6 +60,7 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/video.html"
         label = _("Video con transcripción")
+        description = _("Un video que se carga solo al reproducirlo, con su tamaño y su texto.")
 
 
 class FileBlock(blocks.StructBlock):
@@ -69,6 +72,7 @@ class FileBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/file.html"
         label = _("Archivo para descargar")
+        description = _("Un documento con su tamaño, para decidir si descargarlo.")
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -84,6 +88,7 @@ class CalloutBlock(blocks.StructBlock):
         icon = "help"
         template = "blocks/callout.html"
         label = _("Recuadro destacado")
+        description = _("Un consejo, una advertencia o un ejemplo en un recuadro.")
 
 
 def shared_blocks() -> list[tuple[str, blocks.Block]]:

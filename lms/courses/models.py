@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from lms.courses.blocks import lesson_blocks
 
@@ -25,6 +27,26 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("catálogo de cursos")
+
+    def route(self, request, path_components):
+        """Resolve course, module or lesson with one query: depth below the catalogue fixes the type."""
+        if not path_components:
+            return super().route(request, path_components)
+        model = {1: CoursePage, 2: ModulePage, 3: LessonPage}.get(len(path_components))
+        if model is None:
+            raise Http404
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = model.objects.filter(url_path=url_path, live=True).first()
+        if page is None:
+            raise Http404
+        return RouteResult(page)
+
+    def get_context(self, request, *args, **kwargs):
+        from lms.courses.selectors import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = catalogue_for(index=self)
+        return context
 
 
 class CoursePage(Page):
@@ -65,6 +87,11 @@ class CoursePage(Page):
     def outcomes(self) -> list[str]:
         return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
 
+    def serve(self, request, *args, **kwargs):
+        from lms.courses.views import course_page_serve
+
+        return course_page_serve(request, self)
+
 
 class ModulePage(Page):
     intro = models.TextField(_("introducción"), blank=True)
@@ -81,6 +108,11 @@ class ModulePage(Page):
         verbose_name = _("módulo")
         verbose_name_plural = _("módulos")
 
+    def serve(self, request, *args, **kwargs):
+        from lms.courses.views import module_page_serve
+
+        return module_page_serve(request, self)
+
 
 class LessonPage(Page):
     estimated_minutes = models.PositiveSmallIntegerField(_("minutos estimados"), default=15)
@@ -93,6 +125,16 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lección")
         verbose_name_plural = _("lecciones")
+
+    @property
+    def has_quiz(self) -> bool:
+        """True when a quiz block is in the body: only passing it completes the lesson."""
+        return any(block.get("type") == "quiz" for block in self.body.raw_data)
+
+    def serve(self, request, *args, **kwargs):
+        from lms.courses.views import lesson_page_serve
+
+        return lesson_page_serve(request, self)
 
 
 class Enrolment(models.Model):
@@ -113,6 +155,10 @@ class Enrolment(models.Model):
         verbose_name=_("última lección abierta"),
     )
     completed_at = models.DateTimeField(_("curso completado el"), null=True, blank=True)
+    queued_at = models.DateTimeField(
+        _("en lista de espera desde"), null=True, blank=True,
+        help_text=_("Orden de la lista de espera: primero quien llegó antes."),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")]
@@ -127,8 +173,15 @@ class Enrolment(models.Model):
 class EnrolmentEvent(models.Model):
     """Append-only log: enrolled, waitlisted, promoted, cancelled, imported."""
 
+    class Kind(models.TextChoices):
+        ENROLLED = "inscrita", _("Inscrita")
+        WAITLISTED = "espera", _("En lista de espera")
+        PROMOTED = "promovida", _("Pasó de la lista de espera a inscrita")
+        CANCELLED = "cancelada", _("Cancelada")
+        IMPORTED = "importada", _("Inscrita desde CSV")
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     detail = models.CharField(max_length=255, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
@@ -136,6 +189,11 @@ class EnrolmentEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("movimiento de inscripción")
+        verbose_name_plural = _("movimientos de inscripción")
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.kind}"
 
 
 class LessonCompletion(models.Model):
@@ -154,3 +212,6 @@ class LessonCompletion(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="one_completion_per_lesson")]
         indexes = [models.Index(fields=["user", "course"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.lesson}"

@@ -1,9 +1,10 @@
-"""Writes of the courses app: completion (enrolment services are added beside it)."""
+"""Writes of the courses app: enrolment with capacity and waitlist, completion, CSV import."""
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
-from lms.courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from lms.courses.models import CoursePage, Enrolment, EnrolmentEvent, LessonCompletion, LessonPage
 from lms.courses.signals import course_completed
 
 
@@ -44,3 +45,87 @@ def course_complete_if_done(*, user, course: CoursePage) -> bool:
         lambda: course_completed.send(sender=CoursePage, user=user, course=course, enrolment=enrolment)
     )
     return True
+
+
+class EnrolmentError(Exception):
+    """A learner-facing reason why an enrolment change was refused (message in Spanish)."""
+
+
+def _course_lock(course: CoursePage) -> None:
+    # Row lock on the course: two people taking the last seat (or a cancel racing an enrolment)
+    # must be serialized, or the course ends over capacity or a freed seat is lost.
+    Page.objects.select_for_update().filter(pk=course.pk).values_list("pk", flat=True).first()
+
+
+def _has_free_seat(course: CoursePage) -> bool:
+    if course.capacity is None:
+        return True
+    return Enrolment.objects.filter(course=course, status=Enrolment.Status.ACTIVE).count() < course.capacity
+
+
+def enrolment_create(*, user, course: CoursePage, actor=None, source: str = "self") -> Enrolment:
+    """Enrol a person: active when a seat is free, otherwise waitlisted (idempotent).
+
+    An active or waitlisted enrolment is returned unchanged; a cancelled one is reopened.
+    Side effect: logs an EnrolmentEvent (enrolled, waitlisted or imported) with the actor.
+    """
+    with transaction.atomic():
+        _course_lock(course)
+        enrolment = Enrolment.objects.select_for_update().filter(user=user, course=course).first()
+        if enrolment is not None and enrolment.status != Enrolment.Status.CANCELLED:
+            return enrolment
+        if enrolment is None:
+            enrolment = Enrolment(user=user, course=course)
+        enrolment.source = source
+        enrolment.completed_at = None
+        if _has_free_seat(course):
+            enrolment.status, enrolment.queued_at = Enrolment.Status.ACTIVE, None
+            kind = EnrolmentEvent.Kind.IMPORTED if source == "csv" else EnrolmentEvent.Kind.ENROLLED
+        else:
+            enrolment.status, enrolment.queued_at = Enrolment.Status.WAITLISTED, timezone.now()
+            kind = EnrolmentEvent.Kind.WAITLISTED
+        enrolment.save()
+        EnrolmentEvent.objects.create(enrolment=enrolment, kind=kind, actor=actor or user, detail=source)
+    return enrolment
+
+
+def enrolment_cancel(*, enrolment: Enrolment, actor) -> Enrolment:
+    """Cancel an active or waitlisted enrolment; a freed seat goes to the oldest waitlisted person.
+
+    Side effects: logs `cancelled` and, for each promotion, `promoted` (same actor).
+    """
+    with transaction.atomic():
+        _course_lock(enrolment.course)
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.status == Enrolment.Status.CANCELLED:
+            return enrolment
+        enrolment.status, enrolment.queued_at = Enrolment.Status.CANCELLED, None
+        enrolment.save(update_fields=["status", "queued_at", "updated_at"])
+        EnrolmentEvent.objects.create(enrolment=enrolment, kind=EnrolmentEvent.Kind.CANCELLED, actor=actor)
+        waitlist_promote(course=enrolment.course, actor=actor)
+    return enrolment
+
+
+def waitlist_promote(*, course: CoursePage, actor=None) -> list[Enrolment]:
+    """Fill free seats from the waitlist, oldest first. Call inside the course lock (or it takes it)."""
+    promoted = []
+    with transaction.atomic():
+        _course_lock(course)
+        waiting = (Enrolment.objects.select_for_update()
+                   .filter(course=course, status=Enrolment.Status.WAITLISTED).order_by("queued_at", "id"))
+        for enrolment in waiting:
+            if not _has_free_seat(course):
+                break
+            enrolment.status, enrolment.queued_at = Enrolment.Status.ACTIVE, None
+            enrolment.save(update_fields=["status", "queued_at", "updated_at"])
+            EnrolmentEvent.objects.create(enrolment=enrolment, kind=EnrolmentEvent.Kind.PROMOTED, actor=actor,
+                                          detail="lista de espera")
+            promoted.append(enrolment)
+    return promoted
+
+
+def enrolment_last_lesson_set(*, enrolment: Enrolment, lesson: LessonPage) -> None:
+    """Remember the lesson a learner opened, for "Continuar donde lo dejé" (no write if unchanged)."""
+    if enrolment.last_lesson_id != lesson.id:
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, updated_at=timezone.now())
+        enrolment.last_lesson_id = lesson.id

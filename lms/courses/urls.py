@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lms.courses import views
 
 app_name = "courses"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.my_courses, name="my_courses"),
+    path("curso/<int:course_id>/inscribirme/", views.enrol, name="enrol"),
+    path("curso/<int:course_id>/cancelar/", views.cancel, name="cancel"),
+    path("leccion/<int:lesson_id>/completar/", views.complete, name="complete"),
+]
