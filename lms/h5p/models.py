@@ -27,7 +27,6 @@ class H5PActivity(models.Model):
         ordering = ["-uploaded_at"]
         verbose_name = _("actividad H5P")
         verbose_name_plural = _("actividades H5P")
-        permissions = [("upload_h5p", _("Puede subir paquetes H5P (contienen JavaScript)"))]
 
     def __str__(self) -> str:
         return self.title
