@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "lms.surveys",
     "lms.demo",
     "incubator.mentoring",
+    "incubator.mentoring",
     "lms.h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,311 @@
+"""Reads of the mentoring rooms. The consumer calls the *_async wrappers; views call the plain ones."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from channels.db import database_sync_to_async
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from cms.accounts.roles import Role, has_role
+from incubator.mentoring.models import (
+    ROOM_GRACE_AFTER_END,
+    Attendance,
+    HandRaise,
+    MentoringSession,
+    NotesPad,
+    Poll,
+    PollOption,
+    PollVote,
+    RoomMessage,
+    RoomMute,
+    RoomRemoval,
+)
+
+HISTORY_PAGE = 50
+REPLAY_LIMIT = 500
+# Clients beat every 25 s; a presence silent for longer than this is gone (disconnect may never fire).
+PRESENCE_STALE_AFTER = timedelta(seconds=70)
+
+
+class RoomStatus:
+    NOT_YET = "not_yet"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class RoomAccess:
+    """What one person may do in one session's room, read in one query."""
+
+    exists: bool
+    mentor: bool = False
+    participant: bool = False
+    coordinator: bool = False
+    removed: bool = False
+    muted: bool = False
+    status: str = RoomStatus.CLOSED
+
+    @property
+    def allowed(self) -> bool:
+        return self.exists and (self.mentor or self.participant or self.coordinator) and not self.removed
+
+    @property
+    def moderator(self) -> bool:
+        return self.exists and (self.mentor or self.coordinator)
+
+    @property
+    def can_write(self) -> bool:
+        return self.allowed and self.status == RoomStatus.OPEN and (self.moderator or not self.muted)
+
+
+def room_status(*, session: MentoringSession, now: datetime | None = None) -> str:
+    now = now or timezone.now()
+    if session.closed_at is not None or now > session.ends_at + ROOM_GRACE_AFTER_END:
+        return RoomStatus.CLOSED
+    if now < session.opens_at:
+        return RoomStatus.NOT_YET
+    return RoomStatus.OPEN
+
+
+def is_coordinator(user) -> bool:
+    return has_role(user, Role.COORDINATOR, Role.ADMIN)
+
+
+def room_access(
+    *, session_id: int, user, coordinator: bool | None = None
+) -> tuple[RoomAccess, MentoringSession | None]:
+    """Membership, mute, removal and room status of `user` in one query (re-run on every room event)."""
+    session = (
+        MentoringSession.objects.filter(pk=session_id)
+        .annotate(
+            is_mentor=Exists(MentoringSession.mentors.through.objects.filter(
+                mentoringsession_id=OuterRef("pk"), user_id=user.pk)),
+            is_participant=Exists(MentoringSession.participants.through.objects.filter(
+                mentoringsession_id=OuterRef("pk"), user_id=user.pk)),
+            is_removed=Exists(RoomRemoval.objects.filter(session_id=OuterRef("pk"), user_id=user.pk)),
+            is_muted=Exists(RoomMute.objects.filter(session_id=OuterRef("pk"), user_id=user.pk)),
+        )
+        .first()
+    )
+    if session is None:
+        return RoomAccess(exists=False), None
+    access = RoomAccess(
+        exists=True,
+        mentor=session.is_mentor,
+        participant=session.is_participant,
+        coordinator=is_coordinator(user) if coordinator is None else coordinator,
+        removed=session.is_removed,
+        muted=session.is_muted,
+        status=room_status(session=session),
+    )
+    return access, session
+
+
+def sessions_upcoming_for(*, user, now: datetime | None = None) -> QuerySet[MentoringSession]:
+    """Sessions not yet over where the person mentors or takes part (coordinators see all)."""
+    now = now or timezone.now()
+    qs = MentoringSession.objects.filter(ends_at__gte=now - ROOM_GRACE_AFTER_END, closed_at__isnull=True)
+    if not is_coordinator(user):
+        qs = qs.filter(Q(mentors=user) | Q(participants=user)).exclude(removals__user=user)
+    return qs.distinct().prefetch_related("mentors").order_by("starts_at", "id")
+
+
+def sessions_past_for(*, user, limit: int = 20) -> list[MentoringSession]:
+    now = timezone.now()
+    qs = MentoringSession.objects.filter(Q(closed_at__isnull=False) | Q(ends_at__lt=now - ROOM_GRACE_AFTER_END))
+    if not is_coordinator(user):
+        qs = qs.filter(Q(mentors=user) | Q(participants=user))
+    return list(qs.distinct().prefetch_related("mentors").order_by("-starts_at", "-id")[:limit])
+
+
+# --- Payloads (plain dicts, the same shape for the socket and the templates' JS) -------------
+
+def message_payload(message: RoomMessage) -> dict:
+    return {
+        "id": message.pk,
+        "author_id": message.author_id,
+        "author": message.author.display_name,
+        "text": "" if message.deleted else message.text,
+        "deleted": message.deleted,
+        "created_at": message.created_at.isoformat(),
+    }
+
+
+def _messages(session_id: int) -> QuerySet[RoomMessage]:
+    return RoomMessage.objects.filter(session_id=session_id).select_related("author")
+
+
+def messages_latest(*, session_id: int, before_id: int | None = None, limit: int = HISTORY_PAGE) -> tuple[list, bool]:
+    """The `limit` newest messages (older than before_id if given), oldest first, and whether more exist."""
+    qs = _messages(session_id)
+    if before_id:
+        qs = qs.filter(id__lt=before_id)
+    page = list(qs.order_by("-id")[: limit + 1])
+    has_more = len(page) > limit
+    return list(reversed(page[:limit])), has_more
+
+
+def messages_after(*, session_id: int, after_id: int, limit: int = REPLAY_LIMIT) -> tuple[list, bool]:
+    """Messages with id > after_id, oldest first, and whether the replay was cut at `limit`."""
+    page = list(_messages(session_id).filter(id__gt=after_id).order_by("id")[: limit + 1])
+    return page[:limit], len(page) > limit
+
+
+def deleted_message_ids(*, session_id: int, up_to_id: int) -> list[int]:
+    """Ids of deleted messages a reconnecting client may still show."""
+    return list(
+        RoomMessage.objects.filter(session_id=session_id, deleted=True, id__lte=up_to_id)
+        .order_by("-id").values_list("id", flat=True)[:REPLAY_LIMIT]
+    )
+
+
+def presence_list(*, session_id: int, now: datetime | None = None) -> list[dict]:
+    """People online now: open online presences with a recent heartbeat, one entry per person."""
+    now = now or timezone.now()
+    rows = (
+        Attendance.objects.filter(
+            session_id=session_id, source=Attendance.Source.ONLINE, left_at__isnull=True,
+            last_heartbeat__gte=now - PRESENCE_STALE_AFTER,
+        )
+        .select_related("user").order_by("joined_at", "id")
+    )
+    people: dict[int, dict] = {}
+    for row in rows:
+        people.setdefault(row.user_id, {"id": row.user_id, "name": row.user.display_name})
+    return list(people.values())
+
+
+def hand_queue(*, session_id: int) -> list[dict]:
+    hands = HandRaise.objects.filter(session_id=session_id, lowered_at__isnull=True).select_related("user")
+    return [
+        {"user_id": h.user_id, "name": h.user.display_name, "raised_at": h.raised_at.isoformat()}
+        for h in hands.order_by("raised_at", "id")
+    ]
+
+
+def poll_payload(*, poll_id: int) -> dict:
+    poll = Poll.objects.get(pk=poll_id)
+    options = poll.options.annotate(n=Count("votes")).order_by("position", "id")
+    return _poll_dict(poll, options)
+
+
+def _poll_dict(poll: Poll, options) -> dict:
+    items = [{"id": o.pk, "text": o.text, "votes": o.n} for o in options]
+    return {
+        "id": poll.pk, "question": poll.question, "closed": poll.closed_at is not None,
+        "options": items, "total": sum(i["votes"] for i in items),
+    }
+
+
+def polls_for(*, session_id: int, user_id: int) -> list[dict]:
+    """Every poll of the session with counts, and the person's own vote (never anyone else's)."""
+    polls = Poll.objects.filter(session_id=session_id).order_by("id")
+    options_by_poll: dict[int, list] = {}
+    for option in PollOption.objects.filter(poll__session_id=session_id).annotate(n=Count("votes")).order_by(
+        "position", "id"
+    ):
+        options_by_poll.setdefault(option.poll_id, []).append(option)
+    mine = dict(PollVote.objects.filter(poll__session_id=session_id, user_id=user_id).values_list("poll_id",
+                                                                                                   "option_id"))
+    result = []
+    for poll in polls:
+        data = _poll_dict(poll, options_by_poll.get(poll.pk, []))
+        data["my_vote"] = mine.get(poll.pk)
+        result.append(data)
+    return result
+
+
+def notes_of(*, session_id: int) -> dict:
+    pad = NotesPad.objects.filter(session_id=session_id).first()
+    if pad is None:
+        return {"text": "", "version": 0}
+    return {"text": pad.text, "version": pad.version}
+
+
+def room_state(*, session_id: int, user_id: int, muted: bool) -> dict:
+    """Everything a (re)joining client needs besides messages."""
+    return {
+        "people": presence_list(session_id=session_id),
+        "hands": hand_queue(session_id=session_id),
+        "polls": polls_for(session_id=session_id, user_id=user_id),
+        "notes": notes_of(session_id=session_id),
+        "muted": muted,
+        "muted_ids": list(RoomMute.objects.filter(session_id=session_id).values_list("user_id", flat=True)),
+    }
+
+
+def room_members(*, session: MentoringSession) -> list:
+    """Mentors then participants of a session (each person once), for attendance and roll call."""
+    mentors = list(session.mentors.order_by("first_name", "last_name", "username"))
+    mentor_ids = {m.pk for m in mentors}
+    participants = [
+        p for p in session.participants.order_by("first_name", "last_name", "username") if p.pk not in mentor_ids
+    ]
+    return mentors + participants
+
+
+def _merged_minutes(intervals: list[tuple[datetime, datetime]]) -> int:
+    total = timedelta()
+    current_start = current_end = None
+    for start, end in sorted(intervals):
+        if end <= start:
+            continue
+        if current_end is None or start > current_end:
+            if current_end is not None:
+                total += current_end - current_start
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += current_end - current_start
+    return int(total.total_seconds() // 60)
+
+
+@dataclass
+class AttendanceLine:
+    user: object
+    role: str
+    minutes: int
+    first_joined: datetime | None
+    last_left: datetime | None
+    in_person: bool | None  # None: no roll call yet
+
+
+def attendance_for(*, session: MentoringSession, now: datetime | None = None) -> list[AttendanceLine]:
+    """Minutes present per person: the union of their online stretches and an in-person presence."""
+    now = now or timezone.now()
+    rows_by_user: dict[int, list[Attendance]] = {}
+    for row in Attendance.objects.filter(session=session).order_by("joined_at", "id"):
+        rows_by_user.setdefault(row.user_id, []).append(row)
+    mentor_ids = set(session.mentors.values_list("id", flat=True))
+    lines = []
+    for person in room_members(session=session):
+        rows = rows_by_user.get(person.pk, [])
+        intervals, in_person = [], None
+        online = [r for r in rows if r.source == Attendance.Source.ONLINE]
+        for row in rows:
+            if row.source == Attendance.Source.IN_PERSON:
+                in_person = row.present
+                if row.present:
+                    intervals.append((session.starts_at, session.ends_at))
+            else:
+                stale = row.last_heartbeat < now - PRESENCE_STALE_AFTER
+                end = row.left_at or (row.last_heartbeat if stale else now)
+                intervals.append((row.joined_at, end))
+        lines.append(AttendanceLine(
+            user=person,
+            role="mentor" if person.pk in mentor_ids else "participante",
+            minutes=_merged_minutes(intervals),
+            first_joined=min((r.joined_at for r in online), default=None),
+            last_left=max((r.left_at or r.last_heartbeat for r in online), default=None),
+            in_person=in_person,
+        ))
+    return lines
+
+
+room_access_async = database_sync_to_async(room_access)
+messages_latest_async = database_sync_to_async(messages_latest)
+messages_after_async = database_sync_to_async(messages_after)
+deleted_message_ids_async = database_sync_to_async(deleted_message_ids)
+room_state_async = database_sync_to_async(room_state)

@@ -1,0 +1,405 @@
+"""Writes of the mentoring rooms. Each persists first, then broadcasts to the room after commit.
+
+The consumer calls the *_async wrappers (database_sync_to_async); the no-JS views call the plain ones.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from incubator.mentoring import selectors
+from incubator.mentoring.models import (
+    MESSAGE_MAX_LENGTH,
+    NOTES_MAX_LENGTH,
+    Attendance,
+    HandRaise,
+    MentoringSession,
+    NotesPad,
+    Poll,
+    PollOption,
+    PollVote,
+    RoomMessage,
+    RoomMute,
+    RoomRemoval,
+)
+
+logger = logging.getLogger("semilla")
+
+RATE_LIMIT_COUNT = 5
+RATE_LIMIT_WINDOW = timedelta(seconds=5)
+POLL_MIN_OPTIONS, POLL_MAX_OPTIONS = 2, 6
+
+
+class RoomError(Exception):
+    """A refused room action. `code` is stable for clients; `message` is Spanish for people."""
+
+    code = "invalid"
+
+    def __init__(self, message: str = "", **extra):
+        super().__init__(message)
+        self.message = message
+        self.extra = extra
+
+
+class RateLimited(RoomError):
+    code = "rate_limited"
+
+
+class Invalid(RoomError):
+    code = "invalid"
+
+
+class NotFound(RoomError):
+    code = "not_found"
+
+
+class Forbidden(RoomError):
+    code = "forbidden"
+
+
+class AlreadyVoted(RoomError):
+    code = "already_voted"
+
+
+class NotesConflict(RoomError):
+    code = "notes_conflict"
+
+
+def group_name(session_id: int) -> str:
+    return f"mentoring.session.{session_id}"
+
+
+def room_broadcast(
+    *, session_id: int, payload: dict | Callable[[], dict], event_type: str = "room.broadcast"
+) -> None:
+    """Send `payload` to everyone in the room once the current transaction commits (now if none).
+
+    A callable payload is built after the commit, so lists (presence, hands) include the change."""
+
+    def send() -> None:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        try:
+            body = payload() if callable(payload) else payload
+            async_to_sync(layer.group_send)(group_name(session_id), {"type": event_type, "payload": body})
+        except Exception:  # the row is saved; clients get it on their next replay
+            logger.exception("room broadcast failed for session %s", session_id)
+
+    transaction.on_commit(send)
+
+
+# --- Sessions -------------------------------------------------------------------------------
+
+@transaction.atomic
+def session_schedule(
+    *, by, topic: str, starts_at: datetime, ends_at: datetime, mentors: Iterable, participants: Iterable = (),
+    video_url: str = "", location: str = "", description: str = "",
+) -> MentoringSession:
+    """Create a session. A mentor who schedules is always one of its mentors. Validates the model."""
+    session = MentoringSession(
+        topic=topic, description=description, starts_at=starts_at, ends_at=ends_at, video_url=video_url,
+        location=location, created_by=by,
+    )
+    session.full_clean()
+    session.save()
+    mentor_list = list(mentors)
+    if not selectors.is_coordinator(by) and by not in mentor_list:
+        mentor_list.append(by)
+    session.mentors.set(mentor_list)
+    session.participants.set(list(participants))
+    return session
+
+
+def session_close(*, session: MentoringSession, by) -> MentoringSession:
+    """Close the room for good: nobody can write; connected clients get "room.closed" and are closed."""
+    with transaction.atomic():
+        updated = MentoringSession.objects.filter(pk=session.pk, closed_at__isnull=True).update(
+            closed_at=timezone.now(), closed_by=by
+        )
+        if updated:
+            now = timezone.now()
+            Attendance.objects.filter(session=session, source=Attendance.Source.ONLINE,
+                                      left_at__isnull=True).update(left_at=now)
+            room_broadcast(session_id=session.pk, payload={"type": "room.closed"}, event_type="room.closed")
+    session.refresh_from_db()
+    return session
+
+
+# --- Chat -----------------------------------------------------------------------------------
+
+def message_post(*, session_id: int, author, text: str) -> RoomMessage:
+    """Save a chat line and broadcast it. Raises Invalid (empty/too long) or RateLimited (5 in 5 s).
+
+    The caller has checked that the author may write (member, not muted, room open)."""
+    text = (text or "").strip()
+    if not text:
+        raise Invalid(_("Escribe un mensaje."))
+    if len(text) > MESSAGE_MAX_LENGTH:
+        raise Invalid(_("El mensaje es muy largo. Máximo %(max)s letras.") % {"max": MESSAGE_MAX_LENGTH})
+    with transaction.atomic():
+        # Counted in the database, so the limit holds across tabs, processes and the no-JS form.
+        recent = RoomMessage.objects.filter(
+            session_id=session_id, author=author, created_at__gte=timezone.now() - RATE_LIMIT_WINDOW
+        ).count()
+        if recent >= RATE_LIMIT_COUNT:
+            raise RateLimited(_("Vas muy rápido. Espera unos segundos y vuelve a escribir."))
+        message = RoomMessage.objects.create(session_id=session_id, author=author, text=text)
+        message.author = author
+        room_broadcast(session_id=session_id,
+                       payload={"type": "message", "message": selectors.message_payload(message)})
+    return message
+
+
+def message_delete(*, session_id: int, message_id: int, by) -> RoomMessage:
+    """A moderator hides a message; its text is blanked for everyone (the row stays for the record)."""
+    with transaction.atomic():
+        message = RoomMessage.objects.filter(session_id=session_id, pk=message_id).first()
+        if message is None:
+            raise NotFound(_("Ese mensaje no existe."))
+        if not message.deleted:
+            message.deleted, message.deleted_at, message.deleted_by = True, timezone.now(), by
+            message.save(update_fields=["deleted", "deleted_at", "deleted_by"])
+            room_broadcast(session_id=session_id, payload={"type": "message.deleted", "id": message.pk})
+    return message
+
+
+# --- Hands ----------------------------------------------------------------------------------
+
+def _broadcast_hands(session_id: int) -> None:
+    room_broadcast(session_id=session_id,
+                   payload=lambda: {"type": "hands", "queue": selectors.hand_queue(session_id=session_id)})
+
+
+def hand_raise(*, session_id: int, user) -> None:
+    """Put the person at the end of the queue (no-op if their hand is already up)."""
+    try:
+        with transaction.atomic():
+            HandRaise.objects.create(session_id=session_id, user=user)
+    except IntegrityError:  # the partial unique constraint: one active hand per person
+        return
+    with transaction.atomic():
+        _broadcast_hands(session_id)
+
+
+def hand_lower(*, session_id: int, user_id: int, by) -> None:
+    """Lower a hand: one's own, or anyone's by a moderator (the caller checks that)."""
+    with transaction.atomic():
+        changed = HandRaise.objects.filter(session_id=session_id, user_id=user_id, lowered_at__isnull=True).update(
+            lowered_at=timezone.now(), lowered_by=by
+        )
+        if changed:
+            _broadcast_hands(session_id)
+
+
+# --- Polls ----------------------------------------------------------------------------------
+
+def _broadcast_poll(session_id: int, poll_id: int) -> None:
+    room_broadcast(session_id=session_id,
+                   payload=lambda: {"type": "poll", "poll": selectors.poll_payload(poll_id=poll_id)})
+
+
+@transaction.atomic
+def poll_create(*, session_id: int, by, question: str, options: list[str]) -> Poll:
+    """A moderator asks a question with 2 to 6 answers. Raises Invalid otherwise."""
+    question = (question or "").strip()
+    clean = [str(o).strip()[:200] for o in (options or []) if str(o).strip()]
+    if not question or len(question) > 300:
+        raise Invalid(_("Escribe una pregunta de hasta 300 letras."))
+    if not POLL_MIN_OPTIONS <= len(clean) <= POLL_MAX_OPTIONS:
+        raise Invalid(_("Escribe entre 2 y 6 respuestas."))
+    poll = Poll.objects.create(session_id=session_id, question=question, created_by=by)
+    PollOption.objects.bulk_create(PollOption(poll=poll, text=t, position=i) for i, t in enumerate(clean))
+    _broadcast_poll(session_id, poll.pk)
+    return poll
+
+
+def poll_vote(*, session_id: int, poll_id: int, option_id: int, user) -> PollVote:
+    """One vote per person (the unique constraint wins any race). Raises NotFound, Invalid, AlreadyVoted."""
+    with transaction.atomic():
+        option = PollOption.objects.select_related("poll").filter(
+            pk=option_id, poll_id=poll_id, poll__session_id=session_id
+        ).first()
+        if option is None:
+            raise NotFound(_("Esa encuesta no existe."))
+        if option.poll.closed_at is not None:
+            raise Invalid(_("La encuesta ya se cerró."))
+    try:
+        with transaction.atomic():
+            vote = PollVote.objects.create(poll_id=poll_id, option=option, user=user)
+    except IntegrityError as exc:
+        raise AlreadyVoted(_("Ya votaste en esta encuesta.")) from exc
+    with transaction.atomic():
+        _broadcast_poll(session_id, poll_id)
+    return vote
+
+
+@transaction.atomic
+def poll_close(*, session_id: int, poll_id: int) -> None:
+    """Stop the voting; the counts stay."""
+    if not Poll.objects.filter(pk=poll_id, session_id=session_id).exists():
+        raise NotFound(_("Esa encuesta no existe."))
+    Poll.objects.filter(pk=poll_id, closed_at__isnull=True).update(closed_at=timezone.now())
+    _broadcast_poll(session_id, poll_id)
+
+
+# --- Notes ----------------------------------------------------------------------------------
+
+def notes_save(*, session_id: int, by, text: str, base_version: int) -> NotesPad:
+    """Save the notes if nobody saved since `base_version`; otherwise raise NotesConflict with the current
+    text and version, so the client shows both and nothing is lost."""
+    text = text or ""
+    if len(text) > NOTES_MAX_LENGTH:
+        raise Invalid(_("Las notas son muy largas. Máximo %(max)s letras.") % {"max": NOTES_MAX_LENGTH})
+    with transaction.atomic():
+        pad, _created = NotesPad.objects.get_or_create(session_id=session_id)
+        # Compare-and-swap on version: two saves from the same base cannot both win.
+        won = NotesPad.objects.filter(pk=pad.pk, version=base_version).update(
+            text=text, version=F("version") + 1, updated_by=by, updated_at=timezone.now()
+        )
+        pad.refresh_from_db()
+        if not won:
+            raise NotesConflict(
+                _("Alguien guardó las notas antes que tú. Revisa los dos textos."),
+                text=pad.text, version=pad.version,
+            )
+        room_broadcast(session_id=session_id, payload={
+            "type": "notes", "text": pad.text, "version": pad.version, "by": by.display_name,
+        })
+    return pad
+
+
+# --- Moderation -----------------------------------------------------------------------------
+
+def _target_check(session_id: int, user_id: int) -> None:
+    session = MentoringSession.objects.get(pk=session_id)
+    if session.mentors.filter(pk=user_id).exists():
+        raise Forbidden(_("No puedes hacer eso con un mentor o una mentora."))
+    if not session.participants.filter(pk=user_id).exists():
+        raise NotFound(_("Esa persona no está en esta sesión."))
+
+
+def member_mute(*, session_id: int, user_id: int, by) -> None:
+    """Silence a participant for this session (chat, hands, votes, notes)."""
+    _target_check(session_id, user_id)
+    with transaction.atomic():
+        _mute, created = RoomMute.objects.get_or_create(session_id=session_id, user_id=user_id, defaults={"by": by})
+        if created:
+            room_broadcast(session_id=session_id, payload={"type": "member.muted", "user_id": user_id, "muted": True})
+
+
+def member_unmute(*, session_id: int, user_id: int, by) -> None:
+    """Let a muted participant write again."""
+    with transaction.atomic():
+        deleted, _rows = RoomMute.objects.filter(session_id=session_id, user_id=user_id).delete()
+        if deleted:
+            room_broadcast(session_id=session_id, payload={"type": "member.muted", "user_id": user_id, "muted": False})
+
+
+def member_remove(*, session_id: int, user_id: int, by) -> None:
+    """Remove a participant from the room for good; their open connections are closed (4403)."""
+    _target_check(session_id, user_id)
+    with transaction.atomic():
+        _removal, created = RoomRemoval.objects.get_or_create(
+            session_id=session_id, user_id=user_id, defaults={"by": by}
+        )
+        HandRaise.objects.filter(session_id=session_id, user_id=user_id, lowered_at__isnull=True).update(
+            lowered_at=timezone.now(), lowered_by=by
+        )
+        Attendance.objects.filter(session_id=session_id, user_id=user_id, source=Attendance.Source.ONLINE,
+                                  left_at__isnull=True).update(left_at=timezone.now())
+        if created:
+            room_broadcast(session_id=session_id, payload={"type": "member.removed", "user_id": user_id},
+                           event_type="room.removed")
+            _broadcast_hands(session_id)
+            _broadcast_presence(session_id)
+
+
+# --- Presence and attendance ----------------------------------------------------------------
+
+def _broadcast_presence(session_id: int) -> None:
+    room_broadcast(session_id=session_id,
+                   payload=lambda: {"type": "presence", "people": selectors.presence_list(session_id=session_id)})
+
+
+def presences_prune(*, session_id: int, now: datetime | None = None) -> int:
+    """Close presences whose heartbeat stopped (disconnect does not always fire). Returns how many."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        pruned = Attendance.objects.filter(
+            session_id=session_id, source=Attendance.Source.ONLINE, left_at__isnull=True,
+            last_heartbeat__lt=now - selectors.PRESENCE_STALE_AFTER,
+        ).update(left_at=F("last_heartbeat"))
+        if pruned:
+            _broadcast_presence(session_id)
+    return pruned
+
+
+def presence_join(*, session_id: int, user, channel_name: str) -> int:
+    """Open a presence row for one connection; returns its id. Broadcasts the new presence list."""
+    now = timezone.now()
+    with transaction.atomic():
+        row = Attendance.objects.create(session_id=session_id, user=user, channel_name=channel_name,
+                                        joined_at=now, last_heartbeat=now)
+        _broadcast_presence(session_id)
+    presences_prune(session_id=session_id, now=now)
+    return row.pk
+
+
+def presence_heartbeat(*, attendance_id: int, session_id: int, user, channel_name: str) -> int:
+    """Keep a presence alive; if it was pruned meanwhile, open a new one (the gap is not counted).
+    Returns the id of the live row, and prunes others' stale rows."""
+    now = timezone.now()
+    alive = Attendance.objects.filter(pk=attendance_id, left_at__isnull=True).update(last_heartbeat=now)
+    if not alive:
+        attendance_id = presence_join(session_id=session_id, user=user, channel_name=channel_name)
+    presences_prune(session_id=session_id, now=now)
+    return attendance_id
+
+
+def presence_leave(*, attendance_id: int, session_id: int) -> None:
+    """Close a presence row on disconnect and tell the room."""
+    with transaction.atomic():
+        left = Attendance.objects.filter(pk=attendance_id, left_at__isnull=True).update(left_at=timezone.now())
+        if left:
+            _broadcast_presence(session_id)
+
+
+@transaction.atomic
+def roll_call_save(*, session: MentoringSession, by, present: dict[int, bool]) -> None:
+    """Store an in-person roll call (present/absent per member) in the attendance records."""
+    member_ids = {m.pk for m in selectors.room_members(session=session)}
+    for user_id, is_present in present.items():
+        if user_id not in member_ids:
+            continue
+        Attendance.objects.update_or_create(
+            session=session, user_id=user_id, source=Attendance.Source.IN_PERSON,
+            defaults={"present": is_present, "joined_at": session.starts_at, "left_at": session.ends_at,
+                      "last_heartbeat": session.ends_at},
+        )
+    logger.info("roll call of session %s saved by %s", session.pk, by.pk)
+
+
+message_post_async = database_sync_to_async(message_post)
+message_delete_async = database_sync_to_async(message_delete)
+hand_raise_async = database_sync_to_async(hand_raise)
+hand_lower_async = database_sync_to_async(hand_lower)
+poll_create_async = database_sync_to_async(poll_create)
+poll_vote_async = database_sync_to_async(poll_vote)
+poll_close_async = database_sync_to_async(poll_close)
+notes_save_async = database_sync_to_async(notes_save)
+member_mute_async = database_sync_to_async(member_mute)
+member_unmute_async = database_sync_to_async(member_unmute)
+member_remove_async = database_sync_to_async(member_remove)
+session_close_async = database_sync_to_async(session_close)
+presence_join_async = database_sync_to_async(presence_join)
+presence_heartbeat_async = database_sync_to_async(presence_heartbeat)
+presence_leave_async = database_sync_to_async(presence_leave)
