@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "lms.surveys",
     "lms.demo",
     "incubator.mentoring",
-    "incubator.mentoring",
     "lms.h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
