@@ -40,3 +40,6 @@ class Grade(models.Model):
         constraints = [models.UniqueConstraint(fields=["item", "user"], name="one_grade_per_item")]
         verbose_name = _("calificación")
         verbose_name_plural = _("calificaciones")
+
+    def __str__(self) -> str:
+        return f"{self.item} · {self.user} · {self.score}"

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lms.grades import views
 
 app_name = "grades"
-urlpatterns: list = []
+urlpatterns = [
+    path("curso/<int:course_id>/", views.learner_gradebook, name="learner"),
+    path("curso/<int:course_id>/todos/", views.course_gradebook, name="course"),
+    path("curso/<int:course_id>/todos.csv", views.course_gradebook_csv, name="course_csv"),
+]

@@ -1,0 +1,54 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from lms.courses.models import CoursePage
+from lms.grades.csv import gradebook_csv
+from lms.grades.selectors import can_see_course_grades, gradebook_for_course, gradebook_for_learner
+
+
+def _knowledge_gain(course: CoursePage):
+    """The quizzes app's pre/post gain for the course, when that selector exists."""
+    try:
+        from lms.quizzes.selectors import course_knowledge_gain
+    except ImportError:
+        return None
+    return course_knowledge_gain(course)
+
+
+@login_required
+def learner_gradebook(request, course_id: int):
+    """The signed-in learner's own grades in a course; nobody else's can be asked for here."""
+    course = get_object_or_404(CoursePage, pk=course_id)
+    book = gradebook_for_learner(user=request.user, course=course)
+    return render(request, "grades/learner.html", {"course": course, "book": book})
+
+
+def _staff_course(request, course_id: int) -> CoursePage:
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not can_see_course_grades(user=request.user, course=course):
+        raise PermissionDenied
+    return course
+
+
+@login_required
+def course_gradebook(request, course_id: int):
+    """Every learner's grades in a course, for its mentors, coordination and admins."""
+    course = _staff_course(request, course_id)
+    book = gradebook_for_course(course=course)
+    return render(request, "grades/course.html", {
+        "course": course, "book": book, "gain": _knowledge_gain(course),
+    })
+
+
+@login_required
+def course_gradebook_csv(request, course_id: int):
+    """The same gradebook as a CSV file for Excel."""
+    course = _staff_course(request, course_id)
+    book = gradebook_for_course(course=course)
+    response = HttpResponse(gradebook_csv(book), content_type="text/csv; charset=utf-8")
+    name = slugify(course.title) or "curso"
+    response["Content-Disposition"] = f'attachment; filename="calificaciones-{name}.csv"'
+    return response
