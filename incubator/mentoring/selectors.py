@@ -309,3 +309,10 @@ messages_latest_async = database_sync_to_async(messages_latest)
 messages_after_async = database_sync_to_async(messages_after)
 deleted_message_ids_async = database_sync_to_async(deleted_message_ids)
 room_state_async = database_sync_to_async(room_state)
+
+
+def session_get(*, session_id: int) -> MentoringSession:
+    return MentoringSession.objects.get(pk=session_id)
+
+
+session_get_async = database_sync_to_async(session_get)

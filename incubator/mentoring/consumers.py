@@ -1,0 +1,255 @@
+"""The live mentoring room over WebSocket. Protocol: docs/websocket-protocol.md."""
+
+import json
+import logging
+
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils.translation import gettext as _
+
+from incubator.mentoring import selectors, services
+from incubator.mentoring.selectors import RoomAccess, RoomStatus
+
+logger = logging.getLogger("semilla")
+
+CLOSE_NOT_LOGGED_IN = 4401
+CLOSE_NOT_ALLOWED = 4403
+CLOSE_NOT_FOUND = 4404
+CLOSE_NOT_OPEN_YET = 4425
+CLOSE_ROOM_CLOSED = 4410
+MAX_FRAME_CHARS = 32_000
+
+# Event types a client may send: handler name, whether it writes (muted people cannot), moderators only.
+CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
+    "hello": ("on_hello", False, False),
+    "heartbeat": ("on_heartbeat", False, False),
+    "history.before": ("on_history_before", False, False),
+    "message.send": ("on_message_send", True, False),
+    "hand.raise": ("on_hand_raise", True, False),
+    "hand.lower": ("on_hand_lower", False, False),
+    "poll.vote": ("on_poll_vote", True, False),
+    "notes.save": ("on_notes_save", True, False),
+    "poll.create": ("on_poll_create", True, True),
+    "poll.close": ("on_poll_close", True, True),
+    "message.delete": ("on_message_delete", True, True),
+    "member.mute": ("on_member_mute", True, True),
+    "member.unmute": ("on_member_unmute", True, True),
+    "member.remove": ("on_member_remove", True, True),
+    "room.close": ("on_room_close", True, True),
+}
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    """One connection to one session's room: authorize, join "mentoring.session.<id>", dispatch events."""
+
+    session_id: int
+    attendance_id: int | None = None
+    coordinator: bool = False
+
+    async def connect(self) -> None:
+        self.user = self.scope.get("user")
+        self.session_id = int(self.scope["url_route"]["kwargs"]["session_id"])
+        self.group = services.group_name(self.session_id)
+        # Accept first, then close with a code: a close before accept reaches browsers as a bare 403.
+        await self.accept()
+        if self.user is None or not self.user.is_authenticated:
+            await self.close(code=CLOSE_NOT_LOGGED_IN)
+            return
+        access, _session = await selectors.room_access_async(session_id=self.session_id, user=self.user)
+        code = self._refusal(access)
+        if code:
+            await self.close(code=code)
+            return
+        self.coordinator = access.coordinator
+        self.access = access
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.attendance_id = await services.presence_join_async(
+            session_id=self.session_id, user=self.user, channel_name=self.channel_name
+        )
+        await self.send_json({
+            "type": "welcome", "user_id": self.user.pk, "name": self.user.display_name,
+            "moderator": access.moderator, "muted": access.muted and not access.moderator,
+        })
+
+    @staticmethod
+    def _refusal(access: RoomAccess) -> int | None:
+        if not access.exists:
+            return CLOSE_NOT_FOUND
+        if not access.allowed:
+            return CLOSE_NOT_ALLOWED
+        if access.status == RoomStatus.CLOSED:
+            return CLOSE_ROOM_CLOSED
+        if access.status == RoomStatus.NOT_YET:
+            return CLOSE_NOT_OPEN_YET
+        return None
+
+    async def disconnect(self, code) -> None:
+        if self.attendance_id is not None:
+            await services.presence_leave_async(attendance_id=self.attendance_id, session_id=self.session_id)
+            self.attendance_id = None
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    # --- Incoming -------------------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs) -> None:
+        if text_data is None or len(text_data) > MAX_FRAME_CHARS:
+            await self._error("invalid", _("Mensaje no válido."))
+            return
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            await self._error("invalid", _("Mensaje no válido."))
+            return
+        if not isinstance(content, dict):
+            await self._error("invalid", _("Mensaje no válido."))
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content: dict, **kwargs) -> None:
+        event = CLIENT_EVENTS.get(content.get("type"))
+        if event is None:
+            await self._error("unknown_type", _("No conozco ese tipo de mensaje."))
+            return
+        handler, writes, moderators_only = event
+        # Mute, removal and closing are re-checked on every event: another process may have changed them.
+        access, _session = await selectors.room_access_async(
+            session_id=self.session_id, user=self.user, coordinator=self.coordinator
+        )
+        if not access.allowed:
+            await self.send_json({"type": "removed"})
+            await self.close(code=CLOSE_NOT_ALLOWED)
+            return
+        if access.status == RoomStatus.CLOSED:
+            await self.send_json({"type": "room.closed"})
+            await self.close(code=CLOSE_ROOM_CLOSED)
+            return
+        self.access = access
+        if moderators_only and not access.moderator:
+            await self._error("forbidden", _("Solo la mentora o el mentor puede hacer eso."))
+            return
+        if writes and not access.can_write:
+            await self._error("muted", _("La mentora o el mentor te silenció en esta sesión."))
+            return
+        try:
+            await getattr(self, handler)(content)
+        except services.RoomError as exc:
+            await self._error(exc.code, exc.message, **exc.extra)
+
+    async def _error(self, code: str, message: str, **extra) -> None:
+        await self.send_json({"type": "error", "code": code, "message": message, **extra})
+
+    async def on_hello(self, content: dict) -> None:
+        last_seen = _int(content.get("last_seen_id"))
+        if last_seen is not None and last_seen > 0:
+            messages, cut = await selectors.messages_after_async(session_id=self.session_id, after_id=last_seen)
+            deleted = await selectors.deleted_message_ids_async(session_id=self.session_id, up_to_id=last_seen)
+            payload = {"type": "history", "replay": True, "has_more": False, "cut": cut, "deleted_ids": deleted}
+        else:
+            messages, has_more = await selectors.messages_latest_async(session_id=self.session_id)
+            payload = {"type": "history", "replay": False, "has_more": has_more, "cut": False, "deleted_ids": []}
+        payload["messages"] = [selectors.message_payload(m) for m in messages]
+        await self.send_json(payload)
+        state = await selectors.room_state_async(
+            session_id=self.session_id, user_id=self.user.pk, muted=self.access.muted and not self.access.moderator
+        )
+        await self.send_json({"type": "state", **state})
+
+    async def on_heartbeat(self, content: dict) -> None:
+        self.attendance_id = await services.presence_heartbeat_async(
+            attendance_id=self.attendance_id or 0, session_id=self.session_id, user=self.user,
+            channel_name=self.channel_name,
+        )
+        await self.send_json({"type": "heartbeat"})
+
+    async def on_history_before(self, content: dict) -> None:
+        before = _int(content.get("before_id"))
+        if not before:
+            raise services.Invalid(_("Falta el número del mensaje."))
+        messages, has_more = await selectors.messages_latest_async(session_id=self.session_id, before_id=before)
+        await self.send_json({"type": "history.page", "has_more": has_more,
+                              "messages": [selectors.message_payload(m) for m in messages]})
+
+    async def on_message_send(self, content: dict) -> None:
+        text = content.get("text")
+        await services.message_post_async(session_id=self.session_id, author=self.user,
+                                          text=text if isinstance(text, str) else "")
+
+    async def on_hand_raise(self, content: dict) -> None:
+        await services.hand_raise_async(session_id=self.session_id, user=self.user)
+
+    async def on_hand_lower(self, content: dict) -> None:
+        target = _int(content.get("user_id")) or self.user.pk
+        if target != self.user.pk and not self.access.moderator:
+            raise services.Forbidden(_("Solo la mentora o el mentor puede bajar la mano de otra persona."))
+        await services.hand_lower_async(session_id=self.session_id, user_id=target, by=self.user)
+
+    async def on_poll_create(self, content: dict) -> None:
+        options = content.get("options")
+        await services.poll_create_async(
+            session_id=self.session_id, by=self.user, question=str(content.get("question") or ""),
+            options=options if isinstance(options, list) else [],
+        )
+
+    async def on_poll_vote(self, content: dict) -> None:
+        poll_id, option_id = _int(content.get("poll_id")), _int(content.get("option_id"))
+        await services.poll_vote_async(session_id=self.session_id, poll_id=poll_id or 0, option_id=option_id or 0,
+                                       user=self.user)
+        await self.send_json({"type": "poll.voted", "poll_id": poll_id, "option_id": option_id})
+
+    async def on_poll_close(self, content: dict) -> None:
+        await services.poll_close_async(session_id=self.session_id, poll_id=_int(content.get("poll_id")) or 0)
+
+    async def on_notes_save(self, content: dict) -> None:
+        text, base = content.get("text"), _int(content.get("base_version"))
+        if not isinstance(text, str) or base is None:
+            raise services.Invalid(_("Faltan las notas o su versión."))
+        try:
+            pad = await services.notes_save_async(session_id=self.session_id, by=self.user, text=text,
+                                                  base_version=base)
+        except services.NotesConflict as exc:
+            await self.send_json({"type": "notes.conflict", "message": exc.message, "your_text": text, **exc.extra})
+            return
+        await self.send_json({"type": "notes.saved", "version": pad.version})
+
+    async def on_message_delete(self, content: dict) -> None:
+        await services.message_delete_async(session_id=self.session_id, message_id=_int(content.get("id")) or 0,
+                                            by=self.user)
+
+    async def on_member_mute(self, content: dict) -> None:
+        await services.member_mute_async(session_id=self.session_id, user_id=_int(content.get("user_id")) or 0,
+                                         by=self.user)
+
+    async def on_member_unmute(self, content: dict) -> None:
+        await services.member_unmute_async(session_id=self.session_id, user_id=_int(content.get("user_id")) or 0,
+                                           by=self.user)
+
+    async def on_member_remove(self, content: dict) -> None:
+        await services.member_remove_async(session_id=self.session_id, user_id=_int(content.get("user_id")) or 0,
+                                           by=self.user)
+
+    async def on_room_close(self, content: dict) -> None:
+        session = await selectors.session_get_async(session_id=self.session_id)
+        await services.session_close_async(session=session, by=self.user)
+
+    # --- Group events (sent by services after commit) -------------------------------------
+
+    async def room_broadcast(self, event: dict) -> None:
+        await self.send_json(event["payload"])
+
+    async def room_removed(self, event: dict) -> None:
+        await self.send_json(event["payload"])
+        if event["payload"].get("user_id") == self.user.pk:
+            await self.send_json({"type": "removed"})
+            self.attendance_id = None  # the service already closed the presence
+            await self.close(code=CLOSE_NOT_ALLOWED)
+
+    async def room_closed(self, event: dict) -> None:
+        await self.send_json(event["payload"])
+        self.attendance_id = None
+        await self.close(code=CLOSE_ROOM_CLOSED)

@@ -1,0 +1,340 @@
+"""The room's WebSocket protocol, event by event and refusal by refusal (docs/websocket-protocol.md)."""
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.layers import channel_layers
+from channels.testing import WebsocketCommunicator
+
+from cms.asgi import application
+from incubator.mentoring import services
+from incubator.mentoring.consumers import RoomConsumer
+from incubator.mentoring.models import Attendance, HandRaise, MentoringSession, PollVote, RoomMessage, RoomMute
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def fresh_layer():
+    """A new in-memory layer per test: its queues belong to the test's event loop."""
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
+def communicator(user, session_id: int) -> WebsocketCommunicator:
+    comm = WebsocketCommunicator(RoomConsumer.as_asgi(), f"/ws/mentorias/{session_id}/")
+    comm.scope["user"] = user
+    comm.scope["url_route"] = {"kwargs": {"session_id": session_id}}
+    return comm
+
+
+async def until(comm: WebsocketCommunicator, kind: str, timeout: float = 3) -> dict:
+    """Read frames until one of type `kind` arrives (others, like presence updates, are skipped)."""
+    async with asyncio.timeout(timeout):
+        while True:
+            frame = await comm.receive_json_from(timeout=timeout)
+            if frame["type"] == kind:
+                return frame
+
+
+async def join(user, session_id: int, last_seen_id: int | None = None) -> WebsocketCommunicator:
+    comm = communicator(user, session_id)
+    connected, _ = await comm.connect()
+    assert connected
+    welcome = await until(comm, "welcome")
+    assert welcome["user_id"] == user.pk
+    await comm.send_json_to({"type": "hello", "last_seen_id": last_seen_id})
+    return comm
+
+
+async def close_code(comm: WebsocketCommunicator) -> int:
+    async with asyncio.timeout(3):
+        while True:
+            output = await comm.receive_output(timeout=3)
+            if output["type"] == "websocket.close":
+                return output["code"]
+
+
+# --- Refusals -----------------------------------------------------------------------------
+
+async def test_an_anonymous_visitor_is_closed_with_4401(session):
+    from django.contrib.auth.models import AnonymousUser
+
+    comm = communicator(AnonymousUser(), session.pk)
+    await comm.connect()
+    assert await close_code(comm) == 4401
+    await comm.disconnect()
+
+
+async def test_a_learner_outside_the_session_is_closed_with_4403(session, stranger):
+    comm = communicator(stranger, session.pk)
+    await comm.connect()
+    assert await close_code(comm) == 4403
+    await comm.disconnect()
+
+
+async def test_an_unknown_session_is_closed_with_4404(stranger):
+    comm = communicator(stranger, 999999)
+    await comm.connect()
+    assert await close_code(comm) == 4404
+    await comm.disconnect()
+
+
+async def test_the_room_refuses_before_it_opens_with_4425(make_session, learner):
+    later = await database_sync_to_async(make_session)(starts_in=timedelta(minutes=30))
+    comm = communicator(learner, later.pk)
+    await comm.connect()
+    assert await close_code(comm) == 4425
+    await comm.disconnect()
+
+
+async def test_a_closed_room_refuses_with_4410(session, learner, mentor):
+    await database_sync_to_async(services.session_close)(session=session, by=mentor)
+    comm = communicator(learner, session.pk)
+    await comm.connect()
+    assert await close_code(comm) == 4410
+    await comm.disconnect()
+
+
+async def test_a_removed_person_cannot_come_back(session, learner, mentor):
+    await database_sync_to_async(services.member_remove)(session_id=session.pk, user_id=learner.pk, by=mentor)
+    comm = communicator(learner, session.pk)
+    await comm.connect()
+    assert await close_code(comm) == 4403
+    await comm.disconnect()
+
+
+async def test_a_foreign_origin_is_refused_by_the_asgi_stack(session, learner):
+    comm = WebsocketCommunicator(application, f"/ws/mentorias/{session.pk}/",
+                                 headers=[(b"origin", b"https://evil.example"), (b"host", b"127.0.0.1")])
+    connected, _ = await comm.connect()
+    assert not connected
+    await comm.disconnect()
+
+
+async def test_coordinators_may_enter_any_session(session, coordinator):
+    comm = await join(coordinator, session.pk)
+    history = await until(comm, "history")
+    assert history["messages"] == []
+    await comm.disconnect()
+
+
+# --- Chat, history and replay -------------------------------------------------------------
+
+async def test_a_message_is_saved_then_reaches_everyone(session, learner, mentor):
+    a, b = await join(learner, session.pk), await join(mentor, session.pk)
+    await a.send_json_to({"type": "message.send", "text": "<b>Hola</b>"})
+    got_a, got_b = await until(a, "message"), await until(b, "message")
+    assert got_a == got_b
+    assert got_a["message"]["text"] == "<b>Hola</b>"  # plain text: the client escapes it
+    saved = await database_sync_to_async(RoomMessage.objects.get)(pk=got_a["message"]["id"])
+    assert saved.author_id == learner.pk
+    await a.disconnect()
+    await b.disconnect()
+
+
+async def test_hello_sends_the_last_50_then_state(session, learner):
+    await database_sync_to_async(RoomMessage.objects.bulk_create)(
+        [RoomMessage(session=session, author=learner, text=f"m{n}") for n in range(55)]
+    )
+    comm = await join(learner, session.pk)
+    history = await until(comm, "history")
+    assert len(history["messages"]) == 50 and history["has_more"] and not history["replay"]
+    assert history["messages"][-1]["text"] == "m54"
+    state = await until(comm, "state")
+    assert set(state) >= {"people", "hands", "polls", "notes", "muted"}
+    await comm.send_json_to({"type": "history.before", "before_id": history["messages"][0]["id"]})
+    page = await until(comm, "history.page")
+    assert [m["text"] for m in page["messages"]] == ["m0", "m1", "m2", "m3", "m4"] and not page["has_more"]
+    await comm.disconnect()
+
+
+async def test_reconnecting_with_the_last_id_replays_only_what_was_missed(session, learner, mentor):
+    first = await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text="uno")
+    missed = [await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text=t)
+              for t in ("dos", "tres", "cuatro")]
+    await database_sync_to_async(services.message_delete)(session_id=session.pk, message_id=first.pk, by=mentor)
+    comm = await join(learner, session.pk, last_seen_id=first.pk)
+    history = await until(comm, "history")
+    assert history["replay"] is True
+    assert [m["id"] for m in history["messages"]] == [m.pk for m in missed]
+    assert history["deleted_ids"] == [first.pk]
+    await comm.disconnect()
+
+
+async def test_the_sixth_quick_message_gets_a_spanish_error(session, learner):
+    comm = await join(learner, session.pk)
+    for n in range(5):
+        await comm.send_json_to({"type": "message.send", "text": f"m{n}"})
+        await until(comm, "message")
+    await comm.send_json_to({"type": "message.send", "text": "otra"})
+    error = await until(comm, "error")
+    assert error["code"] == "rate_limited" and "Espera" in error["message"]
+    await comm.disconnect()
+
+
+async def test_a_too_long_message_is_refused(session, learner):
+    comm = await join(learner, session.pk)
+    await comm.send_json_to({"type": "message.send", "text": "a" * 2001})
+    assert (await until(comm, "error"))["code"] == "invalid"
+    await comm.disconnect()
+
+
+async def test_garbage_and_unknown_types_get_errors(session, learner):
+    comm = await join(learner, session.pk)
+    await comm.send_to(text_data="{no es json")
+    assert (await until(comm, "error"))["code"] == "invalid"
+    await comm.send_json_to({"type": "volar"})
+    assert (await until(comm, "error"))["code"] == "unknown_type"
+    await comm.disconnect()
+
+
+# --- Presence and heartbeat ---------------------------------------------------------------
+
+async def test_presence_lists_who_is_online_and_updates_on_leave(session, learner, mentor):
+    a = await join(learner, session.pk)
+    b = await join(mentor, session.pk)
+    presence = await until(a, "presence")
+    while {p["id"] for p in presence["people"]} != {learner.pk, mentor.pk}:
+        presence = await until(a, "presence")
+    await b.disconnect()
+    presence = await until(a, "presence")
+    assert [p["id"] for p in presence["people"]] == [learner.pk]
+    rows = await database_sync_to_async(list)(Attendance.objects.filter(user=mentor))
+    assert rows[0].left_at is not None
+    await a.disconnect()
+
+
+async def test_heartbeat_refreshes_the_presence(session, learner):
+    comm = await join(learner, session.pk)
+    await until(comm, "state")
+    before = await database_sync_to_async(Attendance.objects.get)(user=learner)
+    await comm.send_json_to({"type": "heartbeat"})
+    await until(comm, "heartbeat")
+    after = await database_sync_to_async(Attendance.objects.get)(user=learner)
+    assert after.last_heartbeat > before.last_heartbeat
+    await comm.disconnect()
+
+
+# --- Hands, polls, notes ------------------------------------------------------------------
+
+async def test_hands_queue_in_order_and_the_mentor_lowers_one(session, learner, other_learner, mentor):
+    a, b, m = await join(learner, session.pk), await join(other_learner, session.pk), await join(mentor, session.pk)
+    await a.send_json_to({"type": "hand.raise"})
+    await until(m, "hands")
+    await b.send_json_to({"type": "hand.raise"})
+    hands = await until(m, "hands")
+    assert [h["user_id"] for h in hands["queue"]] == [learner.pk, other_learner.pk]
+    await b.send_json_to({"type": "hand.lower", "user_id": learner.pk})
+    assert (await until(b, "error"))["code"] == "forbidden"
+    await m.send_json_to({"type": "hand.lower", "user_id": learner.pk})
+    hands = await until(m, "hands")
+    assert [h["user_id"] for h in hands["queue"]] == [other_learner.pk]
+    assert await database_sync_to_async(HandRaise.objects.count)() == 2
+    for c in (a, b, m):
+        await c.disconnect()
+
+
+async def test_a_poll_is_asked_voted_once_and_counted_live(session, learner, mentor):
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await a.send_json_to({"type": "poll.create", "question": "¿?", "options": ["a", "b"]})
+    assert (await until(a, "error"))["code"] == "forbidden"
+    await m.send_json_to({"type": "poll.create", "question": "¿Vendes por WhatsApp?", "options": ["Sí", "No"]})
+    poll = (await until(a, "poll"))["poll"]
+    assert poll["total"] == 0
+    yes = poll["options"][0]["id"]
+    await a.send_json_to({"type": "poll.vote", "poll_id": poll["id"], "option_id": yes})
+    assert (await until(a, "poll.voted"))["option_id"] == yes
+    counted = (await until(m, "poll"))["poll"]
+    while counted["total"] == 0:
+        counted = (await until(m, "poll"))["poll"]
+    assert counted["options"][0]["votes"] == 1
+    await a.send_json_to({"type": "poll.vote", "poll_id": poll["id"], "option_id": yes})
+    assert (await until(a, "error"))["code"] == "already_voted"
+    await m.send_json_to({"type": "poll.close", "poll_id": poll["id"]})
+    while not (await until(a, "poll"))["poll"]["closed"]:
+        pass
+    assert await database_sync_to_async(PollVote.objects.count)() == 1
+    await a.disconnect()
+    await m.disconnect()
+
+
+async def test_a_stale_notes_save_gets_a_conflict_with_the_current_text(session, learner, mentor):
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await m.send_json_to({"type": "notes.save", "text": "Costos fijos", "base_version": 0})
+    assert (await until(m, "notes.saved"))["version"] == 1
+    notes = await until(a, "notes")
+    assert notes["text"] == "Costos fijos" and notes["version"] == 1
+    await a.send_json_to({"type": "notes.save", "text": "Mi idea", "base_version": 0})
+    conflict = await until(a, "notes.conflict")
+    assert conflict["text"] == "Costos fijos" and conflict["version"] == 1 and conflict["your_text"] == "Mi idea"
+    await a.disconnect()
+    await m.disconnect()
+
+
+# --- Moderation ---------------------------------------------------------------------------
+
+async def test_the_mentor_deletes_a_message_for_everyone(session, learner, mentor):
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await a.send_json_to({"type": "message.send", "text": "spam"})
+    message_id = (await until(m, "message"))["message"]["id"]
+    await a.send_json_to({"type": "message.delete", "id": message_id})
+    assert (await until(a, "error"))["code"] == "forbidden"
+    await m.send_json_to({"type": "message.delete", "id": message_id})
+    assert (await until(a, "message.deleted"))["id"] == message_id
+    assert (await database_sync_to_async(RoomMessage.objects.get)(pk=message_id)).deleted
+    await a.disconnect()
+    await m.disconnect()
+
+
+async def test_a_muted_person_cannot_write_and_unmute_restores_it(session, learner, mentor):
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await m.send_json_to({"type": "member.mute", "user_id": learner.pk})
+    assert (await until(a, "member.muted"))["muted"] is True
+    for kind in ("message.send", "hand.raise", "notes.save"):
+        await a.send_json_to({"type": kind, "text": "x", "base_version": 0})
+        assert (await until(a, "error"))["code"] == "muted"
+    await m.send_json_to({"type": "member.unmute", "user_id": learner.pk})
+    assert (await until(a, "member.muted"))["muted"] is False
+    await a.send_json_to({"type": "message.send", "text": "gracias"})
+    assert (await until(a, "message"))["message"]["text"] == "gracias"
+    await a.disconnect()
+    await m.disconnect()
+
+
+async def test_a_mute_made_elsewhere_is_seen_on_the_next_event(session, learner, mentor):
+    """Another process may mute: the consumer re-reads mute and removal on every event."""
+    a = await join(learner, session.pk)
+    await database_sync_to_async(RoomMute.objects.create)(session=session, user=learner, by=mentor)
+    await a.send_json_to({"type": "message.send", "text": "hola"})
+    assert (await until(a, "error"))["code"] == "muted"
+    await a.disconnect()
+
+
+async def test_a_removed_person_is_disconnected_with_4403(session, learner, mentor):
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await m.send_json_to({"type": "member.remove", "user_id": mentor.pk})
+    assert (await until(m, "error"))["code"] == "forbidden"  # mentors cannot be removed
+    await m.send_json_to({"type": "member.remove", "user_id": learner.pk})
+    assert (await until(m, "member.removed"))["user_id"] == learner.pk
+    await until(a, "removed")
+    assert await close_code(a) == 4403
+    await a.disconnect()
+    await m.disconnect()
+
+
+async def test_the_mentor_closes_the_room_for_everyone(session, learner, mentor):
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await a.send_json_to({"type": "room.close"})
+    assert (await until(a, "error"))["code"] == "forbidden"
+    await m.send_json_to({"type": "room.close"})
+    await until(a, "room.closed")
+    assert await close_code(a) == 4410
+    assert await close_code(m) == 4410
+    closed = await database_sync_to_async(MentoringSession.objects.get)(pk=session.pk)
+    assert closed.closed_at is not None
+    await a.disconnect()
+    await m.disconnect()
