@@ -22,6 +22,8 @@ _DEV_SECRET = "django-insecure-semilla-development-only-key-never-use-in-product
 SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The origin that plays H5P packages: another port in the embedded server, another host in production.
+H5P_CONTENT_ORIGIN = env_str("H5P_CONTENT_ORIGIN", "http://127.0.0.1:8001").rstrip("/")
 
 if PRODUCTION:
     if DEBUG:
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lms.h5p.middleware.ContentOriginMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -208,7 +211,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'"],
+        "frame-src": ["'self'", H5P_CONTENT_ORIGIN],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
@@ -248,6 +251,10 @@ SEMILLA_MAX_DOCUMENT_BYTES = 20_971_520
 # H5P packages carry JavaScript: served only on the content origin, never under MEDIA_URL.
 H5P_ROOT = Path(env_str("H5P_ROOT", str(BASE_DIR / "media" / "h5p-packages")))
 H5P_MAX_UPLOAD_BYTES = env_int("H5P_MAX_UPLOAD_MB", 60) * 1024 * 1024
+H5P_URL_MAX_AGE_SECONDS = env_int("H5P_URL_MAX_AGE_SECONDS", 30 * 60)
+H5P_PLAYER_DIR = BASE_DIR / "node_modules" / "h5p-standalone" / "dist"  # installed by npm ci
+if H5P_PLAYER_DIR.is_dir():
+    STATICFILES_DIRS.append(("h5p-standalone", H5P_PLAYER_DIR))
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Semilla"

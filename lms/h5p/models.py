@@ -34,3 +34,57 @@ class H5PActivity(models.Model):
     @property
     def size_mb(self) -> float:
         return round(self.size_bytes / (1024 * 1024), 1)
+
+
+class H5PResult(models.Model):
+    """One learner's record for one activity: what the top-level xAPI statements reported."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_results")
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="results")
+    completed = models.BooleanField(_("completada"), default=False)
+    success = models.BooleanField(_("aprobada"), null=True)
+    raw_score = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    max_score = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    scaled_score = models.DecimalField(max_digits=5, decimal_places=4, null=True)
+    attempts = models.PositiveIntegerField(_("intentos"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "activity"], name="one_h5p_result_per_learner")]
+        verbose_name = _("resultado H5P")
+        verbose_name_plural = _("resultados H5P")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.activity_id}"
+
+
+class XAPIStatement(models.Model):
+    """A statement the browser sent, as received (bounded in size, verb from the allow-list)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="statements")
+    verb = models.CharField(max_length=40)
+    top_level = models.BooleanField(default=True)
+    statement = models.JSONField()
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "activity"])]
+
+    def __str__(self) -> str:
+        return self.verb
+
+
+class H5PUserState(models.Model):
+    """Resume state of an activity (H5P "content user data"), at most 64 KB."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="+")
+    data = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "activity"], name="one_h5p_state_per_learner")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.activity_id}"

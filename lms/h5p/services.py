@@ -1,10 +1,11 @@
-"""Writes of the H5P app: import a package (validated first, nothing left behind on failure)."""
+"""Writes of the H5P app: import a package (validated first, nothing left behind on failure), results."""
 
 import hashlib
 import logging
 import shutil
 import tempfile
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
@@ -12,8 +13,15 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from lms.h5p.models import H5PActivity
+from lms.courses.models import LessonCompletion
+from lms.courses.selectors import course_of
+from lms.courses.services import lesson_complete
+from lms.grades.models import GradeItem
+from lms.grades.services import grade_record
+from lms.h5p.models import H5PActivity, H5PResult, H5PUserState, XAPIStatement
+from lms.h5p.selectors import lesson_h5p_activity_ids, lesson_has_quiz
 from lms.h5p.validation import H5PPackageError, h5p_package_validate
+from lms.h5p.xapi import RESULT_VERBS, is_top_level, score_of, verb_of
 
 logger = logging.getLogger("semilla.h5p")
 
@@ -82,3 +90,65 @@ def h5p_package_import(*, upload: IO[bytes], user=None) -> tuple[H5PActivity, bo
         raise
     logger.info("H5P package %s imported as activity %s", sha256[:12], activity.pk)
     return activity, True
+
+
+def _result_apply(result: H5PResult, *, verb: str, statement: dict) -> None:
+    result_part = statement.get("result") or {}
+    raw, maximum, scaled = score_of(statement)
+    if verb in {"answered", "completed", "passed", "failed"}:
+        result.attempts += 1
+    if verb in {"completed", "passed", "failed"} or result_part.get("completion") is True:
+        result.completed = True
+    if verb == "passed" or result_part.get("success") is True:
+        result.success = True
+    elif verb == "failed" or result_part.get("success") is False:
+        # With "best", a later failure does not undo an earlier pass.
+        if result.success is not True or result.activity.grade_policy == H5PActivity.GradePolicy.LAST:
+            result.success = False
+    if scaled is not None:
+        keep_best = result.activity.grade_policy == H5PActivity.GradePolicy.BEST
+        if not (keep_best and result.scaled_score is not None and scaled < result.scaled_score):
+            result.raw_score, result.max_score, result.scaled_score = raw, maximum, scaled
+
+
+def h5p_statement_record(*, user, activity: H5PActivity, lesson, statement: dict) -> XAPIStatement:
+    """Store an allowed statement; a top-level result updates the attempt record, the gradebook and completion.
+
+    Preconditions (checked by the view): the statement is at most 64 KB, its verb is allowed, the token
+    belongs to this learner, activity and lesson. Side effects: grade_record (reported by the browser)
+    and lesson_complete when every H5P activity of a lesson without a quiz is completed.
+    """
+    verb = verb_of(statement)
+    top_level = is_top_level(statement)
+    with transaction.atomic():
+        stored = XAPIStatement.objects.create(user=user, activity=activity, verb=verb, top_level=top_level,
+                                              statement=statement)
+        if not (top_level and verb in RESULT_VERBS):
+            return stored
+        # Row lock: statements of one attempt arrive together (answered + completed).
+        result, _created = H5PResult.objects.select_for_update().get_or_create(user=user, activity=activity)
+        _result_apply(result, verb=verb, statement=statement)
+        result.save()
+    course = course_of(lesson)
+    if result.scaled_score is not None:
+        grade_record(user=user, course=course, source_kind="h5p", source_id=activity.pk, title=activity.title,
+                     score=(result.scaled_score * 100).quantize(Decimal("0.01")),
+                     reported_by=GradeItem.Reporter.BROWSER, policy=activity.grade_policy)
+    if result.completed:
+        _lesson_complete_if_activities_done(user=user, lesson=lesson)
+    return stored
+
+
+def _lesson_complete_if_activities_done(*, user, lesson) -> None:
+    if lesson_has_quiz(lesson=lesson):
+        return  # the quiz decides, as the foundation's completion rules say
+    ids = lesson_h5p_activity_ids(lesson=lesson)
+    done = H5PResult.objects.filter(user=user, activity_id__in=ids, completed=True).count()
+    if ids and done == len(set(ids)):
+        lesson_complete(user=user, lesson=lesson, source=LessonCompletion.Source.ACTIVITY)
+
+
+def h5p_state_save(*, user, activity: H5PActivity, data: str) -> H5PUserState:
+    """Keep the learner's resume state (the view bounds it to 64 KB)."""
+    state, _created = H5PUserState.objects.update_or_create(user=user, activity=activity, defaults={"data": data})
+    return state

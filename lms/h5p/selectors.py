@@ -1,0 +1,30 @@
+"""Reads of the H5P app."""
+
+from lms.courses.models import Enrolment, LessonPage
+from lms.courses.selectors import can_preview, course_of
+from lms.h5p.models import H5PResult
+
+
+def lesson_h5p_activity_ids(*, lesson: LessonPage) -> list[int]:
+    ids = []
+    for block in lesson.body:
+        if block.block_type == "h5p" and block.value.get("activity") is not None:
+            ids.append(block.value["activity"].pk)
+    return ids
+
+
+def lesson_has_quiz(*, lesson: LessonPage) -> bool:
+    return any(block.block_type == "quiz" for block in lesson.body)
+
+
+def can_play(*, user, lesson: LessonPage, activity_id: int) -> bool:
+    """Enrolled learners of the lesson's course (and its previewers), for an activity of that lesson."""
+    if not user.is_authenticated or activity_id not in lesson_h5p_activity_ids(lesson=lesson):
+        return False
+    course = course_of(lesson)
+    enrolled = Enrolment.objects.filter(user=user, course=course, status=Enrolment.Status.ACTIVE).exists()
+    return enrolled or can_preview(user=user, course=course)
+
+
+def h5p_result_for(*, user, activity_id: int) -> H5PResult | None:
+    return H5PResult.objects.filter(user=user, activity_id=activity_id).first()
