@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+CONTENT_PORT ?= 8001
 
 .PHONY: run test bench install setup chromium lint messages
 
@@ -32,7 +33,9 @@ run: setup
 	@echo "Cuentas de demostración (contraseña: semilla-demo): aprendiz, mentora, jurado, coordinadora, admin"
 	@echo "Administración (Wagtail): http://$(HOST):$(PORT)/admin/"
 	@echo ""
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) cms.asgi:application
+	@echo "Actividades H5P (origen aislado): http://$(HOST):$(CONTENT_PORT)/"
+	H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT) \
+	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST) -e tcp:port=$(CONTENT_PORT):interface=$(HOST) cms.asgi:application
 
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
