@@ -5,11 +5,12 @@ import json
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseForbidden, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.courses.models import LessonPage
+from lms.h5p.licences import h5p_player_notices
 from lms.h5p.models import H5PActivity
 from lms.h5p.selectors import can_play
 from lms.h5p.services import h5p_state_save, h5p_statement_record
@@ -17,7 +18,7 @@ from lms.h5p.signing import H5PTokenError, h5p_token_issue, h5p_token_read
 from lms.h5p.xapi import MAX_STATEMENT_BYTES, verb_of
 
 
-def _playable(request, activity_id: int, lesson_id: int) -> tuple[H5PActivity, LessonPage]:
+def _playable(activity_id: int, lesson_id: int) -> tuple[H5PActivity, LessonPage]:
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     activity = get_object_or_404(H5PActivity, pk=activity_id)
     return activity, lesson
@@ -31,7 +32,7 @@ def _error(message: str, status: int) -> JsonResponse:
 @require_GET
 def open_activity(request, activity_id: int, lesson_id: int):
     """Issue a fresh signed URL for this learner and send the frame to the content origin."""
-    activity, lesson = _playable(request, activity_id, lesson_id)
+    activity, lesson = _playable(activity_id, lesson_id)
     if not can_play(user=request.user, lesson=lesson, activity_id=activity.pk):
         return HttpResponseForbidden(_("No tienes acceso a esta actividad."))
     token = h5p_token_issue(user_id=request.user.pk, activity_id=activity.pk, lesson_id=lesson.pk)
@@ -55,7 +56,7 @@ def _payload(request, activity: H5PActivity, lesson: LessonPage):
 @login_required
 @require_POST
 def receive_statement(request, activity_id: int, lesson_id: int):
-    activity, lesson = _playable(request, activity_id, lesson_id)
+    activity, lesson = _playable(activity_id, lesson_id)
     body, error = _payload(request, activity, lesson)
     if error:
         return error
@@ -69,7 +70,7 @@ def receive_statement(request, activity_id: int, lesson_id: int):
 @login_required
 @require_POST
 def save_state(request, activity_id: int, lesson_id: int):
-    activity, lesson = _playable(request, activity_id, lesson_id)
+    activity, lesson = _playable(activity_id, lesson_id)
     body, error = _payload(request, activity, lesson)
     if error:
         return error
@@ -78,3 +79,8 @@ def save_state(request, activity_id: int, lesson_id: int):
         return _error(_("Datos no válidos."), 400)
     h5p_state_save(user=request.user, activity=activity, data=state)
     return JsonResponse({"ok": True})
+
+
+@require_GET
+def licences(request):
+    return render(request, "h5p/licences.html", {"notices": h5p_player_notices()})

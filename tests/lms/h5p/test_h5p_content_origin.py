@@ -74,3 +74,8 @@ def test_the_main_origin_never_serves_package_files(client, token):
 def test_the_content_origin_serves_nothing_of_the_main_site(client):
     assert client.get("/cuenta/entrar/", HTTP_HOST=CONTENT_HOST).status_code == 404
     assert client.get("/admin/", HTTP_HOST=CONTENT_HOST).status_code == 404
+
+
+def test_the_licence_page_shows_the_h5p_core_gpl_notice(client):
+    page = client.get("/h5p/licencias/").content.decode()
+    assert "GPL-3.0" in page and "h5p-standalone" in page and "MIT License" in page
