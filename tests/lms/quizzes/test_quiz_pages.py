@@ -1,0 +1,172 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from lms.courses.models import LessonCompletion
+from lms.quizzes.blocks import QuizBlock
+from lms.quizzes.models import QuizAttempt
+from lms.quizzes.services import question_create, quiz_attempt_start, quiz_create
+from tests.factories import UserFactory
+
+from .conftest import correct_answers, enrol
+
+
+def post_data(answers: dict, action: str) -> dict:
+    data = {f"q{qid}": value for qid, value in answers.items()}
+    data["accion"] = action
+    return data
+
+
+def start(client, setup):
+    client.force_login(setup.learner)
+    response = client.post(reverse("quizzes:start_in_lesson", args=[setup.quiz.id, setup.lesson.id]))
+    assert response.status_code == 302
+    return QuizAttempt.objects.get(user=setup.learner, quiz=setup.quiz, status="abierto")
+
+
+def test_the_quiz_block_shows_size_pass_mark_attempts_and_a_start_button(setup, rf):
+    request = rf.get("/")
+    request.user = setup.learner
+    block = QuizBlock()
+    value = block.to_python({"quiz": setup.quiz.id, "intro": "Practica"})
+    html = block.render(value, context={"request": request, "page": setup.lesson})
+    assert "Cuestionario del presupuesto" in html
+    assert "5 preguntas" in html
+    assert "60 %" in html
+    assert "Intentos usados: 0 de 3." in html
+    assert reverse("quizzes:start_in_lesson", args=[setup.quiz.id, setup.lesson.id]) in html
+    assert "Comenzar" in html
+
+
+def test_the_quiz_block_tells_a_learner_who_is_not_enrolled_to_enrol(setup, rf):
+    request = rf.get("/")
+    request.user = UserFactory(role="aprendiz")
+    block = QuizBlock()
+    html = block.render(block.to_python({"quiz": setup.quiz.id, "intro": ""}),
+                        context={"request": request, "page": setup.lesson})
+    assert "primero inscríbete" in html
+    assert "Comenzar" not in html
+
+
+def test_the_attempt_page_never_contains_answers_or_feedback(client, setup):
+    attempt = start(client, setup)
+    html = client.get(reverse("quizzes:attempt", args=[attempt.id])).content.decode()
+    assert "¿Qué es un presupuesto?" in html and "Un préstamo" in html
+    for secret in ["FEEDBACK-", "EXPLICACION-", "ahorro\n", "los ahorros", "50.0000", "0.5000",
+                   "is_correct", "data-correct"]:
+        assert secret not in html
+    assert 'inputmode="decimal"' in html
+    assert "Guardar y seguir después" in html and "Enviar respuestas" in html
+
+
+def test_a_learner_saves_a_draft_and_finds_it_again_without_javascript(client, setup):
+    attempt = start(client, setup)
+    q = setup.questions
+    response = client.post(reverse("quizzes:attempt", args=[attempt.id]),
+                           post_data({q["corta"].id: "ahorro", q["numerica"].id: "50,0"}, "guardar"))
+    assert response.status_code == 302
+    html = client.get(reverse("quizzes:attempt", args=[attempt.id])).content.decode()
+    assert 'value="ahorro"' in html and 'value="50,0"' in html
+    # "Continuar intento" reopens the same attempt.
+    client.post(reverse("quizzes:start_in_lesson", args=[setup.quiz.id, setup.lesson.id]))
+    assert QuizAttempt.objects.filter(user=setup.learner).count() == 1
+
+
+def test_submitting_shows_the_score_feedback_and_completes_the_lesson(client, setup):
+    attempt = start(client, setup)
+    answers = correct_answers(setup.questions)
+    answers[setup.questions["unica"].id] = [c.id for c in setup.questions["unica"].choices.all()
+                                            if not c.is_correct]
+    response = client.post(reverse("quizzes:attempt", args=[attempt.id]), post_data(answers, "enviar"))
+    assert response.url == reverse("quizzes:result", args=[attempt.id])
+    html = client.get(response.url).content.decode()
+    assert "80,00 %" in html and "Aprobaste" in html
+    assert "FEEDBACK-MAL-PRESTAMO" in html and "EXPLICACION-PRESUPUESTO" in html
+    assert "Incorrecta" in html and "Intentar de nuevo" in html
+    assert LessonCompletion.objects.filter(user=setup.learner, lesson=setup.lesson).exists()
+
+
+def test_a_failed_attempt_says_so_and_unanswered_questions_are_marked(client, setup):
+    attempt = start(client, setup)
+    client.post(reverse("quizzes:attempt", args=[attempt.id]), post_data({}, "enviar"))
+    html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
+    assert "0,00 %" in html and "no aprobaste" in html and "Sin respuesta" in html
+
+
+def test_an_unreadable_number_shows_an_error_next_to_the_field_and_keeps_what_was_typed(client, setup):
+    attempt = start(client, setup)
+    q = setup.questions
+    response = client.post(reverse("quizzes:attempt", args=[attempt.id]),
+                           post_data({q["numerica"].id: "cincuenta", q["corta"].id: "ahorro"}, "enviar"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Escribe solo un número" in html and 'value="cincuenta"' in html and 'value="ahorro"' in html
+    attempt.refresh_from_db()
+    assert attempt.is_open and attempt.draft[str(q["numerica"].id)] == "cincuenta"
+
+
+def test_a_second_submission_is_rejected(client, setup):
+    attempt = start(client, setup)
+    url = reverse("quizzes:attempt", args=[attempt.id])
+    client.post(url, post_data({}, "enviar"))
+    response = client.post(url, post_data(correct_answers(setup.questions), "enviar"))
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert str(attempt.score) == "0.00"
+
+
+def test_the_autosave_endpoint_keeps_the_draft(client, setup):
+    attempt = start(client, setup)
+    q = setup.questions["corta"]
+    response = client.post(reverse("quizzes:autosave", args=[attempt.id]), {f"q{q.id}": "ahor"})
+    assert response.status_code == 200 and response.json()["ok"]
+    attempt.refresh_from_db()
+    assert attempt.draft[str(q.id)] == "ahor"
+
+
+@pytest.mark.parametrize("name", ["quizzes:attempt", "quizzes:result", "quizzes:autosave"])
+def test_another_learner_cannot_see_continue_or_submit_an_attempt(client, setup, name):
+    attempt = quiz_attempt_start(user=setup.learner, quiz=setup.quiz)
+    other = UserFactory(role="aprendiz")
+    enrol(other, setup.course)
+    client.force_login(other)
+    url = reverse(name, args=[attempt.id])
+    assert client.get(url).status_code in (404, 405)
+    assert client.post(url, post_data(correct_answers(setup.questions), "enviar")).status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.is_open and attempt.draft == {}
+
+
+def test_a_learner_who_is_not_enrolled_cannot_start(client, setup):
+    stranger = UserFactory(role="aprendiz")
+    client.force_login(stranger)
+    response = client.post(reverse("quizzes:start", args=[setup.quiz.id]))
+    assert response.status_code == 403
+    assert "inscríbete" in response.content.decode()
+    assert not QuizAttempt.objects.filter(user=stranger).exists()
+
+
+def test_starting_needs_a_post_and_a_login(client, setup):
+    url = reverse("quizzes:start", args=[setup.quiz.id])
+    assert client.post(url).status_code == 302  # to the login page
+    client.force_login(setup.learner)
+    assert client.get(url).status_code == 405
+
+
+def _attempt_page_queries(client, setup, n: int) -> int:
+    questions = [question_create(course=setup.course, kind="unica", prompt=f"Pregunta {i}",
+                                 choices=[("Sí", True, ""), ("No", False, "")]) for i in range(n)]
+    quiz = quiz_create(course=setup.course, title=f"Quiz {n}", questions=questions)
+    attempt = quiz_attempt_start(user=setup.learner, quiz=quiz)
+    client.force_login(setup.learner)
+    url = reverse("quizzes:attempt", args=[attempt.id])
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_attempt_page_query_count_does_not_grow_with_the_questions(client, setup):
+    assert _attempt_page_queries(client, setup, 2) == _attempt_page_queries(client, setup, 15)
+    assert _attempt_page_queries(client, setup, 3) <= 12
