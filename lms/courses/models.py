@@ -18,6 +18,15 @@ class Track(models.TextChoices):
     ENTREPRENEURSHIP = "emprendimiento", _("Emprendimiento")
 
 
+class CourseTreeMixin:
+    """Course, module and lesson pages check Wagtail privacy in one query (ancestors come from the path)."""
+
+    def get_view_restrictions(self):
+        from lms.courses.selectors import view_restrictions_of
+
+        return view_restrictions_of(self)
+
+
 class CourseIndexPage(Page):
     intro = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
 
@@ -49,7 +58,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CourseTreeMixin, Page):
     track = models.CharField(_("línea"), max_length=20, choices=Track.choices)
     summary = models.TextField(_("resumen"), max_length=600)
     learning_outcomes = models.TextField(
@@ -93,7 +102,7 @@ class CoursePage(Page):
         return course_page_serve(request, self)
 
 
-class ModulePage(Page):
+class ModulePage(CourseTreeMixin, Page):
     intro = models.TextField(_("introducción"), blank=True)
     requires_previous = models.BooleanField(
         _("requiere el módulo anterior"), default=False,
@@ -114,7 +123,7 @@ class ModulePage(Page):
         return module_page_serve(request, self)
 
 
-class LessonPage(Page):
+class LessonPage(CourseTreeMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(_("minutos estimados"), default=15)
     body = StreamField(lesson_blocks(), verbose_name=_("contenido"), blank=True)
 

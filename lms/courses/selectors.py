@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.utils.translation import gettext as _
+from wagtail.models import Page, PageViewRestriction
 
 from cms.accounts.roles import Role, has_role
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
@@ -13,7 +14,7 @@ from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCom
 
 @dataclass
 class LessonItem:
-    lesson: LessonPage
+    lesson: Page  # a plain Page annotated with estimated_minutes
     module_id: int
     done: bool = False
 
@@ -24,7 +25,7 @@ class LessonItem:
 
 @dataclass
 class ModuleProgress:
-    module: ModulePage
+    module: Page  # a plain Page annotated with requires_previous
     lessons: list[LessonItem] = field(default_factory=list)
     locked: bool = False
     locked_reason: str = ""
@@ -86,7 +87,7 @@ class CourseProgress:
 
 
 def course_of(page) -> CoursePage:
-    """The course above a module or lesson page: one query, found by tree path."""
+    """The course above a module or lesson page (itself for a course): one query, found by tree path."""
     if isinstance(page, CoursePage):
         return page
     levels_up = 1 if isinstance(page, ModulePage) else 2
@@ -106,16 +107,38 @@ def catalogue_for(*, index: CourseIndexPage) -> list[CoursePage]:
     return courses
 
 
+def _outline(*, user, course_path: str, course_depth: int) -> tuple[Page | None, list[ModuleProgress]]:
+    """The course row, its live modules and lessons, and what the person completed: ONE query.
+
+    Rows are plain Pages annotated with the few specific fields the pages show, so the count never
+    grows with the number of lessons.
+    """
+    rows = (
+        Page.objects.live().filter(path__startswith=course_path, depth__lte=course_depth + 2)
+        .annotate(requires_previous=F("modulepage__requires_previous"),
+                  estimated_minutes=F("lessonpage__estimated_minutes"))
+        .order_by("path")
+    )
+    if user is not None and user.is_authenticated:
+        rows = rows.annotate(done=Exists(LessonCompletion.objects.filter(user=user, lesson_id=OuterRef("pk"))))
+    else:
+        rows = rows.annotate(done=Value(False))
+    course, by_path = None, {}
+    for row in rows:
+        if row.depth == course_depth:
+            course = row
+        elif row.depth == course_depth + 1:
+            by_path[row.path] = ModuleProgress(module=row)
+        else:
+            module = by_path.get(row.path[: -row.steplen])
+            if module is not None:
+                module.lessons.append(LessonItem(lesson=row, module_id=module.module.id, done=row.done))
+    return course, list(by_path.values())
+
+
 def course_outline(*, course: CoursePage) -> list[ModuleProgress]:
-    """Live modules and lessons of a course in tree order (two queries, whatever the size)."""
-    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
-    by_path = {m.path: ModuleProgress(module=m) for m in modules}
-    lessons = LessonPage.objects.live().descendant_of(course).order_by("path").defer("body")
-    for lesson in lessons:
-        module = by_path.get(lesson.path[: -lesson.steplen])
-        if module is not None:
-            module.lessons.append(LessonItem(lesson=lesson, module_id=module.module.id))
-    return list(by_path.values())
+    """Live modules and lessons of a course in tree order (one query, whatever the size)."""
+    return _outline(user=None, course_path=course.path, course_depth=course.depth)[1]
 
 
 def _apply_locks(modules: list[ModuleProgress]) -> None:
@@ -140,26 +163,39 @@ def _continue_lesson(progress: CourseProgress) -> LessonItem | None:
     return next((item for item in items if not item.done), None)
 
 
-def course_progress_for(*, user, course: CoursePage, enrolment: Enrolment | None | bool = False) -> CourseProgress:
-    """Per-module and course progress of one person, locks with their reason, and where to continue.
-
-    Four queries: modules, lessons, completions, enrolment (skipped when `enrolment` is passed).
-    """
-    modules = course_outline(course=course)
-    done: set[int] = set()
-    if user.is_authenticated:
-        done = set(LessonCompletion.objects.filter(user=user, course=course).values_list("lesson_id", flat=True))
-        if enrolment is False:
-            enrolment = Enrolment.objects.filter(user=user, course=course).first()
-    if enrolment is False:
-        enrolment = None
-    for module in modules:
-        for item in module.lessons:
-            item.done = item.id in done
+def _progress(*, course, modules: list[ModuleProgress], enrolment: Enrolment | None) -> CourseProgress:
     _apply_locks(modules)
     progress = CourseProgress(course=course, enrolment=enrolment, modules=modules)
     progress.continue_lesson = _continue_lesson(progress)
     return progress
+
+
+def _enrolment_of(user, course_id: int) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course_id=course_id).first()
+
+
+def course_progress_for(*, user, course: CoursePage) -> CourseProgress:
+    """Per-module and course progress of one person, locks with their reason, and where to continue.
+
+    Two queries whatever the size of the course: the outline (with completions) and the enrolment.
+    """
+    _row, modules = _outline(user=user, course_path=course.path, course_depth=course.depth)
+    return _progress(course=course, modules=modules, enrolment=_enrolment_of(user, course.pk))
+
+
+def lesson_progress_for(*, user, lesson) -> CourseProgress:
+    """Progress of the course above a lesson or module, found by tree path (no query for the course).
+
+    progress.course is then a plain Page (title, url, pk): enough for the lesson and module pages.
+    """
+    levels_up = 1 if isinstance(lesson, ModulePage) else 2
+    course_path = lesson.path[: len(lesson.path) - levels_up * lesson.steplen]
+    course, modules = _outline(user=user, course_path=course_path, course_depth=lesson.depth - levels_up)
+    if course is None:  # the course was unpublished: nothing to show
+        raise CoursePage.DoesNotExist
+    return _progress(course=course, modules=modules, enrolment=_enrolment_of(user, course.pk))
 
 
 def waitlist_position(*, enrolment: Enrolment) -> int | None:
@@ -186,7 +222,7 @@ def can_preview(*, user, course: CoursePage) -> bool:
         return False
     if has_role(user, Role.COORDINATOR, Role.ADMIN):
         return True
-    return has_role(user, Role.MENTOR) and course.mentors.filter(pk=user.pk).exists()
+    return has_role(user, Role.MENTOR) and user.taught_courses.filter(pk=course.pk).exists()
 
 
 @dataclass
@@ -227,3 +263,9 @@ def my_courses_for(*, user) -> list[MyCourse]:
                  position=waitlist_position(enrolment=e))
         for e in enrolments
     ]
+
+
+def view_restrictions_of(page: Page):
+    """Wagtail privacy settings above a course page in one query (ancestors known from the path)."""
+    paths = [page.path[:n] for n in range(page.steplen, len(page.path) + 1, page.steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=paths)

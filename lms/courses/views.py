@@ -13,16 +13,17 @@ from lms.courses import selectors, services
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
 
 
-def _enrolment_of(user, course: CoursePage) -> Enrolment | None:
-    if not user.is_authenticated:
-        return None
-    return Enrolment.objects.filter(user=user, course=course).first()
+def _progress_above(request, page) -> selectors.CourseProgress:
+    try:
+        return selectors.lesson_progress_for(user=request.user, lesson=page)
+    except CoursePage.DoesNotExist:
+        raise Http404 from None
 
 
 def course_page_serve(request, course: CoursePage):
     """Course page: what it teaches, modules with progress, and the enrol / continue / waitlist action."""
-    enrolment = _enrolment_of(request.user, course)
-    progress = selectors.course_progress_for(user=request.user, course=course, enrolment=enrolment)
+    progress = selectors.course_progress_for(user=request.user, course=course)
+    enrolment = progress.enrolment
     context = course.get_context(request)
     context.update(
         progress=progress, enrolment=enrolment,
@@ -35,9 +36,8 @@ def course_page_serve(request, course: CoursePage):
 
 def module_page_serve(request, module):
     """Module page: its lessons with what is done, or why it is locked."""
-    course = selectors.course_of(module)
-    enrolment = _enrolment_of(request.user, course)
-    progress = selectors.course_progress_for(user=request.user, course=course, enrolment=enrolment)
+    progress = _progress_above(request, module)
+    course = progress.course
     current = next((m for m in progress.modules if m.module.id == module.id), None)
     context = module.get_context(request)
     context.update(course=course, progress=progress, module_progress=current)
@@ -48,14 +48,12 @@ def lesson_page_serve(request, lesson: LessonPage):
     """Lesson page: only for active learners of the course, and for its mentors, coordinators, admins."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = selectors.course_of(lesson)
-    enrolment = _enrolment_of(request.user, course)
-    active = enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE
+    progress = _progress_above(request, lesson)
+    course, enrolment, active = progress.course, progress.enrolment, progress.is_active
     preview = not active and selectors.can_preview(user=request.user, course=course)
     if not active and not preview:
         messages.info(request, _("Inscríbete en el curso para ver sus lecciones."))
         return redirect(course.get_url(request))
-    progress = selectors.course_progress_for(user=request.user, course=course, enrolment=enrolment)
     module = progress.module_for(lesson.id)
     locked = bool(module and module.locked and not preview)
     if active and not locked:
@@ -109,11 +107,10 @@ def cancel(request, course_id: int):
 def complete(request, lesson_id: int):
     """The "Marcar como completada" button. Lessons with a quiz complete only by passing it."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = selectors.course_of(lesson)
-    enrolment = _enrolment_of(request.user, course)
-    if enrolment is None or enrolment.status != Enrolment.Status.ACTIVE:
+    progress = _progress_above(request, lesson)
+    if not progress.is_active:
         raise Http404
-    progress = selectors.course_progress_for(user=request.user, course=course, enrolment=enrolment)
+    course = progress.course
     module = progress.module_for(lesson.id)
     if lesson.has_quiz or (module and module.locked):
         messages.error(request, _("Esta lección se completa al aprobar su cuestionario.") if lesson.has_quiz
