@@ -76,7 +76,7 @@ def test_the_demo_site_replaces_the_wagtail_welcome_page(loaded):
 
 def test_there_are_four_live_courses_each_with_modules_lessons_and_both_quizzes(loaded):
     courses = CoursePage.objects.live()
-    assert courses.count() >= 1  # TODO four
+    assert courses.count() >= 4
     for course in courses:
         assert ModulePage.objects.live().child_of(course).count() >= 2, course.title
         assert LessonPage.objects.live().descendant_of(course).count() >= 3, course.title
@@ -121,7 +121,7 @@ def test_the_financial_course_has_a_numeric_question_with_tolerance(loaded):
 
 def test_lessons_are_real_spanish_teaching_text_of_a_readable_length(loaded):
     lessons = LessonPage.objects.live()
-    assert lessons.count() >= 6  # TODO twelve
+    assert lessons.count() >= 12
     for lesson in lessons:
         texts = _lesson_texts(lesson)
         words = len(_words(" ".join(texts)))
