@@ -14,6 +14,7 @@ urlpatterns = [
     path("calificaciones/", include("lms.grades.urls")),
     path("", include("lms.certificates.urls")),
     path("encuestas/", include("lms.surveys.urls")),
+    path("mentorias/", include("incubator.mentoring.urls")),
     path("h5p/", include("lms.h5p.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

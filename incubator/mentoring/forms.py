@@ -1,0 +1,58 @@
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from cms.accounts.models import User
+from cms.accounts.roles import Role
+from incubator.mentoring.models import MESSAGE_MAX_LENGTH
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _people_with_role(role: str):
+    return User.objects.filter(groups__name=role, is_active=True).order_by("first_name", "last_name", "username")
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class SessionScheduleForm(forms.Form):
+    topic = forms.CharField(label=_("Tema"), max_length=200)
+    description = forms.CharField(label=_("Descripción"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    starts_at = forms.DateTimeField(label=_("Inicio"), input_formats=[DATETIME_FORMAT], widget=DateTimeLocalInput())
+    ends_at = forms.DateTimeField(label=_("Fin"), input_formats=[DATETIME_FORMAT], widget=DateTimeLocalInput())
+    video_url = forms.URLField(
+        label=_("Enlace de video (opcional)"), required=False, assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Un enlace de Jitsi o BigBlueButton. Se muestra solo como enlace."),
+    )
+    location = forms.CharField(label=_("Lugar (si es presencial)"), max_length=200, required=False)
+    mentors = forms.ModelMultipleChoiceField(
+        label=_("Mentores"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participantes"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, require_mentor: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentors"].queryset = _people_with_role(Role.MENTOR)
+        self.fields["participants"].queryset = _people_with_role(Role.LEARNER)
+        self.fields["mentors"].required = require_mentor
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("El fin debe ser después del inicio."))
+        return data
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Tu mensaje"), max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": MESSAGE_MAX_LENGTH}),
+    )

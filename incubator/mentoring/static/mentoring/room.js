@@ -1,0 +1,286 @@
+// Live mentoring room: enhances the plain page (which works without JS). Protocol: docs/websocket-protocol.md
+(function () {
+  "use strict";
+  var root = document.getElementById("sala");
+  if (!root || root.dataset.live !== "1" || root.dataset.paging === "1" || !window.WebSocket) return;
+
+  var t = function (key) { return root.dataset["t" + key.charAt(0).toUpperCase() + key.slice(1)] || ""; };
+  var me = parseInt(root.dataset.userId, 10);
+  var moderator = root.dataset.moderator === "1";
+  var lastId = parseInt(root.dataset.lastId, 10) || 0;
+  var seen = {};
+  var socket = null, attempt = 0, heartbeat = null, stopped = false;
+  var list = document.getElementById("mensajes");
+  var status = document.getElementById("estado");
+  var alertBox = document.getElementById("aviso");
+  var notesForm = document.getElementById("notas");
+  var notesVersion = notesForm ? parseInt(notesForm.dataset.version, 10) || 0 : 0;
+  var notesDirty = false;
+  var STOP_CODES = { 4401: "stopped", 4403: "removed", 4404: "stopped", 4410: "closed" };
+
+  Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (li) {
+    seen[li.dataset.id] = li;
+    if (moderator) addDeleteButton(li, parseInt(li.dataset.id, 10));
+  });
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;  // always text: never HTML
+    if (cls) node.className = cls;
+    return node;
+  }
+  function setStatus(text) { status.textContent = text; }
+  function showAlert(text) { alertBox.textContent = text; alertBox.hidden = !text; }
+  function send(obj) {
+    if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(obj)); return true; }
+    return false;
+  }
+
+  function addDeleteButton(li, id) {
+    var b = el("button", t("delete"), "link");
+    b.type = "button";
+    b.addEventListener("click", function () { send({ type: "message.delete", id: id }); });
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(b);
+  }
+
+  function renderMessage(m) {
+    var li = el("li");
+    li.dataset.id = m.id;
+    li.appendChild(el("strong", m.author));
+    var time = new Date(m.created_at);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(el("span", time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), "muted"));
+    li.appendChild(el("br"));
+    li.appendChild(m.deleted ? el("em", t("deleted"), "muted") : el("span", m.text, "texto"));
+    if (moderator && !m.deleted) addDeleteButton(li, m.id);
+    return li;
+  }
+
+  // Keep messages by id: duplicates (replay + broadcast) are dropped, order is by id.
+  function addMessage(m) {
+    if (seen[m.id]) return;
+    var li = renderMessage(m);
+    seen[m.id] = li;
+    var empty = list.querySelector(".vacio");
+    if (empty) empty.remove();
+    var after = null;
+    Array.prototype.some.call(list.children, function (node) {
+      if (parseInt(node.dataset.id, 10) > m.id) { after = node; return true; }
+      return false;
+    });
+    list.insertBefore(li, after);
+    if (m.id > lastId) lastId = m.id;
+    li.scrollIntoView({ block: "nearest" });
+  }
+
+  function markDeleted(id) {
+    var li = seen[id];
+    if (!li) return;
+    var fresh = renderMessage({ id: id, author: li.querySelector("strong").textContent, deleted: true,
+      created_at: new Date().toISOString() });
+    fresh.querySelector("span.muted").textContent = li.querySelector("span.muted").textContent;
+    list.replaceChild(fresh, li);
+    seen[id] = fresh;
+  }
+
+  function renderPeople(people, muted) {
+    var ul = document.getElementById("personas");
+    ul.textContent = "";
+    people.forEach(function (p) {
+      var li = el("li", p.name);
+      if (moderator && p.id !== me) {
+        [["mute", "member.mute"], ["unmute", "member.unmute"], ["remove", "member.remove"]].forEach(function (a) {
+          var b = el("button", t(a[0]), "link");
+          b.type = "button";
+          b.addEventListener("click", function () { send({ type: a[1], user_id: p.id }); });
+          li.appendChild(document.createTextNode(" · "));
+          li.appendChild(b);
+        });
+      }
+      ul.appendChild(li);
+    });
+  }
+
+  function renderHands(queue) {
+    var ol = document.getElementById("manos");
+    ol.textContent = "";
+    var mine = false;
+    queue.forEach(function (h) {
+      var li = el("li", h.name);
+      if (h.user_id === me) mine = true;
+      if (moderator) {
+        var b = el("button", t("lower"), "link");
+        b.type = "button";
+        b.addEventListener("click", function () { send({ type: "hand.lower", user_id: h.user_id }); });
+        li.appendChild(document.createTextNode(" · "));
+        li.appendChild(b);
+      }
+      ol.appendChild(li);
+    });
+    var button = document.getElementById("boton-mano");
+    if (button) {
+      button.dataset.up = mine ? "1" : "0";
+      button.textContent = mine ? t("handDown") : t("handUp");
+      var action = button.form.querySelector('input[name="accion"]');
+      if (action) action.value = mine ? "bajar" : "levantar";
+    }
+  }
+
+  var myVotes = {};
+  function renderPoll(poll) {
+    var box = document.getElementById("encuestas");
+    var card = box.querySelector('[data-poll="' + poll.id + '"]');
+    var fresh = el("div", null, "card");
+    fresh.dataset.poll = poll.id;
+    var head = el("p");
+    head.appendChild(el("strong", poll.question));
+    if (poll.closed) { head.appendChild(document.createTextNode(" ")); head.appendChild(el("span", t("pollClosed"), "badge")); }
+    fresh.appendChild(head);
+    var ul = el("ul");
+    poll.options.forEach(function (o) {
+      var li = el("li", o.text + ": " + o.votes + " " + t("votes") + (myVotes[poll.id] === o.id ? " ✓" : ""));
+      if (!poll.closed && !myVotes[poll.id]) {
+        var b = el("button", t("vote"), "secondary");
+        b.type = "button";
+        b.addEventListener("click", function () { send({ type: "poll.vote", poll_id: poll.id, option_id: o.id }); });
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(b);
+      }
+      ul.appendChild(li);
+    });
+    fresh.appendChild(ul);
+    if (moderator && !poll.closed) {
+      var c = el("button", t("closePoll"), "link");
+      c.type = "button";
+      c.addEventListener("click", function () { send({ type: "poll.close", poll_id: poll.id }); });
+      fresh.appendChild(c);
+    }
+    var placeholder = box.querySelector("p.muted");
+    if (placeholder) placeholder.remove();
+    if (card) box.replaceChild(fresh, card); else box.appendChild(fresh);
+    fresh._poll = poll;
+  }
+
+  function renderNotes(text, version) {
+    document.getElementById("notas-texto").textContent = text;
+    notesVersion = version;
+    if (notesForm && !notesDirty) document.getElementById("notas-campo").value = text;
+  }
+
+  var handlers = {
+    welcome: function (f) { moderator = f.moderator; },
+    history: function (f) {
+      f.messages.forEach(addMessage);
+      (f.deleted_ids || []).forEach(markDeleted);
+      if (f.cut) window.location.reload();
+    },
+    state: function (f) {
+      renderPeople(f.people);
+      renderHands(f.hands);
+      f.polls.forEach(function (p) { if (p.my_vote) myVotes[p.id] = p.my_vote; renderPoll(p); });
+      renderNotes(f.notes.text, f.notes.version);
+    },
+    message: function (f) { addMessage(f.message); },
+    "message.deleted": function (f) { markDeleted(f.id); },
+    presence: function (f) { renderPeople(f.people); },
+    hands: function (f) { renderHands(f.queue); },
+    poll: function (f) { renderPoll(f.poll); },
+    "poll.voted": function (f) {
+      myVotes[f.poll_id] = f.option_id;
+      var card = document.querySelector('[data-poll="' + f.poll_id + '"]');
+      if (card && card._poll) renderPoll(card._poll);
+    },
+    notes: function (f) {
+      if (notesDirty) showAlert(t("updated"));
+      renderNotes(f.text, f.version);
+    },
+    "notes.saved": function (f) { notesVersion = f.version; notesDirty = false; showAlert(""); setStatus(t("saved")); },
+    "notes.conflict": function (f) {
+      renderNotes(f.text, f.version);
+      notesDirty = false;
+      document.getElementById("notas-campo").value = f.text;
+      var box = document.getElementById("notas-conflicto");
+      box.querySelector("p").textContent = t("conflict");
+      document.getElementById("notas-mias").value = f.your_text;
+      box.hidden = false;
+    },
+    "member.muted": function () {},
+    removed: function () { stopped = true; },
+    "room.closed": function () { stopped = true; },
+    error: function (f) { showAlert(f.message); },
+    heartbeat: function () {}
+  };
+
+  function connect() {
+    setStatus(t("connecting"));
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + window.location.host + root.dataset.ws);
+    socket.addEventListener("open", function () {
+      attempt = 0;
+      setStatus(t("online"));
+      send({ type: "hello", last_seen_id: lastId || null });
+      clearInterval(heartbeat);
+      heartbeat = setInterval(function () { send({ type: "heartbeat" }); }, 25000);
+    });
+    socket.addEventListener("message", function (event) {
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      var handler = handlers[frame.type];
+      if (handler) handler(frame);
+    });
+    socket.addEventListener("close", function (event) {
+      clearInterval(heartbeat);
+      var reason = STOP_CODES[event.code];
+      if (reason || stopped) {
+        setStatus(t(reason || "closed"));
+        if (reason === "closed" || reason === "removed") showAlert(t(reason));
+        return;
+      }
+      // Exponential backoff with jitter, so a whole center reconnecting does not arrive at once.
+      var delay = Math.min(30000, 1000 * Math.pow(2, attempt)) * (0.5 + Math.random());
+      attempt += 1;
+      setStatus(t("offline"));
+      setTimeout(connect, delay);
+    });
+  }
+
+  var form = document.getElementById("escribir");
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      var area = form.querySelector("textarea");
+      var text = area.value.trim();
+      if (!text) { event.preventDefault(); return; }
+      if (send({ type: "message.send", text: text })) { event.preventDefault(); area.value = ""; showAlert(""); }
+      // Offline: the form posts normally; the server saves the message.
+    });
+  }
+  var hand = document.getElementById("boton-mano");
+  if (hand) {
+    hand.addEventListener("click", function (event) {
+      if (send({ type: hand.dataset.up === "1" ? "hand.lower" : "hand.raise" })) event.preventDefault();
+    });
+  }
+  if (notesForm) {
+    notesForm.hidden = false;
+    document.getElementById("notas-campo").addEventListener("input", function () { notesDirty = true; });
+    notesForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      document.getElementById("notas-conflicto").hidden = true;
+      send({ type: "notes.save", text: document.getElementById("notas-campo").value, base_version: notesVersion });
+    });
+  }
+  var pollForm = document.getElementById("nueva-encuesta");
+  if (pollForm && moderator) {
+    pollForm.hidden = false;
+    pollForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var options = document.getElementById("opciones").value.split("\n").map(function (s) { return s.trim(); })
+        .filter(Boolean);
+      if (send({ type: "poll.create", question: document.getElementById("pregunta").value, options: options })) {
+        pollForm.reset();
+      }
+    });
+  }
+  connect();
+})();

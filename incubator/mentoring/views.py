@@ -1,0 +1,194 @@
+"""Plain pages of the mentoring rooms: they work without JavaScript; the socket only adds liveness."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.accounts.roles import Role, has_role
+from incubator.mentoring import selectors, services
+from incubator.mentoring.forms import MessageForm, SessionScheduleForm
+from incubator.mentoring.ics import session_ics
+from incubator.mentoring.models import HandRaise
+from incubator.mentoring.selectors import RoomAccess, RoomStatus
+
+
+def _room_or_404(request: HttpRequest, pk: int, *, moderator: bool = False):
+    """The session if the person belongs to it (404 otherwise: its existence is not revealed)."""
+    access, session = selectors.room_access(session_id=pk, user=request.user)
+    if not access.allowed:
+        raise Http404
+    if moderator and not access.moderator:
+        raise PermissionDenied
+    return access, session
+
+
+@login_required
+def session_list(request):
+    """Mis mentorías: upcoming sessions (coordinators see every one)."""
+    return render(request, "mentoring/session_list.html", {
+        "upcoming": selectors.sessions_upcoming_for(user=request.user),
+        "past": selectors.sessions_past_for(user=request.user),
+        "can_schedule": has_role(request.user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN),
+    })
+
+
+@login_required
+def session_new(request):
+    if not has_role(request.user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN):
+        raise PermissionDenied
+    require_mentor = not has_role(request.user, Role.MENTOR)
+    form = SessionScheduleForm(request.POST or None, require_mentor=require_mentor)
+    if request.method == "POST" and form.is_valid():
+        session = services.session_schedule(by=request.user, **form.cleaned_data)
+        messages.success(request, _("La sesión quedó agendada."))
+        return redirect("mentoring:room", pk=session.pk)
+    return render(request, "mentoring/session_form.html", {"form": form})
+
+
+@login_required
+def room(request, pk: int):
+    access, session = _room_or_404(request, pk)
+    before = request.GET.get("antes")
+    before_id = int(before) if before and before.isdigit() else None
+    history, has_more = selectors.messages_latest(session_id=pk, before_id=before_id)
+    own_hand = HandRaise.objects.filter(session_id=pk, user=request.user, lowered_at__isnull=True).exists()
+    return render(request, "mentoring/room.html", {
+        "session": session, "access": access, "history": history, "has_more": has_more,
+        "older_id": history[0].pk if history and has_more else None, "paging": before_id is not None,
+        "last_id": history[-1].pk if history and not before_id else 0,
+        "form": MessageForm(), "open": access.status == RoomStatus.OPEN,
+        "not_yet": access.status == RoomStatus.NOT_YET, "own_hand": own_hand,
+        "people": selectors.presence_list(session_id=pk), "hands": selectors.hand_queue(session_id=pk),
+        "polls": selectors.polls_for(session_id=pk, user_id=request.user.pk),
+        "notes": selectors.notes_of(session_id=pk),
+    })
+
+
+def _writable(access: RoomAccess) -> bool:
+    return access.status == RoomStatus.OPEN and access.can_write
+
+
+@login_required
+@require_POST
+def message_create(request, pk: int):
+    access, _session = _room_or_404(request, pk)
+    if not _writable(access):
+        messages.error(request, _("Ahora no puedes escribir en esta sala."))
+        return redirect("mentoring:room", pk=pk)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Escribe un mensaje de hasta 2000 letras."))
+        return redirect("mentoring:room", pk=pk)
+    try:
+        services.message_post(session_id=pk, author=request.user, text=form.cleaned_data["text"])
+    except services.RoomError as exc:
+        messages.error(request, exc.message)
+    return redirect(reverse("mentoring:room", args=[pk]) + "#escribir")
+
+
+@login_required
+@require_POST
+def hand_toggle(request, pk: int):
+    access, _session = _room_or_404(request, pk)
+    if request.POST.get("accion") == "bajar":
+        services.hand_lower(session_id=pk, user_id=request.user.pk, by=request.user)
+    elif _writable(access):
+        services.hand_raise(session_id=pk, user=request.user)
+    else:
+        messages.error(request, _("Ahora no puedes levantar la mano."))
+    return redirect("mentoring:room", pk=pk)
+
+
+@login_required
+@require_POST
+def poll_vote(request, pk: int, poll_id: int):
+    access, _session = _room_or_404(request, pk)
+    option = request.POST.get("opcion", "")
+    if not _writable(access) or not option.isdigit():
+        messages.error(request, _("No se pudo guardar tu voto."))
+        return redirect("mentoring:room", pk=pk)
+    try:
+        services.poll_vote(session_id=pk, poll_id=poll_id, option_id=int(option), user=request.user)
+        messages.success(request, _("Tu voto quedó guardado."))
+    except services.RoomError as exc:
+        messages.error(request, exc.message)
+    return redirect("mentoring:room", pk=pk)
+
+
+@login_required
+@require_POST
+def room_close(request, pk: int):
+    _access, session = _room_or_404(request, pk, moderator=True)
+    services.session_close(session=session, by=request.user)
+    messages.success(request, _("La sala quedó cerrada."))
+    return redirect("mentoring:room", pk=pk)
+
+
+@login_required
+def session_calendar(request, pk: int):
+    _access, session = _room_or_404(request, pk)
+    body = session_ics(session=session, room_url=request.build_absolute_uri(reverse("mentoring:room", args=[pk])),
+                       host=request.get_host().split(":")[0])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mentoria-{pk}.ics"'
+    return response
+
+
+@login_required
+def attendance(request, pk: int):
+    _access, session = _room_or_404(request, pk, moderator=True)
+    return render(request, "mentoring/attendance.html", {
+        "session": session, "lines": selectors.attendance_for(session=session),
+    })
+
+
+def _cell(value) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: neutralise them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def attendance_csv(request, pk: int):
+    _access, session = _room_or_404(request, pk, moderator=True)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="asistencia-mentoria-{pk}.csv"'
+    response.write("\ufeff")  # spreadsheet programs read UTF-8 with a BOM
+    writer = csv.writer(response)
+    writer.writerow([_("Nombre"), _("Usuario"), _("Rol"), _("Minutos presentes"), _("Primera entrada"),
+                     _("Última salida"), _("Presencial")])
+    yes, no = _("Sí"), _("No")
+    for line in selectors.attendance_for(session=session):
+        local = [timezone.localtime(v).strftime("%Y-%m-%d %H:%M") if v else "" for v in
+                 (line.first_joined, line.last_left)]
+        in_person = "" if line.in_person is None else (yes if line.in_person else no)
+        writer.writerow([_cell(v) for v in (line.user.display_name, line.user.username, line.role, line.minutes,
+                                            *local, in_person)])
+    return response
+
+
+@login_required
+def roll_call(request, pk: int):
+    """Present/absent per person for in-person workshops, stored as attendance."""
+    _access, session = _room_or_404(request, pk, moderator=True)
+    members = selectors.room_members(session=session)
+    if request.method == "POST":
+        present = {}
+        for person in members:
+            value = request.POST.get(f"persona-{person.pk}")
+            if value in ("presente", "ausente"):
+                present[person.pk] = value == "presente"
+        services.roll_call_save(session=session, by=request.user, present=present)
+        messages.success(request, _("La lista quedó guardada."))
+        return redirect("mentoring:attendance", pk=pk)
+    current = {line.user.pk: line.in_person for line in selectors.attendance_for(session=session)}
+    rows = [(person, current.get(person.pk)) for person in members]
+    return render(request, "mentoring/roll_call.html", {"session": session, "rows": rows})
