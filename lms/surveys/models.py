@@ -19,3 +19,6 @@ class SatisfactionResponse(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="one_survey_per_course")]
         verbose_name = _("respuesta de satisfacción")
         verbose_name_plural = _("respuestas de satisfacción")
+
+    def __str__(self) -> str:
+        return f"{self.course} · {self.rating}"
