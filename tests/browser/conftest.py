@@ -1,0 +1,146 @@
+"""Playwright journeys in Debian's Chromium against pytest-django's live server.
+
+Fixtures: `browser` (session), `context` / `page` (desktop, 1280x900), `phone_context` / `phone_page`
+(390x800, touch). Helpers: `login(page, live_server, username, password)` and `assert_accessible(page)`
+(axe-core, fails on serious or critical violations).
+
+Write journeys as:
+
+    @pytest.mark.browser
+    @pytest.mark.django_db(transaction=True)
+    def test_something(page, live_server): ...
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls from it.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("SEMILLA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 800}
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files through WhiteNoise as production does.
+
+    pytest-django wraps the app in staticfiles' handler, which looks files up by their source name and
+    404s on the hashed names of the manifest storage. Here the app is left unwrapped, so WhiteNoise (in
+    MIDDLEWARE) answers from STATIC_ROOT with the real hashed, compressed, cache-forever responses.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = _unwrapped
+    server.start()
+    yield server
+    server.stop()
+
+
+def _unwrapped(application):
+    return application
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make chromium` (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_context(browser, viewport: dict, **extra):
+    context = browser.new_context(viewport=viewport, locale="es-EC", timezone_id="America/Guayaquil", **extra)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def context(browser):
+    context = _new_context(browser, DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def phone_context(browser):
+    context = _new_context(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone_page(phone_context):
+    return phone_context.new_page()
+
+
+def login(page, live_server, username: str, password: str) -> None:
+    """Sign in through the real login form and wait for the page it leads to."""
+    page.goto(f"{live_server.url}/cuenta/entrar/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.click("form:has(input[name=password]) button[type=submit]")
+    assert "/cuenta/entrar/" not in page.url, f"login failed for {username}: still on {page.url}"
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core in the page. Its source is evaluated, not injected as a tag, so the CSP allows it."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return result["violations"]
+
+
+def assert_accessible(page) -> None:
+    """Fail when axe-core finds a serious or critical violation on the current page."""
+    blocking = [v for v in axe_violations(page) if v.get("impact") in BLOCKING_IMPACTS]
+    summary = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "targets": [node["target"] for node in v["nodes"][:5]]}
+        for v in blocking
+    ]
+    assert not blocking, f"axe-core on {page.url}:\n{json.dumps(summary, indent=2, ensure_ascii=False)}"
+
+
+def accept_current_consent(user) -> None:
+    """Record that `user` accepted the newest consent text, so login leads straight to the page asked for.
+
+    With transaction=True the first test still sees the consent text published by a data migration and
+    later ones do not (the flush removes it): this keeps journeys independent of test order.
+    """
+    from django.utils import timezone
+
+    from cms.accounts.selectors import consent_current
+
+    current = consent_current()
+    if current is not None:
+        user.consent_version = current
+        user.consent_accepted_at = timezone.now()
+        user.save(update_fields=["consent_version", "consent_accepted_at"])
