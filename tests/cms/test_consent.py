@@ -67,3 +67,19 @@ def test_staff_are_not_asked_for_the_learners_consent(client):
 @pytest.mark.django_db
 def test_the_consent_text_is_public(client):
     assert "Nunca te preguntamos" in client.get("/cuenta/datos/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_coordinator_publishes_a_new_consent_version_in_the_wagtail_admin(client):
+    client.force_login(UserFactory(role="coordinacion"))
+    assert client.get("/admin/consentimiento/").status_code == 200
+    response = client.post("/admin/consentimiento/new/", {"version": "2027-01", "body": "Texto nuevo."})
+    assert response.status_code == 302
+    assert consent_current().version == "2027-01"
+
+
+@pytest.mark.django_db
+def test_a_learner_cannot_publish_a_consent_version(client):
+    client.force_login(UserFactory(role="aprendiz"))
+    client.post("/admin/consentimiento/new/", {"version": "2027-01", "body": "Texto nuevo."})
+    assert consent_current().version == "2026-11"
