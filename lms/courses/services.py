@@ -129,3 +129,30 @@ def enrolment_last_lesson_set(*, enrolment: Enrolment, lesson: LessonPage) -> No
     if enrolment.last_lesson_id != lesson.id:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, updated_at=timezone.now())
         enrolment.last_lesson_id = lesson.id
+
+
+class CsvImportChanged(Exception):
+    """A person or course of the previewed file no longer exists: nothing was imported."""
+
+
+def enrolment_csv_import(*, pairs: list[list[int]], actor) -> dict[str, int]:
+    """Enrol every previewed (user_id, course_id) pair, all or nothing. Idempotent.
+
+    Precondition: pairs come from a preview without errors. Raises CsvImportChanged (and writes
+    nothing) when a user or course vanished since the preview. Returns counts by resulting status.
+    """
+    from django.contrib.auth import get_user_model
+
+    counts = {"activa": 0, "espera": 0, "sin_cambios": 0}
+    with transaction.atomic():
+        users = get_user_model().objects.in_bulk({u for u, _c in pairs})
+        courses = CoursePage.objects.in_bulk({c for _u, c in pairs})
+        for user_id, course_id in pairs:
+            if user_id not in users or course_id not in courses:
+                raise CsvImportChanged
+            user, course = users[user_id], courses[course_id]
+            before = Enrolment.objects.filter(user=user, course=course).exclude(
+                status=Enrolment.Status.CANCELLED).exists()
+            enrolment = enrolment_create(user=user, course=course, actor=actor, source="csv")
+            counts["sin_cambios" if before else enrolment.status] += 1
+    return counts

@@ -6,8 +6,6 @@ ROLES = ("coordinacion", "administracion")
 PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
     ("courses", "enrolment", "view_enrolment"),
-    ("courses", "enrolment", "add_enrolment"),
-    ("courses", "enrolment", "change_enrolment"),
 ]
 
 

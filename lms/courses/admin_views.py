@@ -1,0 +1,57 @@
+"""Wagtail admin views for coordinators: CSV bulk enrolment (upload > preview > confirm)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.accounts.roles import Role, has_role
+from lms.courses import services
+from lms.courses.csv_import import pairs_digest
+from lms.courses.forms import EnrolmentCsvForm
+
+SESSION_KEY = "courses_csv_import"
+
+
+def _require_coordination(request) -> None:
+    if not has_role(request.user, Role.COORDINATOR, Role.ADMIN):
+        raise PermissionDenied
+
+
+def csv_upload(request):
+    """Upload and preview. Only an error-free preview is kept in the session for confirm."""
+    _require_coordination(request)
+    request.session.pop(SESSION_KEY, None)
+    form = EnrolmentCsvForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "preview": None}
+    if request.method == "POST" and form.is_valid():
+        preview = form.preview
+        context["preview"] = preview
+        if not preview.errors and preview.new:
+            pairs = preview.pairs
+            context["digest"] = pairs_digest(pairs)
+            request.session[SESSION_KEY] = {"pairs": pairs, "digest": context["digest"]}
+    return TemplateResponse(request, "courses/admin/csv_upload.html", context)
+
+
+@require_POST
+def csv_confirm(request):
+    """Import the previewed file atomically; a stale or missing preview imports nothing."""
+    _require_coordination(request)
+    stored = request.session.get(SESSION_KEY)
+    if not stored or stored.get("digest") != request.POST.get("digest"):
+        messages.error(request, _("La vista previa ya no está disponible. Sube el archivo otra vez."))
+        return redirect("courses_csv_upload")
+    try:
+        counts = services.enrolment_csv_import(pairs=stored["pairs"], actor=request.user)
+    except services.CsvImportChanged:
+        messages.error(request, _("Algo cambió desde la vista previa. No se importó nada: sube el archivo otra vez."))
+        return redirect("courses_csv_upload")
+    finally:
+        request.session.pop(SESSION_KEY, None)
+    messages.success(request, _("Importación lista: %(active)s inscritas, %(waiting)s en lista de espera, "
+                                "%(same)s sin cambios.")
+                     % {"active": counts["activa"], "waiting": counts["espera"], "same": counts["sin_cambios"]})
+    return redirect("courses_csv_upload")

@@ -1,0 +1,51 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.accounts.roles import Role, has_role
+from lms.courses import admin_views
+from lms.courses.models import Enrolment
+
+
+@hooks.register("register_admin_urls")
+def register_csv_urls():
+    return [
+        path("inscripciones/csv/", admin_views.csv_upload, name="courses_csv_upload"),
+        path("inscripciones/csv/confirmar/", admin_views.csv_confirm, name="courses_csv_confirm"),
+    ]
+
+
+class CoordinationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return has_role(request.user, Role.COORDINATOR, Role.ADMIN)
+
+
+@hooks.register("register_admin_menu_item")
+def register_csv_menu_item():
+    return CoordinationMenuItem(_("Inscribir desde CSV"), reverse("courses_csv_upload"), icon_name="upload",
+                                order=310)
+
+
+class EnrolmentViewSet(ModelViewSet):
+    """Who is enrolled in each course, and the waitlist in order (read only: changes go through services)."""
+
+    model = Enrolment
+    icon = "group"
+    menu_label = _("Inscripciones")
+    menu_order = 300
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["user", "course", "status", "queued_at", "source", "created_at"]
+    list_filter = ["status", "course"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    ordering = ["course", "status", "queued_at", "created_at"]
+    form_fields = ["user", "course", "status"]
+    list_export = ["user", "course", "status", "queued_at", "source", "created_at"]
+    export_filename = "inscripciones"
+
+
+@hooks.register("register_admin_viewset")
+def register_enrolment_viewset():
+    return EnrolmentViewSet("inscripciones")
