@@ -97,3 +97,36 @@ def test_csv_safe_prefixes_risky_cells_only():
     assert csv_safe("@x") == "'@x"
     assert csv_safe("Ana") == "Ana"
     assert csv_safe(None) == ""
+
+
+def test_course_page_shows_the_knowledge_gain_from_the_quizzes(client, course, items, ana, monkeypatch):
+    from decimal import Decimal
+
+    from lms.quizzes import selectors as quiz_selectors
+
+    gain = quiz_selectors.CourseGain(average=Decimal("0.4512"), learners=4, improved_percent=Decimal("75.00"))
+    monkeypatch.setattr(quiz_selectors, "course_knowledge_gain", lambda course: gain)
+    client.force_login(UserFactory(role="coordinacion"))
+    html = client.get(reverse("grades:course", args=[course.pk])).content.decode()
+    assert "75 % de las 4 personas con prueba inicial y final mejoró su conocimiento." in html
+    assert "Ganancia normalizada promedio: 0,45" in html
+
+
+def test_coordinator_edits_a_weight_in_the_wagtail_admin(client, course, items):
+    from cms.accounts.services import role_permissions_ensure
+
+    role_permissions_ensure()
+    client.force_login(UserFactory(role="coordinacion"))
+    assert client.get(reverse("pesos-calificacion:index")).status_code == 200
+    response = client.post(reverse("pesos-calificacion:edit", args=[items[0].pk]),
+                           {"title": "Prueba final", "weight": "4.5", "position": "1"})
+    assert response.status_code == 302
+    items[0].refresh_from_db()
+    assert (items[0].title, str(items[0].weight)) == ("Prueba final", "4.50")
+    assert client.get(reverse("pesos-calificacion:add")).status_code in (302, 403)
+
+
+def test_learner_cannot_edit_weights_in_the_admin(client, course, items, ana):
+    client.force_login(ana)
+    response = client.get(reverse("pesos-calificacion:edit", args=[items[0].pk]))
+    assert response.status_code in (302, 403)
