@@ -33,6 +33,9 @@ class _NewAccountForm(forms.ModelForm):
             "phone": _("Teléfono (opcional)"),
             "email": _("Correo electrónico (opcional)"),
         }
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+        }
         help_texts = {
             "username": _("Una palabra para entrar, sin espacios. Por ejemplo: maria.lopez"),
         }

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from cms.accounts.models import ConsentVersion, User
@@ -78,3 +80,13 @@ def test_signup_is_closed_while_no_consent_text_is_published(client):
 @pytest.mark.django_db
 def test_the_login_page_links_to_signup(client):
     assert 'href="/cuenta/registro/"' in client.get("/cuenta/entrar/").content.decode()
+
+
+@pytest.mark.django_db
+def test_every_help_or_error_text_a_field_points_to_exists(client):
+    body = client.post(URL, {**GOOD, "password2": "otra"}).content.decode()
+    referenced = set(re.findall(r'aria-describedby="([^"]+)"', body))
+    assert referenced
+    for ids in referenced:
+        for element_id in ids.split():
+            assert f'id="{element_id}"' in body, element_id
