@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Max, Prefetch
+from django.db.models import Count, DecimalField, Exists, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from lms.courses.models import Enrolment
 from lms.quizzes.models import AttemptAnswer, Choice, Question, Quiz, QuizAttempt, QuizQuestion
@@ -50,22 +51,29 @@ class QuizSummary:
 
 
 def quiz_summary_for(*, user, quiz: Quiz) -> QuizSummary:
-    """What the quiz block shows a person: size, pass mark, attempts used, best score (3 queries)."""
-    question_count = quiz.quiz_questions.count()
-    attempts: list[tuple[int, str, Decimal | None, bool]] = []
-    enrolled = False
-    if getattr(user, "is_authenticated", False):
-        attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz)
-                        .values_list("id", "status", "score", "passed"))
-        enrolled = Enrolment.objects.filter(user=user, course_id=quiz.course_id,
-                                            status=Enrolment.Status.ACTIVE).exists()
-    scores = [score for _id, _st, score, _p in attempts if score is not None]
-    open_ids = [pk for pk, status, _s, _p in attempts if status == QuizAttempt.Status.IN_PROGRESS]
-    return QuizSummary(
-        quiz=quiz, question_count=question_count, attempts_used=len(attempts),
-        best_score=max(scores) if scores else None, passed=any(p for *_r, p in attempts),
-        open_attempt_id=open_ids[0] if open_ids else None, enrolled=enrolled,
-    )
+    """What the quiz block shows a person: size, pass mark, attempts used, best score. One query."""
+    def of_user(qs):
+        return qs.filter(quiz=OuterRef("pk"), user_id=user.id).order_by()
+
+    attempts = QuizAttempt.objects
+    row = (
+        Quiz.objects.filter(pk=quiz.pk).annotate(
+            question_count=Coalesce(Subquery(
+                QuizQuestion.objects.filter(quiz=OuterRef("pk")).order_by().values("quiz")
+                .annotate(n=Count("id")).values("n")[:1]), 0),
+            attempts_used=Coalesce(Subquery(
+                of_user(attempts).values("quiz").annotate(n=Count("id")).values("n")[:1]), 0),
+            best_score=Subquery(of_user(attempts).values("quiz").annotate(best=Max("score")).values("best")[:1],
+                                output_field=DecimalField(max_digits=5, decimal_places=2)),
+            passed=Exists(of_user(attempts).filter(passed=True)),
+            open_attempt_id=Subquery(of_user(attempts).filter(status=QuizAttempt.Status.IN_PROGRESS).values("id")[:1]),
+            enrolled=Exists(Enrolment.objects.filter(user_id=user.id, course_id=OuterRef("course_id"),
+                                                     status=Enrolment.Status.ACTIVE)),
+        ).values("question_count", "attempts_used", "best_score", "passed", "open_attempt_id", "enrolled")
+    ).get()
+    if not getattr(user, "is_authenticated", False):
+        row.update(attempts_used=0, best_score=None, passed=False, open_attempt_id=None, enrolled=False)
+    return QuizSummary(quiz=quiz, **row)
 
 
 @dataclass(frozen=True)

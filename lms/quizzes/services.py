@@ -150,8 +150,8 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, Answer]) -> 
     """Grade and close an open attempt; unanswered questions count as wrong.
 
     Raises AttemptClosed if already submitted, InvalidAnswers (after saving the draft) if a number
-    cannot be read. Side effects: records the grade (best score kept) and, when passed and the attempt
-    was started from a lesson, completes that lesson.
+    cannot be read. Side effects: records the grade (best score kept) and, when the attempt was started
+    from a lesson and passed (or is a pre-test, which only measures), completes that lesson.
     """
     questions = quiz_questions(quiz=attempt.quiz)
     errors = _unreadable_numbers(questions, answers)
@@ -174,7 +174,8 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, Answer]) -> 
         locked.save(update_fields=["score", "passed", "status", "submitted_at", "draft", "saved_at"])
         grade_record(user=locked.user, course=quiz.course, source_kind="quiz", source_id=quiz.id,
                      title=quiz.title, score=score, policy="best")
-        if locked.passed and locked.lesson_id:
+        # A pre-test measures what the learner already knows: answering it is enough to move on.
+        if locked.lesson_id and (locked.passed or quiz.kind == Quiz.Kind.PRE):
             lesson_complete(user=locked.user, lesson=locked.lesson, source=LessonCompletion.Source.QUIZ)
     return locked
 

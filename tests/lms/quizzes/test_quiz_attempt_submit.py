@@ -161,3 +161,14 @@ def test_saving_a_draft_keeps_answers_as_typed(setup):
     quiz_attempt_save(attempt=attempt, answers={setup.questions["numerica"].id: "12,5x"})
     attempt.refresh_from_db()
     assert attempt.draft == {str(setup.questions["numerica"].id): "12,5x"}
+
+
+def test_submitting_a_pre_test_from_a_lesson_completes_it_even_when_failed(setup):
+    from lms.quizzes.services import quiz_create
+    from tests.lms.quizzes.conftest import put_quiz_in_lesson
+    pre = quiz_create(course=setup.course, title="Entrada", questions=[setup.questions["vf"]], kind="pre")
+    put_quiz_in_lesson(setup.lesson, pre)
+    attempt = quiz_attempt_start(user=setup.learner, quiz=pre, lesson=setup.lesson)
+    done = quiz_attempt_submit(attempt=attempt, answers={})
+    assert not done.passed
+    assert LessonCompletion.objects.filter(user=setup.learner, lesson=setup.lesson).exists()

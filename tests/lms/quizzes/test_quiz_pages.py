@@ -81,7 +81,7 @@ def test_submitting_shows_the_score_feedback_and_completes_the_lesson(client, se
     response = client.post(reverse("quizzes:attempt", args=[attempt.id]), post_data(answers, "enviar"))
     assert response.url == reverse("quizzes:result", args=[attempt.id])
     html = client.get(response.url).content.decode()
-    assert "80,00 %" in html and "Aprobaste" in html
+    assert "80 %" in html and "Aprobaste" in html
     assert "FEEDBACK-MAL-PRESTAMO" in html and "EXPLICACION-PRESUPUESTO" in html
     assert "Incorrecta" in html and "Intentar de nuevo" in html
     assert LessonCompletion.objects.filter(user=setup.learner, lesson=setup.lesson).exists()
@@ -91,7 +91,7 @@ def test_a_failed_attempt_says_so_and_unanswered_questions_are_marked(client, se
     attempt = start(client, setup)
     client.post(reverse("quizzes:attempt", args=[attempt.id]), post_data({}, "enviar"))
     html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
-    assert "0,00 %" in html and "no aprobaste" in html and "Sin respuesta" in html
+    assert "Tu calificación: 0 %" in html and "no aprobaste" in html and "Sin respuesta" in html
 
 
 def test_an_unreadable_number_shows_an_error_next_to_the_field_and_keeps_what_was_typed(client, setup):
@@ -170,3 +170,52 @@ def _attempt_page_queries(client, setup, n: int) -> int:
 def test_the_attempt_page_query_count_does_not_grow_with_the_questions(client, setup):
     assert _attempt_page_queries(client, setup, 2) == _attempt_page_queries(client, setup, 15)
     assert _attempt_page_queries(client, setup, 3) <= 12
+
+
+def test_the_quiz_block_shows_best_score_and_continue_with_one_query(setup, rf, django_assert_num_queries):
+    from lms.quizzes.services import quiz_attempt_submit
+    quiz_attempt_submit(attempt=quiz_attempt_start(user=setup.learner, quiz=setup.quiz),
+                        answers=correct_answers(setup.questions))
+    quiz_attempt_start(user=setup.learner, quiz=setup.quiz)
+    request = rf.get("/")
+    request.user = setup.learner
+    block = QuizBlock()
+    value = block.to_python({"quiz": setup.quiz.id, "intro": ""})
+    value["quiz"]  # the snippet itself is fetched by the block's bulk loading
+    with django_assert_num_queries(1):
+        html = block.render(value, context={"request": request, "page": setup.lesson})
+    assert "Intentos usados: 2 de 3." in html
+    assert "Tu mejor calificación: 100 %." in html
+    assert "Continuar intento" in html
+
+
+def test_a_learner_with_no_attempts_left_gets_no_button(setup, rf):
+    from lms.quizzes.services import quiz_attempt_submit
+    for _ in range(3):
+        quiz_attempt_submit(attempt=quiz_attempt_start(user=setup.learner, quiz=setup.quiz), answers={})
+    request = rf.get("/")
+    request.user = setup.learner
+    block = QuizBlock()
+    html = block.render(block.to_python({"quiz": setup.quiz.id, "intro": ""}),
+                        context={"request": request, "page": setup.lesson})
+    assert "Ya usaste todos los intentos" in html and "<button" not in html
+
+
+def test_the_quiz_page_of_a_pre_test_starts_outside_a_lesson(client, setup):
+    pre = quiz_create(course=setup.course, title="Prueba de entrada", questions=[setup.questions["vf"]],
+                      kind="pre", max_attempts=1)
+    client.force_login(setup.learner)
+    html = client.get(reverse("quizzes:detail", args=[pre.id])).content.decode()
+    assert "Prueba de entrada" in html and reverse("quizzes:start", args=[pre.id]) in html
+    response = client.post(reverse("quizzes:start", args=[pre.id]))
+    assert response.status_code == 302
+    assert QuizAttempt.objects.get(quiz=pre).lesson is None
+
+
+def test_the_admin_pages_of_quizzes_and_questions_open(client, setup):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    for url in ["/admin/snippets/quizzes/quiz/", "/admin/snippets/quizzes/quiz/add/",
+                "/admin/snippets/quizzes/question/", "/admin/snippets/quizzes/question/add/",
+                f"/admin/snippets/quizzes/question/edit/{setup.questions['unica'].id}/"]:
+        assert client.get(url).status_code == 200, url
