@@ -30,6 +30,14 @@ def _hours(hours) -> str:
     return formats.number_format(hours.normalize() if hours == hours.to_integral() else hours, use_l10n=True)
 
 
+def _centred_fit(c: canvas.Canvas, text: str, x: float, y: float, font: str, size: float, max_width: float) -> None:
+    """Draw centred text, shrinking the font so a long name or course title stays on the page."""
+    while size > 10 and c.stringWidth(text, font, size) > max_width:
+        size -= 1
+    c.setFont(font, size)
+    c.drawCentredString(x, y, text)
+
+
 def _qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
     widget = QrCodeWidget(url)
     left, bottom, right, top = widget.getBounds()
@@ -55,12 +63,10 @@ def certificate_pdf(certificate) -> bytes:
         c.setFillColor(HexColor("#1b1f1c"))
         c.setFont("Helvetica", 16)
         c.drawCentredString(width / 2, height - 6.5 * cm, _("Semilla certifica que"))
-        c.setFont("Helvetica-Bold", 26)
-        c.drawCentredString(width / 2, height - 8.2 * cm, certificate.learner_name)
+        _centred_fit(c, certificate.learner_name, width / 2, height - 8.2 * cm, "Helvetica-Bold", 26, width - 4 * cm)
         c.setFont("Helvetica", 16)
         c.drawCentredString(width / 2, height - 9.8 * cm, _("aprobó el curso"))
-        c.setFont("Helvetica-Bold", 20)
-        c.drawCentredString(width / 2, height - 11.3 * cm, certificate.course_title)
+        _centred_fit(c, certificate.course_title, width / 2, height - 11.3 * cm, "Helvetica-Bold", 20, width - 4 * cm)
         c.setFont("Helvetica", 14)
         c.drawCentredString(width / 2, height - 12.9 * cm, _("con una duración de %(hours)s horas, el %(date)s.") % {
             "hours": _hours(certificate.hours), "date": spanish_date(certificate.issued_at),

@@ -163,3 +163,24 @@ def test_coordinator_lists_certificates_in_the_wagtail_admin_but_cannot_add(clie
     assert client.get(reverse("certificados:index")).status_code == 200
     assert Certificate.objects.get(user=ana).code in client.get(reverse("certificados:index")).content.decode()
     assert client.get(reverse("certificados:add")).status_code in (302, 403)
+
+
+def test_the_pdf_carries_the_spanish_text_and_the_verification_address(course, ana, settings):
+    import base64
+    import re
+    import zlib
+
+    certificate = Certificate.objects.get(user=ana)
+    with certificate.pdf.open("rb") as f:
+        raw = f.read()
+    text = raw
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", raw, re.S):
+        for decode in (zlib.decompress, lambda s: zlib.decompress(base64.a85decode(s.strip(), adobe=True))):
+            try:
+                text += decode(stream)
+                break
+            except (zlib.error, ValueError):
+                continue
+    assert b"Certificado de aprobaci\\363n" in text
+    assert b"Ana Quispe" in text
+    assert f"/verificar/{certificate.code}/".encode() in text
