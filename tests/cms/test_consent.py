@@ -83,3 +83,14 @@ def test_a_learner_cannot_publish_a_consent_version(client):
     client.force_login(UserFactory(role="aprendiz"))
     client.post("/admin/consentimiento/new/", {"version": "2027-01", "body": "Texto nuevo."})
     assert consent_current().version == "2026-11"
+
+
+@pytest.mark.django_db
+def test_a_learner_whose_account_a_coordinator_opened_accepts_at_first_login(client):
+    user = UserFactory(role="aprendiz")
+    assert user.consent_version is None
+    response = _login(client, user)
+    assert response["Location"].startswith("/cuenta/consentimiento/")
+    client.post("/cuenta/consentimiento/", {"consent": "on"})
+    user.refresh_from_db()
+    assert user.consent_version == consent_current()
