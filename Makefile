@@ -53,5 +53,7 @@ messages: install
 lint: install
 	$(VENV)/bin/ruff check cms lms incubator tests bench
 
+# Budgets from issue 2; prints a Markdown table and exits non-zero when one fails. Loopback only.
 bench: setup
+	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
 	$(PY) bench/run.py

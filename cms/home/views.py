@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -17,3 +17,8 @@ def healthz(request):
 def dashboard(request):
     """The person's start page. Areas add their panels through the template's blocks."""
     return render(request, "home/dashboard.html")
+
+
+def bench_trivial(request):
+    """The benchmark's baseline: the full middleware stack and nothing else (mounted only when SEMILLA_BENCH=1)."""
+    return HttpResponse("ok", content_type="text/plain")
