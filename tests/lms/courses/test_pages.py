@@ -166,3 +166,14 @@ def test_the_lesson_page_stays_within_12_queries_whatever_the_number_of_lessons_
     large = lesson_queries(client, lessons=50, others=50)
     assert small == large
     assert large <= 12
+
+
+def test_the_course_page_shows_only_my_own_progress(client):
+    course = build_course(modules=1, lessons_per_module=4)
+    advanced, beginner = enrolled(course), enrolled(course)
+    for lesson in lessons_of(course)[:3]:
+        lesson_complete(user=advanced, lesson=lesson)
+    client.force_login(beginner)
+    body = client.get(course.url).content.decode()
+    assert "Tu avance: 0 %" in body
+    assert "75 %" not in body
