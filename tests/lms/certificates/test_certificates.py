@@ -184,3 +184,22 @@ def test_the_pdf_carries_the_spanish_text_and_the_verification_address(course, a
     assert b"Certificado de aprobaci\\363n" in text
     assert b"Ana Quispe" in text
     assert f"/verificar/{certificate.code}/".encode() in text
+
+
+def test_coordinator_revokes_in_the_admin_and_verification_says_anulado(client, ana):
+    from cms.accounts.services import role_permissions_ensure
+
+    role_permissions_ensure()
+    certificate = Certificate.objects.get(user=ana)
+    client.force_login(UserFactory(role="coordinacion"))
+    response = client.post(reverse("certificados:edit", args=[certificate.pk]), {"revoked": "on"})
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.revoked and certificate.learner_name == "Ana Quispe"
+    client.logout()
+    assert "anulado" in client.get(reverse("certificates:verify", args=[certificate.code])).content.decode()
+
+
+def test_a_learner_cannot_open_the_certificate_admin(client, ana):
+    client.force_login(ana)
+    assert client.get(reverse("certificados:index")).status_code in (302, 403)
