@@ -105,3 +105,20 @@ def test_the_access_check_sees_membership_mute_and_removal(session, learner, str
 def test_the_room_opens_ten_minutes_before(make_session, learner):
     later = make_session(starts_in=timedelta(minutes=11))
     assert selectors.room_access(session_id=later.pk, user=learner)[0].status == selectors.RoomStatus.NOT_YET
+
+
+def test_the_per_event_access_check_is_one_query(session, learner, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        selectors.room_access(session_id=session.pk, user=learner, coordinator=False)
+
+
+def test_state_and_history_queries_do_not_grow_with_people(session, learner, other_learner, mentor,
+                                                          django_assert_max_num_queries):
+    for person in (learner, other_learner, mentor):
+        services.message_post(session_id=session.pk, author=person, text="hola")
+        services.hand_raise(session_id=session.pk, user=person)
+        services.presence_join(session_id=session.pk, user=person, channel_name=f"c{person.pk}")
+    services.poll_create(session_id=session.pk, by=mentor, question="¿?", options=["a", "b"])
+    with django_assert_max_num_queries(8):
+        selectors.messages_latest(session_id=session.pk)
+        selectors.room_state(session_id=session.pk, user_id=learner.pk, muted=False)
