@@ -15,3 +15,8 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("página de inicio")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().specific().order_by("path")
+        return context
