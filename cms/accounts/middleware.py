@@ -17,6 +17,7 @@ CONSENT_NEEDED = "semilla_consent_needed"
 CONSENT_FREE_PREFIXES = ("/cuenta/", "/static/", "/healthz")
 # Requests that must not count as activity (the idle-warning ping would keep a session alive).
 PASSIVE_PATHS = ("/cuenta/sesion/estado/",)
+SEEN_REFRESH_SECONDS = 30
 
 
 def idle_limit_seconds(user) -> int:
@@ -53,9 +54,12 @@ class SharedComputerSessionMiddleware:
         seen = session.get(SESSION_SEEN, now)
         if now - started > settings.SEMILLA_ABSOLUTE_SESSION_SECONDS:
             return "limite"
-        if now - seen > idle_limit_seconds(user):
+        idle = idle_limit_seconds(user)
+        if now - seen > idle:
             return "inactividad"
-        if request.path not in PASSIVE_PATHS:
+        # Saving the session costs a write on every page: refresh "seen" only when it is a little stale.
+        stale = now - seen >= min(SEEN_REFRESH_SECONDS, idle // 10)
+        if request.path not in PASSIVE_PATHS and (SESSION_SEEN not in session or stale):
             session[SESSION_SEEN] = now
         return ""
 

@@ -147,3 +147,15 @@ def test_four_bad_passwords_do_not_lock(client):
         bad = client.post("/cuenta/entrar/", {"username": user.username, "password": "mala"})
     assert "Usuario o contraseña incorrectos" in bad.content.decode()
     assert client.post("/cuenta/entrar/", {"username": user.username, "password": PASSWORD}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_page_seen_seconds_ago_does_not_write_the_session_again(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory())
+    client.get("/inicio/")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/inicio/")
+    assert not any("django_session" in q["sql"] and q["sql"].startswith("UPDATE") for q in ctx.captured_queries)
