@@ -6,6 +6,7 @@ Run: python -m cms.catalogue locale/es/LC_MESSAGES/django.po
 """
 
 import sys
+from pathlib import Path
 
 import polib
 
@@ -38,4 +39,5 @@ def fill_catalogue(path: str) -> int:
 
 if __name__ == "__main__":
     for po_path in sys.argv[1:]:
-        print(f"{po_path}: {fill_catalogue(po_path)} entradas completadas")
+        if Path(po_path).is_file():
+            print(f"{po_path}: {fill_catalogue(po_path)} entradas completadas")

@@ -40,5 +40,7 @@ def test_every_entry_is_translated_and_none_is_fuzzy():
 
 
 def test_every_string_in_the_code_is_in_the_catalogue():
-    missing = sorted(_source_strings() - set(_entries()))
+    known = set(_entries())
+    # In templates, makemessages writes a literal "%" as "%%".
+    missing = sorted(text for text in _source_strings() if text not in known and text.replace("%", "%%") not in known)
     assert missing == [], f"run `make messages`: {missing[:10]}"
