@@ -9,3 +9,13 @@ os.environ.setdefault("SEMILLA_TESTING", "1")
 def _media_root(settings, tmp_path):
     """Uploads and generated files go to a temporary folder, never to media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths: a test that moves the site root must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
