@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import User
 from cms.accounts.roles import Role
-from incubator.mentoring.models import MESSAGE_MAX_LENGTH
+from incubator.mentoring.models import MESSAGE_MAX_LENGTH, NOTES_MAX_LENGTH
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -56,3 +56,20 @@ class MessageForm(forms.Form):
         label=_("Tu mensaje"), max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": MESSAGE_MAX_LENGTH}),
     )
+
+
+class NotesForm(forms.Form):
+    """The shared notes without JavaScript: the text and the version the edit started from."""
+
+    texto = forms.CharField(label=_("Editar las notas"), required=False, strip=False, max_length=NOTES_MAX_LENGTH,
+                            widget=forms.Textarea(attrs={"rows": 6, "maxlength": NOTES_MAX_LENGTH}))
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+
+class PollForm(forms.Form):
+    pregunta = forms.CharField(label=_("Nueva pregunta"), max_length=300)
+    opciones = forms.CharField(label=_("Respuestas, una por línea (de 2 a 6)"), max_length=2000,
+                               widget=forms.Textarea(attrs={"rows": 3}))
+
+    def options(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["opciones"].splitlines() if line.strip()]

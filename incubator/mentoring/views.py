@@ -1,6 +1,7 @@
 """Plain pages of the mentoring rooms: they work without JavaScript; the socket only adds liveness."""
 
 import csv
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cms.accounts.roles import Role, has_role
 from incubator.mentoring import selectors, services
-from incubator.mentoring.forms import MessageForm, SessionScheduleForm
+from incubator.mentoring.forms import MessageForm, NotesForm, PollForm, SessionScheduleForm
 from incubator.mentoring.ics import session_ics
 from incubator.mentoring.models import HandRaise
 from incubator.mentoring.selectors import RoomAccess, RoomStatus
@@ -53,14 +54,13 @@ def session_new(request):
     return render(request, "mentoring/session_form.html", {"form": form})
 
 
-@login_required
-def room(request, pk: int):
-    access, session = _room_or_404(request, pk)
+def _room_context(request: HttpRequest, pk: int, access: RoomAccess, session, **extra) -> dict:
     before = request.GET.get("antes")
     before_id = int(before) if before and before.isdigit() else None
     history, has_more = selectors.messages_latest(session_id=pk, before_id=before_id)
     own_hand = HandRaise.objects.filter(session_id=pk, user=request.user, lowered_at__isnull=True).exists()
-    return render(request, "mentoring/room.html", {
+    notes = selectors.notes_of(session_id=pk)
+    context = {
         "session": session, "access": access, "history": history, "has_more": has_more,
         "older_id": history[0].pk if history and has_more else None, "paging": before_id is not None,
         "last_id": history[-1].pk if history and not before_id else 0,
@@ -68,8 +68,17 @@ def room(request, pk: int):
         "not_yet": access.status == RoomStatus.NOT_YET, "own_hand": own_hand,
         "people": selectors.presence_list(session_id=pk), "hands": selectors.hand_queue(session_id=pk),
         "polls": selectors.polls_for(session_id=pk, user_id=request.user.pk),
-        "notes": selectors.notes_of(session_id=pk),
-    })
+        "notes": notes, "notes_form": NotesForm(initial={"texto": notes["text"], "version": notes["version"]}),
+        "poll_form": PollForm(), "roster": selectors.room_roster(session=session) if access.moderator else [],
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def room(request, pk: int):
+    access, session = _room_or_404(request, pk)
+    return render(request, "mentoring/room.html", _room_context(request, pk, access, session))
 
 
 def _writable(access: RoomAccess) -> bool:
@@ -98,7 +107,12 @@ def message_create(request, pk: int):
 @require_POST
 def hand_toggle(request, pk: int):
     access, _session = _room_or_404(request, pk)
-    if request.POST.get("accion") == "bajar":
+    person = request.POST.get("persona", "")
+    if person.isdigit() and int(person) != request.user.pk:  # a moderator answers someone's hand
+        if not access.moderator:
+            raise PermissionDenied
+        services.hand_lower(session_id=pk, user_id=int(person), by=request.user)
+    elif request.POST.get("accion") == "bajar":
         services.hand_lower(session_id=pk, user_id=request.user.pk, by=request.user)
     elif _writable(access):
         services.hand_raise(session_id=pk, user=request.user)
@@ -121,6 +135,91 @@ def poll_vote(request, pk: int, poll_id: int):
     except services.RoomError as exc:
         messages.error(request, exc.message)
     return redirect("mentoring:room", pk=pk)
+
+
+@login_required
+@require_POST
+def notes_save(request, pk: int):
+    """Save the notes from the plain form; on a conflict show the saved text and keep the person's own."""
+    access, session = _room_or_404(request, pk)
+    form = NotesForm(request.POST)
+    if not _writable(access) or not form.is_valid():
+        messages.error(request, _("No se pudieron guardar las notas."))
+        return redirect("mentoring:room", pk=pk)
+    try:
+        services.notes_save(session_id=pk, by=request.user, text=form.cleaned_data["texto"],
+                            base_version=form.cleaned_data["version"])
+    except services.NotesConflict as exc:
+        current = selectors.notes_of(session_id=pk)
+        context = _room_context(
+            request, pk, access, session, notes=current, notes_conflict=exc.message,
+            my_notes=form.cleaned_data["texto"],
+            notes_form=NotesForm(initial={"texto": current["text"], "version": current["version"]}),
+        )
+        return render(request, "mentoring/room.html", context, status=409)
+    except services.RoomError as exc:
+        messages.error(request, exc.message)
+        return redirect("mentoring:room", pk=pk)
+    messages.success(request, _("Notas guardadas."))
+    return redirect(reverse("mentoring:room", args=[pk]) + "#t-notes")
+
+
+def _moderate(request: HttpRequest, pk: int, action: Callable[[], object], done: str) -> HttpResponse:
+    """Run a moderator's action from a plain form and go back to the room with the outcome."""
+    access, _session = _room_or_404(request, pk, moderator=True)
+    if access.status != RoomStatus.OPEN:
+        messages.error(request, _("La sala no está abierta."))
+        return redirect("mentoring:room", pk=pk)
+    try:
+        action()
+        messages.success(request, done)
+    except services.RoomError as exc:
+        messages.error(request, exc.message)
+    return redirect("mentoring:room", pk=pk)
+
+
+@login_required
+@require_POST
+def poll_create(request, pk: int):
+    form = PollForm(request.POST)
+    if not form.is_valid():
+        _room_or_404(request, pk, moderator=True)
+        messages.error(request, _("Escribe una pregunta y entre 2 y 6 respuestas."))
+        return redirect("mentoring:room", pk=pk)
+    return _moderate(request, pk, lambda: services.poll_create(
+        session_id=pk, by=request.user, question=form.cleaned_data["pregunta"], options=form.options(),
+    ), _("La encuesta quedó publicada."))
+
+
+@login_required
+@require_POST
+def poll_close(request, pk: int, poll_id: int):
+    return _moderate(request, pk, lambda: services.poll_close(session_id=pk, poll_id=poll_id),
+                     _("La encuesta quedó cerrada."))
+
+
+@login_required
+@require_POST
+def message_delete(request, pk: int, message_id: int):
+    return _moderate(request, pk, lambda: services.message_delete(session_id=pk, message_id=message_id,
+                                                                  by=request.user), _("El mensaje quedó borrado."))
+
+
+@login_required
+@require_POST
+def member_mute(request, pk: int, user_id: int):
+    if request.POST.get("accion") == "quitar":
+        return _moderate(request, pk, lambda: services.member_unmute(session_id=pk, user_id=user_id, by=request.user),
+                         _("Esa persona ya puede escribir."))
+    return _moderate(request, pk, lambda: services.member_mute(session_id=pk, user_id=user_id, by=request.user),
+                     _("Esa persona quedó silenciada en esta sesión."))
+
+
+@login_required
+@require_POST
+def member_remove(request, pk: int, user_id: int):
+    return _moderate(request, pk, lambda: services.member_remove(session_id=pk, user_id=user_id, by=request.user),
+                     _("Esa persona salió de la sala."))
 
 
 @login_required

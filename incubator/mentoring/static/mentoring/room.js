@@ -20,7 +20,7 @@
 
   Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (li) {
     seen[li.dataset.id] = li;
-    if (moderator) addDeleteButton(li, parseInt(li.dataset.id, 10));
+    if (moderator && !li.querySelector("form")) addDeleteButton(li, parseInt(li.dataset.id, 10));
   });
 
   function el(tag, text, cls) {
@@ -165,6 +165,7 @@
   function renderNotes(text, version) {
     document.getElementById("notas-texto").textContent = text;
     notesVersion = version;
+    if (notesForm) notesForm.querySelector('input[name="version"]').value = version;
     if (notesForm && !notesDirty) document.getElementById("notas-campo").value = text;
   }
 
@@ -212,38 +213,74 @@
     heartbeat: function () {}
   };
 
+  var retryTimer = null, watchdog = null;
+  var HEARTBEAT_MS = 25000, DEAD_AFTER_MS = 10000;
+
+  function retryLater() {
+    // Exponential backoff with jitter, so a whole center reconnecting does not arrive at once.
+    var delay = Math.min(30000, 1000 * Math.pow(2, attempt)) * (0.5 + Math.random());
+    attempt += 1;
+    setStatus(t("offline"));
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  // A socket on a dead link may never fire "close": give it up and open a new one (replay fills the gap).
+  function abandon() {
+    var old = socket;
+    socket = null;
+    clearInterval(heartbeat);
+    clearTimeout(watchdog);
+    if (old) { try { old.close(); } catch (e) { /* already closing */ } }
+    if (!stopped) retryLater();
+  }
+
   function connect() {
+    clearTimeout(retryTimer);
+    if (stopped || (socket && socket.readyState <= WebSocket.OPEN)) return;
     setStatus(t("connecting"));
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + root.dataset.ws);
-    socket.addEventListener("open", function () {
+    var ws = new WebSocket(scheme + window.location.host + root.dataset.ws);
+    socket = ws;
+    ws.addEventListener("open", function () {
+      if (ws !== socket) return;
       attempt = 0;
       setStatus(t("online"));
       send({ type: "hello", last_seen_id: lastId || null });
       clearInterval(heartbeat);
-      heartbeat = setInterval(function () { send({ type: "heartbeat" }); }, 25000);
+      heartbeat = setInterval(function () {
+        if (!send({ type: "heartbeat" })) return;
+        clearTimeout(watchdog);
+        watchdog = setTimeout(function () { if (ws === socket) abandon(); }, DEAD_AFTER_MS);
+      }, HEARTBEAT_MS);
     });
-    socket.addEventListener("message", function (event) {
+    ws.addEventListener("message", function (event) {
+      if (ws !== socket) return;  // frames from an abandoned socket: the replay brings them again
+      clearTimeout(watchdog);
       var frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       var handler = handlers[frame.type];
       if (handler) handler(frame);
     });
-    socket.addEventListener("close", function (event) {
+    ws.addEventListener("close", function (event) {
+      if (ws !== socket) return;
+      socket = null;
       clearInterval(heartbeat);
+      clearTimeout(watchdog);
       var reason = STOP_CODES[event.code];
       if (reason || stopped) {
+        stopped = true;
         setStatus(t(reason || "closed"));
         if (reason === "closed" || reason === "removed") showAlert(t(reason));
         return;
       }
-      // Exponential backoff with jitter, so a whole center reconnecting does not arrive at once.
-      var delay = Math.min(30000, 1000 * Math.pow(2, attempt)) * (0.5 + Math.random());
-      attempt += 1;
-      setStatus(t("offline"));
-      setTimeout(connect, delay);
+      retryLater();
     });
   }
+
+  // The browser knows first when the link drops or returns: do not wait for the backoff.
+  window.addEventListener("offline", function () { if (socket) abandon(); else setStatus(t("offline")); });
+  window.addEventListener("online", function () { attempt = 0; connect(); });
 
   var form = document.getElementById("escribir");
   if (form) {
@@ -265,19 +302,21 @@
     notesForm.hidden = false;
     document.getElementById("notas-campo").addEventListener("input", function () { notesDirty = true; });
     notesForm.addEventListener("submit", function (event) {
-      event.preventDefault();
-      document.getElementById("notas-conflicto").hidden = true;
-      send({ type: "notes.save", text: document.getElementById("notas-campo").value, base_version: notesVersion });
+      // Offline: the form posts normally with the version it started from; the server checks it.
+      if (send({ type: "notes.save", text: document.getElementById("notas-campo").value, base_version: notesVersion })) {
+        event.preventDefault();
+        document.getElementById("notas-conflicto").hidden = true;
+      }
     });
   }
   var pollForm = document.getElementById("nueva-encuesta");
   if (pollForm && moderator) {
     pollForm.hidden = false;
     pollForm.addEventListener("submit", function (event) {
-      event.preventDefault();
       var options = document.getElementById("opciones").value.split("\n").map(function (s) { return s.trim(); })
         .filter(Boolean);
       if (send({ type: "poll.create", question: document.getElementById("pregunta").value, options: options })) {
+        event.preventDefault();
         pollForm.reset();
       }
     });

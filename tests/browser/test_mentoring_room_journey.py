@@ -1,0 +1,161 @@
+"""Journey: a mentor and a learner meet in a live mentoring room; the learner drops and loses nothing.
+
+The WebSocket needs an ASGI server, which pytest-django's WSGI live server is not: `asgi_server` runs
+Daphne (the production server) in a thread of this process, so it sees the test database. An in-memory
+SQLite database is shared the way Django's own live server shares it: one connection for every thread.
+"""
+
+import re
+import socket
+import threading
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.conftest import accept_current_consent, assert_accessible, login
+from tests.factories import UserFactory
+
+PASSWORD = "clave-segura-123"
+LIVE = "En vivo"
+OFFLINE = "Sin conexión"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _Server:
+    def __init__(self, url: str):
+        self.url = url
+
+
+@pytest.fixture(scope="session")
+def asgi_server(django_db_setup, django_db_blocker):
+    """Daphne serving cms.asgi (HTTP through WhiteNoise and Django, WebSocket through Channels) on loopback.
+
+    Session-scoped: Twisted's reactor starts once per process."""
+    from daphne.server import Server  # installs the asyncio reactor before anything imports Twisted's default
+    from django.db import connections
+    from twisted.internet import reactor
+
+    with django_db_blocker.unblock():
+        shared = {c.alias: c for c in connections.all() if c.vendor == "sqlite" and c.is_in_memory_db()}
+        for conn in shared.values():
+            conn.inc_thread_sharing()
+
+    from cms.asgi import application
+
+    port = _free_port()
+    ready = threading.Event()
+
+    def run() -> None:
+        # Context-local connections: tasks and executor threads started from here inherit the shared one.
+        for alias, conn in shared.items():
+            connections[alias] = conn
+        Server(application, endpoints=[f"tcp:port={port}:interface=127.0.0.1"], signal_handlers=False,
+               ready_callable=ready.set, verbosity=0).run()
+
+    thread = threading.Thread(target=run, name="daphne-test", daemon=True)
+    thread.start()
+    assert ready.wait(30), "Daphne did not start"
+    deadline = timezone.now() + timedelta(seconds=30)
+    while timezone.now() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+    yield _Server(f"http://127.0.0.1:{port}")
+    reactor.callFromThread(reactor.stop)
+    thread.join(10)
+    for conn in shared.values():
+        conn.dec_thread_sharing()
+
+
+@pytest.fixture
+def people(db):
+    mentor = UserFactory(role="mentor", username="mentora-ana", first_name="Ana", last_name="Torres")
+    learner = UserFactory(role="aprendiz", username="rosa", first_name="Rosa", last_name="Quishpe")
+    for user in (mentor, learner):
+        accept_current_consent(user)
+    return mentor, learner
+
+
+@pytest.fixture
+def room_session(people):
+    from incubator.mentoring.services import session_schedule
+
+    mentor, learner = people
+    start = timezone.now()
+    return session_schedule(by=mentor, topic="Precios de tu producto", starts_at=start,
+                            ends_at=start + timedelta(hours=1), mentors=[mentor], participants=[learner])
+
+
+def _enter(page, server, username: str, session_id: int) -> None:
+    login(page, server, username, PASSWORD)
+    page.goto(f"{server.url}/mentorias/{session_id}/")
+    page.locator("#estado").filter(has_text=LIVE).wait_for()
+
+
+def _texts(page) -> list[str]:
+    return page.locator("#mensajes li[data-id] .texto, #mensajes li[data-id]").evaluate_all(
+        "nodes => nodes.filter(n => n.matches('li')).map(n => (n.querySelector('.texto') || n).textContent)"
+    )
+
+
+def _say(page, text: str) -> None:
+    page.fill("#escribir textarea", text)
+    page.click("#escribir button[type=submit]")
+    page.locator("#mensajes li .texto", has_text=re.compile(f"^{re.escape(text)}$")).wait_for()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_mentor_and_learner_chat_raise_hands_vote_and_nothing_is_lost_offline(
+    browser, context, phone_context, asgi_server, people, room_session
+):
+    mentor_page, learner_page = context.new_page(), phone_context.new_page()
+    _enter(mentor_page, asgi_server, "mentora-ana", room_session.pk)
+    _enter(learner_page, asgi_server, "rosa", room_session.pk)
+    assert_accessible(learner_page)
+
+    # Chat both ways, live (no reload).
+    _say(mentor_page, "Hola, Rosa. ¿Cómo calculas tus precios?")
+    learner_page.locator("#mensajes li .texto", has_text="¿Cómo calculas tus precios?").wait_for()
+    _say(learner_page, "Sumo lo que gasto y <b>un poco</b> más.")
+    mentor_page.locator("#mensajes li .texto", has_text="<b>un poco</b>").wait_for()  # shown as text, not HTML
+
+    # The learner raises a hand; the mentor sees it in the queue.
+    learner_page.click("#boton-mano")
+    mentor_page.locator("#manos li", has_text="Rosa").wait_for()
+    learner_page.locator("#boton-mano", has_text="Bajar la mano").wait_for()
+
+    # The mentor asks; the learner votes once; the count updates for both.
+    mentor_page.fill("#pregunta", "¿Ya llevas cuentas?")
+    mentor_page.fill("#opciones", "Sí\nTodavía no")
+    mentor_page.click("#nueva-encuesta button[type=submit]")
+    poll = learner_page.locator("#encuestas .card", has_text="¿Ya llevas cuentas?")
+    poll.locator("li", has_text="Todavía no").get_by_role("button", name="Votar").click()
+    poll.locator("li", has_text="Todavía no: 1 votos ✓").wait_for()
+    assert poll.get_by_role("button", name="Votar").count() == 0
+    mentor_page.locator("#encuestas .card li", has_text="Todavía no: 1 votos").wait_for()
+
+    # The learner's connection drops; the mentor goes on with three messages.
+    phone_context.set_offline(True)
+    learner_page.locator("#estado").filter(has_text=OFFLINE).wait_for(timeout=15_000)
+    missed = ["Primero: anota cada venta.", "Segundo: separa tu dinero del negocio.", "Tercero: revisa cada semana."]
+    for text in missed:
+        _say(mentor_page, text)
+
+    # Back online: the room reconnects by itself and shows each missed message exactly once, in order.
+    phone_context.set_offline(False)
+    learner_page.locator("#estado").filter(has_text=LIVE).wait_for(timeout=45_000)
+    learner_page.locator("#mensajes li .texto", has_text=missed[-1]).wait_for()
+    texts = _texts(learner_page)
+    for text in missed:
+        assert texts.count(text) == 1, texts
+    assert [t for t in texts if t in missed] == missed
+    ids = learner_page.locator("#mensajes li[data-id]").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
+    assert len(ids) == len(set(ids)) == 5
+    assert_accessible(learner_page)
