@@ -134,7 +134,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "incubator.mentoring.layers.CountingRedisChannelLayer",  # counts and logs overflow
             "CONFIG": {
                 "hosts": [REDIS_URL],
                 "capacity": env_int("CHANNEL_CAPACITY", 1000),
@@ -275,5 +275,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"semilla": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {"semilla": {"handlers": ["console"], "level": "INFO", "propagate": False},
+                "channels_redis": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
