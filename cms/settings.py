@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "lms.certificates",
     "lms.surveys",
     "lms.demo",
+    "incubator.cohorts",
+    "incubator.ventures",
     "incubator.mentoring",
     "lms.h5p",
     "wagtail.contrib.forms",
