@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("lms.certificates.urls")),
     path("encuestas/", include("lms.surveys.urls")),
     path("mentorias/", include("incubator.mentoring.urls")),
+    path("incubadora/", include("incubator.urls")),
     path("h5p/", include("lms.h5p.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
