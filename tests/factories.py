@@ -28,11 +28,25 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.save()
 
 
+def site_root() -> Page:
+    """The default site's root page, recreated when a transactional test's flush removed Wagtail's initial data."""
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="es")
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=Page(title="Semilla", slug="inicio"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Semilla")
+    return home
+
+
 def course_index() -> CourseIndexPage:
     existing = CourseIndexPage.objects.first()
     if existing:
         return existing
-    root = Site.objects.get(is_default_site=True).root_page
+    root = site_root()
     return root.add_child(instance=CourseIndexPage(title="Cursos", slug="cursos"))
 
 
@@ -62,3 +76,70 @@ def lessons_of(course: CoursePage) -> list[LessonPage]:
 
 
 __all__ = ["UserFactory", "build_course", "course_index", "lessons_of", "Page"]
+
+
+# --- Incubator: cohorts and ventures -------------------------------------------------------------
+from django.utils import timezone as _tz  # noqa: E402
+
+from incubator.cohorts.models import Cohort, Participation  # noqa: E402
+from incubator.ventures.models import Venture  # noqa: E402
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    """A four-month cohort starting today; pass coordinators=[user, ...] to set them."""
+
+    class Meta:
+        model = Cohort
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Cohorte {n + 1}")
+    city = "Quito"
+    start_date = factory.LazyFunction(lambda: _tz.localdate())
+    months = 4
+    capacity = 30
+
+    @factory.post_generation
+    def coordinators(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.coordinators.add(*extracted)
+
+
+class VentureFactory(factory.django.DjangoModelFactory):
+    """A venture; members=[...] and mentors=[...] take lists of users."""
+
+    class Meta:
+        model = Venture
+        skip_postgeneration_save = True
+
+    cohort = factory.SubFactory(CohortFactory)
+    name = factory.Sequence(lambda n: f"Emprendimiento {n + 1}")
+    sector = Venture.Sector.FOOD
+    description = "Empanadas y jugos naturales para oficinas del barrio."
+    city = "Quito"
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members.add(*extracted)
+
+    @factory.post_generation
+    def mentors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.mentors.add(*extracted)
+
+
+def venture_with_team(**venture_kwargs):
+    """(venture, member, mentor, coordinator): the member is an accepted participant of the cohort,
+    the mentor has role "mentor", the coordinator role "coordinacion" and coordinates the cohort."""
+    coordinator = UserFactory(role="coordinacion")
+    cohort = venture_kwargs.pop("cohort", None) or CohortFactory(coordinators=[coordinator])
+    if not cohort.coordinators.filter(pk=coordinator.pk).exists():
+        cohort.coordinators.add(coordinator)
+    member = UserFactory(role="aprendiz")
+    mentor = UserFactory(role="mentor")
+    Participation.objects.create(cohort=cohort, user=member, status=Participation.Status.ACCEPTED)
+    venture = VentureFactory(cohort=cohort, members=[member], mentors=[mentor], **venture_kwargs)
+    return venture, member, mentor, coordinator
+
+
+__all__ += ["CohortFactory", "VentureFactory", "venture_with_team"]
