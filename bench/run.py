@@ -342,6 +342,17 @@ def kb(n: int) -> str:
     return f"{n / KB:.1f} KB"
 
 
+def h5p_checks(pages: list[PageCost]) -> list[tuple[str, bool, str]]:
+    cost = next((p for p in pages if p.name.startswith("lección con H5P")), None)
+    if cost is None:
+        return []
+    return [
+        ("lección con H5P, 1.ª visita <= 60 KB", cost.status == 200 and cost.first_visit <= BUDGET_FIRST_VISIT,
+         kb(cost.first_visit)),
+        ("lección con H5P, JS <= 15 KB", cost.js_bytes <= BUDGET_JS, kb(cost.js_bytes)),
+    ]
+
+
 def report(pages: list[PageCost], trivial: LoadResult, lesson: LoadResult, concurrency: int) -> tuple[str, bool]:
     lines = [
         f"Medido el {date.today().isoformat()} · base de datos: {connection.vendor} · gzip · con sesión de aprendiz",
@@ -374,12 +385,34 @@ def report(pages: list[PageCost], trivial: LoadResult, lesson: LoadResult, concu
          kb(lesson_cost.repeat_visit)),
         ("lección, <= 12 consultas SQL", lesson_cost.queries <= BUDGET_QUERIES, str(lesson_cost.queries)),
         ("lección >= 0.3x peticiones/s de la vista trivial", ratio >= BUDGET_RPS_RATIO, f"{ratio:.2f}x"),
+        *h5p_checks(pages),
         ("sin errores bajo carga", trivial.errors == 0 and lesson.errors == 0,
          str(trivial.errors + lesson.errors)),
     ]
     lines += ["", "| presupuesto | medido | resultado |", "|---|---:|---|"]
     lines += [f"| {label} | {value} | {'PASS' if ok else 'FAIL'} |" for label, ok, value in checks]
     return "\n".join(lines), all(ok for _, ok, _ in checks)
+
+
+H5P_FIXTURE = ROOT.parent / "shared" / "fixtures" / "h5p" / "valid" / "true-false.h5p"
+H5P_LESSON_SLUG = "practica-interactiva-benchmark"
+
+
+def h5p_lesson(course: CoursePage) -> LessonPage | None:
+    """A lesson of the course with an H5P block (made once from the shared true/false fixture, if present)."""
+    from lms.courses.models import ModulePage
+    from lms.h5p.services import h5p_package_import
+
+    existing = LessonPage.objects.live().descendant_of(course).filter(slug=H5P_LESSON_SLUG).first()
+    if existing or not H5P_FIXTURE.is_file():
+        return existing
+    with H5P_FIXTURE.open("rb") as upload:
+        activity, _created = h5p_package_import(upload=upload)
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    return module.add_child(instance=LessonPage(
+        title="Práctica interactiva", slug=H5P_LESSON_SLUG,
+        body=[("text", "<p>Responde la pregunta.</p>"), ("h5p", {"activity": activity, "intro": ""})],
+    ))
 
 
 def page_path(page) -> str:
@@ -402,6 +435,9 @@ def main() -> int:
         measure_page(client, "curso", page_path(course)),
         measure_page(client, "lección", page_path(lesson)),
     ]
+    with_h5p = h5p_lesson(course)
+    if with_h5p is not None:
+        pages.append(measure_page(client, "lección con H5P (sin pedir la actividad)", page_path(with_h5p)))
     trivial, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests)
     text, ok = report(pages, trivial, lesson_load, args.concurrency)
     print(text)
