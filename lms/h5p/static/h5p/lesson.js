@@ -18,8 +18,17 @@
     });
   }
 
+  function askToSave() {
+    if (current && current.frame.contentWindow) {
+      current.frame.contentWindow.postMessage({ source: "semilla-lesson", type: "save" }, current.box.dataset.origin);
+    }
+  }
+
+  window.addEventListener("pagehide", askToSave);
+
   function unload() {
     if (!current) return;
+    askToSave();
     current.frame.remove();
     current.link.hidden = false;
     current = null;

@@ -26,17 +26,25 @@
     options.contentUserData = [{ dataType: "state", previousState: config.previousState, subContentId: "*" }];
   }
 
+  function saveState() {
+    var instance = window.H5P && H5P.instances && H5P.instances[0];
+    if (instance && typeof instance.getCurrentState === "function") {
+      var state = instance.getCurrentState();
+      if (state) tell("state", JSON.stringify(state));
+    }
+  }
+
+  // The lesson page may ask for the state before it goes away; only its exact origin is listened to.
+  window.addEventListener("message", function (event) {
+    if (event.origin !== parentOrigin || event.source !== window.parent) return;
+    if (event.data && event.data.source === "semilla-lesson" && event.data.type === "save") saveState();
+  });
+
   new H5PStandalone.H5P(el, options).then(function () {
     H5P.externalDispatcher.on("xAPI", function (event) {
       tell("xapi", event.data.statement);
     });
-    window.setInterval(function () {
-      var instance = H5P.instances && H5P.instances[0];
-      if (instance && typeof instance.getCurrentState === "function") {
-        var state = instance.getCurrentState();
-        if (state) tell("state", JSON.stringify(state));
-      }
-    }, 10000);
+    window.setInterval(saveState, 10000);
     resize();
     window.setInterval(resize, 1000);
     tell("ready", {});
