@@ -86,7 +86,7 @@ from incubator.ventures.models import Venture  # noqa: E402
 
 
 class CohortFactory(factory.django.DjangoModelFactory):
-    """A four-month cohort starting today; pass coordinators=[user, ...] to set them."""
+    """A four-month cohort starting today; coordinators=[user, ...] and required_courses=[course, ...]."""
 
     class Meta:
         model = Cohort
@@ -102,6 +102,13 @@ class CohortFactory(factory.django.DjangoModelFactory):
     def coordinators(self, create, extracted, **kwargs):
         if create and extracted:
             self.coordinators.add(*extracted)
+
+    @factory.post_generation
+    def required_courses(self, create, extracted, **kwargs):
+        # A ParentalManyToManyField is only written on save().
+        if create and extracted:
+            self.required_courses.add(*extracted)
+            self.save()
 
 
 class VentureFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from incubator.ventures import views
 
 app_name = "ventures"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("nuevo/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/equipo/", views.member_add, name="member_add"),
+    path("<int:pk>/mentores/", views.mentors, name="mentors"),
+]

@@ -1,0 +1,135 @@
+"""Reads of the cohorts app: eligibility, applications, a person's seat, the cohort board."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Max, Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from cms.accounts.roles import Role, has_role
+from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
+from incubator.ventures.models import Venture
+from lms.courses.models import Enrolment
+from lms.quizzes.models import Quiz, QuizAttempt
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    reasons: list[str]
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+
+def best_post_scores(*, user, course_ids: list[int]) -> dict[int, object]:
+    """Best submitted final-evaluation (post-test) score per course for one learner: one query."""
+    rows = (QuizAttempt.objects
+            .filter(user=user, quiz__course_id__in=course_ids, quiz__kind=Quiz.Kind.POST,
+                    status=QuizAttempt.Status.SUBMITTED)
+            .values("quiz__course_id").annotate(best=Max("score")).values_list("quiz__course_id", "best"))
+    return dict(rows)
+
+
+def cohort_eligibility(*, cohort: Cohort, user) -> Eligibility:
+    """Why a learner may not apply yet (empty = eligible). Each required course must be completed and,
+    when it has a final evaluation, its best score must reach the cohort's minimum. 4 queries."""
+    courses = list(cohort.required_courses.order_by("path"))
+    if not courses:
+        return Eligibility(reasons=[])
+    ids = [c.pk for c in courses]
+    completed = set(Enrolment.objects.filter(user=user, course_id__in=ids, completed_at__isnull=False)
+                    .values_list("course_id", flat=True))
+    with_post = set(Quiz.objects.filter(course_id__in=ids, kind=Quiz.Kind.POST).values_list("course_id", flat=True))
+    scores = best_post_scores(user=user, course_ids=ids)
+    reasons = []
+    for course in courses:
+        if course.pk not in completed:
+            reasons.append(_("Te falta completar «%(course)s».") % {"course": course.title})
+        elif course.pk in with_post and (scores.get(course.pk) or 0) < cohort.min_post_score:
+            reasons.append(_("Necesitas %(min)s %% o más en la evaluación final de «%(course)s».")
+                           % {"min": cohort.min_post_score, "course": course.title})
+    return Eligibility(reasons=reasons)
+
+
+def is_cohort_coordinator(*, user, cohort: Cohort) -> bool:
+    """Coordinators of this cohort and admins manage it."""
+    if not user.is_authenticated:
+        return False
+    if has_role(user, Role.ADMIN):
+        return True
+    return has_role(user, Role.COORDINATOR) and cohort.coordinators.filter(pk=user.pk).exists()
+
+
+def cohorts_open() -> QuerySet[Cohort]:
+    return Cohort.objects.order_by("start_date", "name")
+
+
+def participation_of(*, cohort: Cohort, user) -> Participation | None:
+    if not user.is_authenticated:
+        return None
+    return (Participation.objects.filter(cohort=cohort, user=user)
+            .prefetch_related("catch_up_items").first())
+
+
+def seats_taken(*, cohort: Cohort) -> int:
+    return cohort.participations.filter(
+        status__in=[Participation.Status.ACCEPTED, Participation.Status.OFFERED]).count()
+
+
+@dataclass
+class Applications:
+    applied: list[Participation] = field(default_factory=list)
+    reserve: list[Participation] = field(default_factory=list)
+    offered: list[Participation] = field(default_factory=list)
+    accepted: list[Participation] = field(default_factory=list)
+    closed: list[Participation] = field(default_factory=list)
+
+    @property
+    def seats_taken(self) -> int:
+        return len(self.accepted) + len(self.offered)
+
+
+def cohort_applications(*, cohort: Cohort) -> Applications:
+    """Every participation of the cohort grouped by status, with people and events: 2 queries."""
+    S = Participation.Status
+    result = Applications()
+    buckets = {S.APPLIED: result.applied, S.RESERVE: result.reserve, S.OFFERED: result.offered,
+               S.ACCEPTED: result.accepted}
+    rows = (cohort.participations.select_related("user")
+            .prefetch_related(Prefetch("events", queryset=ParticipationEvent.objects.select_related("actor")))
+            .order_by("reserve_position", "created_at", "id"))
+    for p in rows:
+        buckets.get(p.status, result.closed).append(p)
+    return result
+
+
+@dataclass
+class BoardRow:
+    """One venture on the cohort board. Other apps add their columns through `extras`."""
+
+    venture: Venture
+    members: list
+    mentors: list
+    extras: dict = field(default_factory=dict)
+
+
+def board_access(*, cohort: Cohort, user) -> str | None:
+    """'all' for the cohort's coordinators and admins, 'mentor' for mentors of a venture in it, else None."""
+    if is_cohort_coordinator(user=user, cohort=cohort):
+        return "all"
+    if user.is_authenticated and Venture.objects.filter(cohort=cohort, mentors=user).exists():
+        return "mentor"
+    return None
+
+
+def cohort_board_rows(cohort: Cohort, user) -> list[BoardRow]:
+    """The board rows this person may see (mentors: only their ventures), team and mentors prefetched:
+    3 queries whatever the number of ventures (plus the access check)."""
+    access = board_access(cohort=cohort, user=user)
+    if access is None:
+        return []
+    ventures = Venture.objects.filter(cohort=cohort)
+    if access == "mentor":
+        ventures = ventures.filter(mentors=user)
+    ventures = ventures.prefetch_related("members", "mentors").order_by("name")
+    return [BoardRow(venture=v, members=list(v.members.all()), mentors=list(v.mentors.all())) for v in ventures]

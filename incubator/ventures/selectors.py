@@ -1,0 +1,26 @@
+"""Reads of the ventures app; every read goes through the access rule in access.py."""
+
+from django.db.models import QuerySet
+
+from incubator.cohorts.models import Participation
+from incubator.ventures.access import ventures_visible_to
+from incubator.ventures.models import Venture
+
+
+def my_ventures(*, user) -> QuerySet[Venture]:
+    """Mis emprendimientos: what this person may see, with cohort, team and mentors: 3 queries."""
+    return (ventures_visible_to(user).select_related("cohort").prefetch_related("members", "mentors")
+            .order_by("cohort__name", "name"))
+
+
+def venture_for(*, user, pk: int) -> Venture | None:
+    """The venture if this person may see it (None: the page answers 404)."""
+    return (ventures_visible_to(user).filter(pk=pk).select_related("cohort")
+            .prefetch_related("members", "mentors", "cohort__coordinators").first())
+
+
+def cohorts_to_start_venture(*, user) -> list:
+    """Cohorts where this person is accepted and has no venture yet."""
+    taken = Venture.objects.filter(members=user).values("cohort_id")
+    return [p.cohort for p in Participation.objects.filter(user=user, status=Participation.Status.ACCEPTED)
+            .exclude(cohort_id__in=taken).select_related("cohort")]
