@@ -130,16 +130,20 @@ def test_a_version_page_and_its_pdf(client, mentor, venture, two_versions):
     assert client.get(url("version_pdf", venture, 9)).status_code == 404
 
 
-def test_the_mentor_and_the_coordinator_read_but_cannot_edit(client, mentor, coordinator, venture, plan):
+def test_the_mentor_and_the_coordinator_read_but_cannot_edit(client, member, mentor, coordinator, venture, plan):
+    business_plan_save(plan_id=plan.pk, by=member, base_revision=0, values=values_with(
+        plan, key_activities="Pintar macetas los lunes", fixed_costs=[{"description": "Arriendo", "amount": "150.00"}]))
     for person in (mentor, coordinator):
         client.force_login(person)
-        page = client.get(url("plan", venture))
-        assert page.status_code == 200 and 'id="plan-form"' not in page.content.decode()
-        assert client.post(url("plan", venture), form_data(plan_values(plan), 0, summary="x")).status_code == 403
-        assert client.post(url("autosave", venture), form_data(plan_values(plan), 0)).status_code == 403
+        response = client.get(url("plan", venture))
+        page = response.content.decode()
+        assert response.status_code == 200 and 'id="plan-form"' not in page
+        assert "Pintar macetas los lunes" in page and "USD 150,00" in page
+        assert client.post(url("plan", venture), form_data(plan_values(plan), 1, summary="x")).status_code == 403
+        assert client.post(url("autosave", venture), form_data(plan_values(plan), 1)).status_code == 403
         assert client.get(url("history", venture)).status_code == 200
     plan.refresh_from_db()
-    assert plan.summary == "" and plan.revision == 0
+    assert plan.summary == "" and plan.revision == 1
 
 
 def test_an_outsider_gets_404_on_every_page_and_download(client, outsider, venture, two_versions, plan):
@@ -171,3 +175,7 @@ def test_history_and_compare_stay_within_the_query_budget(client, mentor, ventur
         assert client.get(url("history", venture)).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(url("compare", venture) + "?a=1&b=2").status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(url("version", venture, 2)).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(url("plan", venture)).status_code == 200
