@@ -24,7 +24,7 @@ class Venture(models.Model):
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("equipo"),
                                      related_name="ventures")
     mentors = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("mentores"), blank=True,
-                                     related_name="mentored_ventures")
+                                     related_name="mentored_ventures", limit_choices_to={"groups__name": "mentor"})
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
