@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from reportlab import rl_config
 
 from incubator.plans.fields import plan_values
 from incubator.plans.models import PlanVersion
@@ -121,12 +122,15 @@ def test_compare_shows_only_changed_fields_old_and_new(client, member, venture, 
     assert "Vivero El Inca" not in page
 
 
-def test_a_version_page_and_its_pdf(client, mentor, venture, two_versions):
+def test_a_version_page_and_its_pdf(client, mentor, venture, two_versions, monkeypatch):
+    monkeypatch.setattr(rl_config, "pageCompression", 0)  # so the test can read the text in the PDF
     client.force_login(mentor)
     assert "Primera idea" in client.get(url("version", venture, 1)).content.decode()
     response = client.get(url("version_pdf", venture, 1))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    assert b"(Primera idea) Tj" in response.content and b"(Vivero El Inca) Tj" in response.content
+    assert 'filename="plan-' in response["Content-Disposition"]
     assert client.get(url("version_pdf", venture, 9)).status_code == 404
 
 
