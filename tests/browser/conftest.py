@@ -144,3 +144,25 @@ def accept_current_consent(user) -> None:
         user.consent_version = current
         user.consent_accepted_at = timezone.now()
         user.save(update_fields=["consent_version", "consent_accepted_at"])
+
+
+def wagtail_site_ensure() -> None:
+    """Wagtail's locale, root page and default site, which the flush between transactional tests removes."""
+    from wagtail.models import Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code="es")
+    if Site.objects.filter(is_default_site=True).exists():
+        return
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=Page(title="Semilla", slug="inicio"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Semilla")
+
+
+def consent_ensure():
+    """The current consent text, published again if a flush removed the data migration's one."""
+    from cms.accounts.models import ConsentVersion
+    from cms.accounts.selectors import consent_current
+
+    return consent_current() or ConsentVersion.objects.create(
+        version="prueba", body="Guardamos tu nombre y tu avance para darte tus certificados.",
+    )
