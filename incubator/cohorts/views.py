@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from incubator.cohorts import selectors, services
 from incubator.cohorts.forms import ApplyForm, DropoutForm
 from incubator.cohorts.models import CatchUpItem, Cohort, Participation
+from incubator.milestones.selectors import milestone_summary_for_cohort
 
 
 def _managed_cohort_or_404(request, pk: int) -> Cohort:
@@ -137,6 +138,8 @@ def board(request, pk: int):
     access = selectors.board_access(cohort=cohort, user=request.user)
     if access is None:
         raise Http404
-    return render(request, "cohorts/board.html", {
-        "cohort": cohort, "rows": selectors.cohort_board_rows(cohort, request.user), "access": access,
-    })
+    rows = selectors.cohort_board_rows(cohort, request.user)
+    summary = milestone_summary_for_cohort(cohort=cohort)
+    for row in rows:
+        row.extras["milestones"] = summary.get(row.venture.pk)
+    return render(request, "cohorts/board.html", {"cohort": cohort, "rows": rows, "access": access})

@@ -16,10 +16,11 @@ from incubator.ventures.forms import MemberAddForm, MentorsForm, VentureForm
 # Sections of the venture home: (label, candidate URL names taking the venture id). Other apps fill
 # their URLs in parallel; a section shows once one of its names resolves.
 SECTIONS = [
-    (gettext_lazy("Plan de negocio"), ("plans:venture_plan", "plans:plan", "plans:detail")),
-    (gettext_lazy("Prototipos"), ("plans:prototypes", "plans:prototype_list", "prototypes:list")),
-    (gettext_lazy("Hitos"), ("milestones:venture_milestones", "milestones:timeline", "milestones:list")),
-    (gettext_lazy("Indicadores"), ("kpis:venture_kpis", "kpis:venture", "kpis:list")),
+    (gettext_lazy("Plan de negocio"), ("plans:plan",)),
+    (gettext_lazy("Prototipos"), ("milestones:prototypes",)),
+    (gettext_lazy("Hitos"), ("milestones:timeline",)),
+    (gettext_lazy("Bitácora de mentoría"), ("milestones:mentor_log",)),
+    (gettext_lazy("Indicadores"), ("kpis:venture",)),
     (gettext_lazy("Mentorías"), ("mentoring:venture_sessions",)),
 ]
 
