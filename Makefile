@@ -28,6 +28,7 @@ setup: install
 
 run: setup
 	$(PY) manage.py demo_load
+	$(PY) manage.py demo_load_incubator
 	@echo ""
 	@echo "Semilla está lista en http://$(HOST):$(PORT)/"
 	@echo "Cuentas de demostración (contraseña: semilla-demo): aprendiz, mentora, jurado, coordinadora, admin"
@@ -56,4 +57,4 @@ lint: install
 # Budgets from issue 2; prints a Markdown table and exits non-zero when one fails. Loopback only.
 bench: setup
 	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
-	$(PY) bench/run.py
+	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; exit $$status

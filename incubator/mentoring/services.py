@@ -3,8 +3,10 @@
 The consumer calls the *_async wrappers (database_sync_to_async); the no-JS views call the plain ones.
 """
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from asgiref.sync import async_to_sync
@@ -77,6 +79,11 @@ def group_name(session_id: int) -> str:
     return f"mentoring.session.{session_id}"
 
 
+# Broadcasts collected by an *_async wrapper: sent from the event loop once the service has returned,
+# so the single database thread never waits on the channel layer (a Redis round trip per message).
+_deferred: ContextVar[list | None] = ContextVar("mentoring_deferred_broadcasts", default=None)
+
+
 def room_broadcast(
     *, session_id: int, payload: dict | Callable[[], dict], event_type: str = "room.broadcast"
 ) -> None:
@@ -85,16 +92,41 @@ def room_broadcast(
     A callable payload is built after the commit, so lists (presence, hands) include the change."""
 
     def send() -> None:
-        layer = get_channel_layer()
-        if layer is None:
-            return
         try:
-            body = payload() if callable(payload) else payload
-            async_to_sync(layer.group_send)(group_name(session_id), {"type": event_type, "payload": body})
+            event = {"type": event_type, "payload": payload() if callable(payload) else payload}
+            pending = _deferred.get()
+            if pending is not None:
+                pending.append((group_name(session_id), event))
+                return
+            layer = get_channel_layer()
+            if layer is not None:
+                async_to_sync(layer.group_send)(group_name(session_id), event)
         except Exception:  # the row is saved; clients get it on their next replay
             logger.exception("room broadcast failed for session %s", session_id)
 
     transaction.on_commit(send)
+
+
+def _async(service: Callable) -> Callable:
+    """The service in the database thread; its after-commit broadcasts then go out from the event loop."""
+    in_db_thread = database_sync_to_async(service)
+
+    @functools.wraps(service)
+    async def run(**kwargs):
+        pending: list = []
+        token = _deferred.set(pending)
+        try:
+            return await in_db_thread(**kwargs)
+        finally:
+            _deferred.reset(token)
+            layer = get_channel_layer()
+            for group, event in pending if layer is not None else ():
+                try:
+                    await layer.group_send(group, event)
+                except Exception:  # the row is saved; clients get it on their next replay
+                    logger.exception("room broadcast failed for %s", group)
+
+    return run
 
 
 # --- Sessions -------------------------------------------------------------------------------
@@ -388,18 +420,18 @@ def roll_call_save(*, session: MentoringSession, by, present: dict[int, bool]) -
     logger.info("roll call of session %s saved by %s", session.pk, by.pk)
 
 
-message_post_async = database_sync_to_async(message_post)
-message_delete_async = database_sync_to_async(message_delete)
-hand_raise_async = database_sync_to_async(hand_raise)
-hand_lower_async = database_sync_to_async(hand_lower)
-poll_create_async = database_sync_to_async(poll_create)
-poll_vote_async = database_sync_to_async(poll_vote)
-poll_close_async = database_sync_to_async(poll_close)
-notes_save_async = database_sync_to_async(notes_save)
-member_mute_async = database_sync_to_async(member_mute)
-member_unmute_async = database_sync_to_async(member_unmute)
-member_remove_async = database_sync_to_async(member_remove)
-session_close_async = database_sync_to_async(session_close)
-presence_join_async = database_sync_to_async(presence_join)
-presence_heartbeat_async = database_sync_to_async(presence_heartbeat)
-presence_leave_async = database_sync_to_async(presence_leave)
+message_post_async = _async(message_post)
+message_delete_async = _async(message_delete)
+hand_raise_async = _async(hand_raise)
+hand_lower_async = _async(hand_lower)
+poll_create_async = _async(poll_create)
+poll_vote_async = _async(poll_vote)
+poll_close_async = _async(poll_close)
+notes_save_async = _async(notes_save)
+member_mute_async = _async(member_mute)
+member_unmute_async = _async(member_unmute)
+member_remove_async = _async(member_remove)
+session_close_async = _async(session_close)
+presence_join_async = _async(presence_join)
+presence_heartbeat_async = _async(presence_heartbeat)
+presence_leave_async = _async(presence_leave)

@@ -1,0 +1,366 @@
+"""`make bench` (part 2): fan-out latency and loss of the live mentoring rooms, next to a bare baseline.
+
+For each load (R rooms x M clients: 20x10 and 50x10), every room gets one chat message per second for
+--duration seconds (the sender rotates among the room's clients, so nobody hits the 5-in-5-s limit).
+Latency is measured from just before the send to the moment each client of the room (the sender too)
+receives the broadcast; a delivery that never arrives is lost. Clients run in this process; servers in
+their own process, on loopback only:
+
+- baseline: a bare broadcast server written here with the `websockets` library (parse JSON, re-serialise,
+  `websockets.broadcast` to the room), no database, no Django;
+- Semilla: Daphne serving cms.asgi, i.e. the room consumer (access check, persist, broadcast after
+  commit), with the in-memory channel layer, and again with Redis when REDIS_URL is set.
+
+Budgets (issue 4): p99 <= 2x the baseline's p99 with the in-memory layer, <= 3x with Redis, 0 lost.
+Prints a Markdown table; exits 1 when a budget fails. Options: --loads 20x10,50x10 --duration 10
+--output FILE. Uses the configured database (SQLite by default, DATABASE_URL if set); the bench
+sessions are deleted at the end, the bench users stay (like bench/run.py's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+TOPIC_PREFIX = "bench-mentoring"
+CONNECT_CONCURRENCY = 20
+DRAIN_SECONDS = 5.0
+BUDGET_MEMORY = 2.0
+BUDGET_REDIS = 3.0
+
+
+# --- The baseline: a bare broadcast server --------------------------------------------------------
+
+async def baseline_server(port: int) -> None:
+    """Rooms by path; every `message.send` goes back to everyone in the room as a `message` frame."""
+    import websockets
+    from websockets.asyncio.server import serve
+
+    rooms: dict[str, set] = {}
+    counter = 0
+
+    async def handler(ws) -> None:
+        nonlocal counter
+        room = rooms.setdefault(ws.request.path, set())
+        room.add(ws)
+        try:
+            async for raw in ws:
+                frame = json.loads(raw)
+                if frame.get("type") == "message.send":
+                    counter += 1
+                    websockets.broadcast(room, json.dumps(
+                        {"type": "message", "message": {"id": counter, "text": frame.get("text", "")}}
+                    ))
+                elif frame.get("type") == "hello":
+                    await ws.send(json.dumps({"type": "state"}))
+        finally:
+            room.discard(ws)
+
+    async with serve(handler, HOST, port, ping_interval=None, max_queue=None):
+        await asyncio.Future()
+
+
+# --- Servers as processes ---------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, log_path: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on {port} exited; see {log_path}")
+        with socket.socket() as s:
+            if s.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"server on {port} did not start; see {log_path}")
+
+
+class Server:
+    """A server subprocess on a free loopback port, stopped on exit."""
+
+    def __init__(self, kind: str, redis: bool = False):
+        self.kind, self.port = kind, free_port()
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings"}
+        if not redis:
+            env.pop("REDIS_URL", None)  # the embedded default: in-memory layer
+        if kind == "baseline":
+            argv = [sys.executable, str(Path(__file__).resolve()), "--baseline-server", str(self.port)]
+        else:
+            argv = [str(Path(sys.executable).with_name("daphne")), "-b", HOST, "-p", str(self.port),
+                    "cms.asgi:application"]
+        self.log = tempfile.NamedTemporaryFile("w+", prefix=f"semilla-bench-{kind}-", suffix=".log", delete=False)
+        self.process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+
+    def __enter__(self) -> Server:
+        wait_for_port(self.port, self.process, self.log.name)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+# --- Semilla's side: users, sessions, cookies --------------------------------------------------------
+
+def django_setup() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    import django
+
+    django.setup()
+
+
+def bench_people(clients: int) -> list:
+    """A mentor and clients-1 learners (created once, kept between runs)."""
+    from cms.accounts.models import User
+    from cms.accounts.services import user_role_set
+
+    people = []
+    for i in range(clients):
+        username, role = ("bench-mentora", "mentor") if i == 0 else (f"bench-aprendiz-{i}", "aprendiz")
+        user, created = User.objects.get_or_create(username=username, defaults={"first_name": f"Bench {i}"})
+        if created:
+            user.set_unusable_password()
+            user.save()
+            user_role_set(user=user, role=role)
+        people.append(user)
+    return people
+
+
+def session_cookie(user) -> str:
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+def bench_sessions(rooms: int, people: list) -> list[int]:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from incubator.mentoring.services import session_schedule
+
+    start = timezone.now()
+    return [
+        session_schedule(by=people[0], topic=f"{TOPIC_PREFIX} {r}", starts_at=start,
+                         ends_at=start + timedelta(hours=1), mentors=[people[0]], participants=people[1:]).pk
+        for r in range(rooms)
+    ]
+
+
+def bench_cleanup() -> None:
+    from incubator.mentoring.models import MentoringSession
+
+    MentoringSession.objects.filter(topic__startswith=TOPIC_PREFIX).delete()
+
+
+# --- The load ----------------------------------------------------------------------------------------
+
+@dataclass
+class Outcome:
+    sent: int = 0
+    expected: int = 0
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    @property
+    def lost(self) -> int:
+        return self.expected - len(self.latencies)
+
+    def quantile(self, q: int) -> float:
+        if len(self.latencies) < 2:
+            return float("nan")
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[q - 1] * 1000
+
+
+async def run_load(port: int, rooms: list[str], cookies: list[str], duration: int) -> Outcome:
+    """Connect len(cookies) clients to each room path, send one message per room per second, collect."""
+    from websockets.asyncio.client import connect
+
+    outcome = Outcome()
+    sent_at: dict[str, float] = {}
+    seen: set[tuple[int, str]] = set()
+    gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
+    clients: list = []  # (room index, ws, ready)
+
+    async def open_client(room: int, path: str, cookie: str) -> None:
+        async with gate:
+            ws = await connect(f"ws://{HOST}:{port}{path}", origin=f"http://{HOST}:{port}",
+                               additional_headers={"Cookie": cookie}, ping_interval=None, max_queue=None,
+                               open_timeout=60)
+            await ws.send(json.dumps({"type": "hello", "last_seen_id": None}))
+        ready = asyncio.Event()
+        clients.append((room, ws, ready))
+
+    async def read(index: int, ws, ready: asyncio.Event) -> None:
+        try:
+            async for raw in ws:
+                now = time.perf_counter()
+                frame = json.loads(raw)
+                kind = frame.get("type")
+                if kind == "message":
+                    text = frame["message"].get("text", "")
+                    if text in sent_at and (index, text) not in seen:
+                        seen.add((index, text))
+                        outcome.latencies.append(now - sent_at[text])
+                elif kind == "state":
+                    ready.set()
+                elif kind == "error":
+                    outcome.errors += 1
+        except Exception:  # a closed connection: its missing deliveries count as lost
+            ready.set()
+
+    await asyncio.gather(*(open_client(r, path, cookie) for r, path in enumerate(rooms) for cookie in cookies))
+    readers = [asyncio.create_task(read(i, ws, ready)) for i, (_room, ws, ready) in enumerate(clients)]
+    await asyncio.wait_for(asyncio.gather(*(ready.wait() for _r, _ws, ready in clients)), timeout=120)
+    await asyncio.sleep(1)  # let the presence broadcasts of the joins settle
+    by_room: dict[int, list] = {}
+    for room, ws, _ready in clients:
+        by_room.setdefault(room, []).append(ws)
+
+    async def speak(room: int) -> None:
+        members = by_room[room]
+        start = loop_start + room / len(rooms)  # rooms spread over the second, as people would be
+        for tick in range(duration):
+            await asyncio.sleep(max(0.0, start + tick - time.perf_counter()))
+            text = f"bench {room}.{tick}"
+            sender = members[tick % len(members)]  # rotate: nobody trips the 5-in-5-s rate limit
+            sent_at[text] = time.perf_counter()
+            outcome.sent += 1
+            outcome.expected += len(members)
+            await sender.send(json.dumps({"type": "message.send", "text": text}))
+
+    loop_start = time.perf_counter()
+    await asyncio.gather(*(speak(r) for r in by_room))
+    deadline = time.perf_counter() + DRAIN_SECONDS
+    while len(outcome.latencies) < outcome.expected and time.perf_counter() < deadline:
+        await asyncio.sleep(0.05)
+    for _room, ws, _ready in clients:
+        await ws.close()
+    for task in readers:
+        task.cancel()
+    await asyncio.gather(*readers, return_exceptions=True)
+    return outcome
+
+
+# --- Report ------------------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    load: str
+    server: str
+    layer: str
+    outcome: Outcome
+    factor: float | None = None  # budget: p99 <= factor x baseline p99
+    baseline_p99: float | None = None
+
+    @property
+    def passed(self) -> bool:
+        if self.outcome.lost or self.outcome.errors:
+            return False
+        return self.factor is None or self.outcome.quantile(99) <= self.factor * self.baseline_p99
+
+
+def report(rows: list[Row], duration: int) -> str:
+    lines = [
+        f"Mentoring rooms: one message per room per second for {duration} s; latency from send to each "
+        "client's receipt (loopback).",
+        "",
+        "| Load (rooms x clients) | Server | Layer | Messages | Deliveries | p50 ms | p99 ms | Lost | Budget "
+        "| Result |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        o = row.outcome
+        budget = "0 lost (reference)" if row.factor is None else (
+            f"p99 <= {row.factor:g} x {row.baseline_p99:.1f} = {row.factor * row.baseline_p99:.1f} ms, 0 lost")
+        lost = f"{o.lost}" + (f" (+{o.errors} errors)" if o.errors else "")
+        lines.append(f"| {row.load} | {row.server} | {row.layer} | {o.sent} | {len(o.latencies)} | "
+                     f"{o.quantile(50):.1f} | {o.quantile(99):.1f} | {lost} | {budget} | "
+                     f"{'PASS' if row.passed else 'FAIL'} |")
+    return "\n".join(lines)
+
+
+def parse_loads(text: str) -> list[tuple[int, int]]:
+    loads = []
+    for part in text.split(","):
+        rooms, clients = part.lower().split("x")
+        loads.append((int(rooms), int(clients)))
+    return loads
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loads", default="20x10,50x10", help="rooms x clients, comma-separated")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of messages per load (max 60)")
+    parser.add_argument("--output", help="also write the Markdown table to this file")
+    parser.add_argument("--baseline-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.baseline_server:
+        asyncio.run(baseline_server(args.baseline_server))
+        return 0
+    duration = max(1, min(args.duration, 60))
+    loads = parse_loads(args.loads)
+
+    django_setup()
+    layers = [("in-memory", False, BUDGET_MEMORY)]
+    if os.environ.get("REDIS_URL"):
+        layers.append(("Redis", True, BUDGET_REDIS))
+    rows: list[Row] = []
+    bench_cleanup()
+    try:
+        for rooms, clients in loads:
+            label = f"{rooms} x {clients}"
+            people = bench_people(clients)
+            cookies = [session_cookie(p) for p in people]
+            with Server("baseline") as server:
+                base = asyncio.run(run_load(server.port, [f"/room/{r}" for r in range(rooms)], cookies, duration))
+            rows.append(Row(label, "bare `websockets` broadcast", "-", base))
+            for layer, redis, factor in layers:
+                session_ids = bench_sessions(rooms, people)
+                paths = [f"/ws/mentorias/{pk}/" for pk in session_ids]
+                with Server("daphne", redis=redis) as server:
+                    outcome = asyncio.run(run_load(server.port, paths, cookies, duration))
+                rows.append(Row(label, "Semilla (Daphne, room consumer)", layer, outcome, factor,
+                                base.quantile(99)))
+                bench_cleanup()
+    finally:
+        bench_cleanup()
+    table = report(rows, duration)
+    print(table)
+    if args.output:
+        Path(args.output).write_text(table + "\n", encoding="utf-8")
+    return 0 if all(r.passed for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
