@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "incubator.plans",
     "incubator.milestones",
     "incubator.kpis",
+    "incubator.demo",
     "incubator.mentoring",
     "lms.h5p",
     "wagtail.contrib.forms",
