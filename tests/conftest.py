@@ -19,3 +19,9 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys run last: Playwright's sync API keeps an event loop running in this thread for the
+    rest of the session, which async tests (Channels consumers) cannot share."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
