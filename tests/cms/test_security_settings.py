@@ -19,7 +19,9 @@ GOOD_PRODUCTION = {
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items()
-                   if k not in {"SEMILLA_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "SEMILLA_TESTING"}}
+                   if k not in {"SEMILLA_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "SEMILLA_TESTING",
+                                # set for Playwright by the browser tests' conftest; never in production
+                                "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     environment.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
