@@ -5,6 +5,7 @@ The consumer calls the *_async wrappers (database_sync_to_async); the no-JS view
 
 import functools
 import logging
+import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import datetime, timedelta
@@ -84,6 +85,11 @@ def group_name(session_id: int) -> str:
 _deferred: ContextVar[list | None] = ContextVar("mentoring_deferred_broadcasts", default=None)
 
 
+def _stamped(event: dict) -> dict:
+    """The event with `sent_at` (server wall clock, s since epoch) in its payload, taken at the group_send."""
+    return {**event, "payload": {**event["payload"], "sent_at": time.time()}}
+
+
 def room_broadcast(
     *, session_id: int, payload: dict | Callable[[], dict], event_type: str = "room.broadcast"
 ) -> None:
@@ -100,7 +106,7 @@ def room_broadcast(
                 return
             layer = get_channel_layer()
             if layer is not None:
-                async_to_sync(layer.group_send)(group_name(session_id), event)
+                async_to_sync(layer.group_send)(group_name(session_id), _stamped(event))
         except Exception:  # the row is saved; clients get it on their next replay
             logger.exception("room broadcast failed for session %s", session_id)
 
@@ -122,7 +128,7 @@ def _async(service: Callable) -> Callable:
             layer = get_channel_layer()
             for group, event in pending if layer is not None else ():
                 try:
-                    await layer.group_send(group, event)
+                    await layer.group_send(group, _stamped(event))
                 except Exception:  # the row is saved; clients get it on their next replay
                     logger.exception("room broadcast failed for %s", group)
 
