@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import User
 from cms.accounts.roles import Role
+from incubator.mentoring import selectors
 from incubator.mentoring.models import MESSAGE_MAX_LENGTH, NOTES_MAX_LENGTH
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -37,12 +38,28 @@ class SessionScheduleForm(forms.Form):
     participants = forms.ModelMultipleChoiceField(
         label=_("Participantes"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
     )
+    cohort = forms.ModelChoiceField(
+        label=_("Cohorte (opcional)"), queryset=None, required=False,
+        help_text=_("Entran todas las personas aceptadas en la cohorte."),
+        error_messages={"invalid_choice": _("No puedes invitar a esta cohorte.")},
+    )
+    ventures = forms.ModelMultipleChoiceField(
+        label=_("Emprendimientos (opcional)"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Entra todo el equipo de cada emprendimiento."),
+        error_messages={
+            "invalid_choice": _("Solo puedes invitar a emprendimientos que mentoreas o de tus cohortes."),
+            "invalid_pk_value": _("Solo puedes invitar a emprendimientos que mentoreas o de tus cohortes."),
+        },
+    )
 
-    def __init__(self, *args, require_mentor: bool = False, **kwargs):
+    def __init__(self, *args, user, require_mentor: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentors"].queryset = _people_with_role(Role.MENTOR)
         self.fields["participants"].queryset = _people_with_role(Role.LEARNER)
         self.fields["mentors"].required = require_mentor
+        # Only what this person may invite; the service checks the same rule again.
+        self.fields["cohort"].queryset = selectors.schedulable_cohorts(user=user)
+        self.fields["ventures"].queryset = selectors.schedulable_ventures(user=user)
 
     def clean(self):
         data = super().clean()

@@ -28,6 +28,15 @@ class MentoringSession(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("participantes"), related_name="mentoring_sessions",
         blank=True,
     )
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", verbose_name=_("cohorte"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="mentoring_sessions",
+        help_text=_("Opcional. Entran todas las personas aceptadas en la cohorte."),
+    )
+    ventures = models.ManyToManyField(
+        "ventures.Venture", verbose_name=_("emprendimientos"), related_name="mentoring_sessions", blank=True,
+        help_text=_("Opcional. Entra todo el equipo de cada emprendimiento."),
+    )
     starts_at = models.DateTimeField(_("inicio"))
     ends_at = models.DateTimeField(_("fin"))
     video_url = models.URLField(

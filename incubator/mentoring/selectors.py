@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from channels.db import database_sync_to_async
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from cms.accounts.models import User
 from cms.accounts.roles import Role, has_role
+from incubator.cohorts.models import Cohort, Participation
 from incubator.mentoring.models import (
     ROOM_GRACE_AFTER_END,
     Attendance,
@@ -21,6 +23,7 @@ from incubator.mentoring.models import (
     RoomMute,
     RoomRemoval,
 )
+from incubator.ventures.models import Venture
 
 HISTORY_PAGE = 50
 REPLAY_LIMIT = 500
@@ -72,17 +75,36 @@ def is_coordinator(user) -> bool:
     return has_role(user, Role.COORDINATOR, Role.ADMIN)
 
 
+def _is_participant(user_id: int):
+    """Admitted as a participant: named one, an accepted participant of the session's cohort, or a member
+    of one of its ventures. One expression (three EXISTS), so every check stays a single query."""
+    return (
+        Exists(MentoringSession.participants.through.objects.filter(
+            mentoringsession_id=OuterRef("pk"), user_id=user_id))
+        | Exists(Participation.objects.filter(
+            cohort_id=OuterRef("cohort_id"), user_id=user_id, status=Participation.Status.ACCEPTED))
+        | Exists(MentoringSession.ventures.through.objects.filter(
+            mentoringsession_id=OuterRef("pk"),
+            venture_id__in=Venture.members.through.objects.filter(user_id=user_id).values("venture_id")))
+    )
+
+
+def _is_mentor(user_id: int):
+    return Exists(MentoringSession.mentors.through.objects.filter(mentoringsession_id=OuterRef("pk"),
+                                                                  user_id=user_id))
+
+
 def room_access(
     *, session_id: int, user, coordinator: bool | None = None
 ) -> tuple[RoomAccess, MentoringSession | None]:
-    """Membership, mute, removal and room status of `user` in one query (re-run on every room event)."""
+    """Membership, mute, removal and room status of `user` in one query (re-run on every room event).
+
+    The single access rule: pages, the .ics file, the socket's connect and its re-checks all use it."""
     session = (
         MentoringSession.objects.filter(pk=session_id)
         .annotate(
-            is_mentor=Exists(MentoringSession.mentors.through.objects.filter(
-                mentoringsession_id=OuterRef("pk"), user_id=user.pk)),
-            is_participant=Exists(MentoringSession.participants.through.objects.filter(
-                mentoringsession_id=OuterRef("pk"), user_id=user.pk)),
+            is_mentor=_is_mentor(user.pk),
+            is_participant=ExpressionWrapper(_is_participant(user.pk), output_field=BooleanField()),
             is_removed=Exists(RoomRemoval.objects.filter(session_id=OuterRef("pk"), user_id=user.pk)),
             is_muted=Exists(RoomMute.objects.filter(session_id=OuterRef("pk"), user_id=user.pk)),
         )
@@ -107,16 +129,16 @@ def sessions_upcoming_for(*, user, now: datetime | None = None) -> QuerySet[Ment
     now = now or timezone.now()
     qs = MentoringSession.objects.filter(ends_at__gte=now - ROOM_GRACE_AFTER_END, closed_at__isnull=True)
     if not is_coordinator(user):
-        qs = qs.filter(Q(mentors=user) | Q(participants=user)).exclude(removals__user=user)
-    return qs.distinct().prefetch_related("mentors").order_by("starts_at", "id")
+        qs = qs.filter(_is_mentor(user.pk) | _is_participant(user.pk)).exclude(removals__user=user)
+    return qs.prefetch_related("mentors").order_by("starts_at", "id")
 
 
 def sessions_past_for(*, user, limit: int = 20) -> list[MentoringSession]:
     now = timezone.now()
     qs = MentoringSession.objects.filter(Q(closed_at__isnull=False) | Q(ends_at__lt=now - ROOM_GRACE_AFTER_END))
     if not is_coordinator(user):
-        qs = qs.filter(Q(mentors=user) | Q(participants=user))
-    return list(qs.distinct().prefetch_related("mentors").order_by("-starts_at", "-id")[:limit])
+        qs = qs.filter(_is_mentor(user.pk) | _is_participant(user.pk))
+    return list(qs.prefetch_related("mentors").order_by("-starts_at", "-id")[:limit])
 
 
 # --- Payloads (plain dicts, the same shape for the socket and the templates' JS) -------------
@@ -235,25 +257,61 @@ def room_state(*, session_id: int, user_id: int, muted: bool) -> dict:
     }
 
 
+def _participant_people(session: MentoringSession) -> QuerySet:
+    """Everyone admitted as a participant (named, accepted in the cohort, venture teams), once each,
+    mentors left out. One query whatever the size of the cohort."""
+    admitted = Q(pk__in=MentoringSession.participants.through.objects.filter(
+        mentoringsession_id=session.pk).values("user_id"))
+    admitted |= Q(pk__in=Venture.members.through.objects.filter(
+        venture_id__in=MentoringSession.ventures.through.objects.filter(
+            mentoringsession_id=session.pk).values("venture_id")).values("user_id"))
+    if session.cohort_id:
+        admitted |= Q(pk__in=Participation.objects.filter(
+            cohort_id=session.cohort_id, status=Participation.Status.ACCEPTED).values("user_id"))
+    mentors = MentoringSession.mentors.through.objects.filter(mentoringsession_id=session.pk).values("user_id")
+    return User.objects.filter(admitted).exclude(pk__in=mentors).order_by("first_name", "last_name", "username")
+
+
 def room_roster(*, session: MentoringSession) -> list[dict]:
     """Participants (not mentors) with their mute and removal, for the moderators' no-JS forms. Three queries."""
     muted = set(RoomMute.objects.filter(session=session).values_list("user_id", flat=True))
     removed = set(RoomRemoval.objects.filter(session=session).values_list("user_id", flat=True))
-    mentor_ids = set(session.mentors.values_list("pk", flat=True))
     return [
         {"id": p.pk, "name": p.display_name, "muted": p.pk in muted, "removed": p.pk in removed}
-        for p in session.participants.order_by("first_name", "last_name", "username") if p.pk not in mentor_ids
+        for p in _participant_people(session)
     ]
 
 
 def room_members(*, session: MentoringSession) -> list:
-    """Mentors then participants of a session (each person once), for attendance and roll call."""
+    """Mentors then everyone admitted as a participant (each person once), for attendance and roll call."""
     mentors = list(session.mentors.order_by("first_name", "last_name", "username"))
-    mentor_ids = {m.pk for m in mentors}
-    participants = [
-        p for p in session.participants.order_by("first_name", "last_name", "username") if p.pk not in mentor_ids
-    ]
-    return mentors + participants
+    return mentors + list(_participant_people(session))
+
+
+def schedulable_cohorts(*, user) -> QuerySet[Cohort]:
+    """Cohorts a person may invite to a session: administration any; coordinators the cohorts they
+    coordinate; mentors the cohorts of the ventures they mentor."""
+    if has_role(user, Role.ADMIN):
+        return Cohort.objects.all()
+    scope = Q()
+    if has_role(user, Role.COORDINATOR):
+        scope |= Q(pk__in=Cohort.coordinators.through.objects.filter(user_id=user.pk).values("cohort_id"))
+    if has_role(user, Role.MENTOR):
+        scope |= Q(pk__in=Venture.objects.filter(mentors=user).values("cohort_id"))
+    return Cohort.objects.filter(scope) if scope else Cohort.objects.none()
+
+
+def schedulable_ventures(*, user) -> QuerySet[Venture]:
+    """Ventures a person may invite: administration any; coordinators those of their cohorts;
+    mentors the ones they mentor."""
+    if has_role(user, Role.ADMIN):
+        return Venture.objects.all()
+    scope = Q()
+    if has_role(user, Role.COORDINATOR):
+        scope |= Q(cohort_id__in=Cohort.coordinators.through.objects.filter(user_id=user.pk).values("cohort_id"))
+    if has_role(user, Role.MENTOR):
+        scope |= Q(pk__in=Venture.mentors.through.objects.filter(user_id=user.pk).values("venture_id"))
+    return Venture.objects.filter(scope).select_related("cohort") if scope else Venture.objects.none()
 
 
 def _merged_minutes(intervals: list[tuple[datetime, datetime]]) -> int:

@@ -13,11 +13,13 @@ from datetime import datetime, timedelta
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.accounts.models import User
 from incubator.mentoring import selectors
 from incubator.mentoring.models import (
     MESSAGE_MAX_LENGTH,
@@ -140,12 +142,24 @@ def _async(service: Callable) -> Callable:
 @transaction.atomic
 def session_schedule(
     *, by, topic: str, starts_at: datetime, ends_at: datetime, mentors: Iterable, participants: Iterable = (),
-    video_url: str = "", location: str = "", description: str = "",
+    cohort=None, ventures: Iterable = (), video_url: str = "", location: str = "", description: str = "",
 ) -> MentoringSession:
-    """Create a session. A mentor who schedules is always one of its mentors. Validates the model."""
+    """Create a session. A mentor who schedules is always one of its mentors. Validates the model, and that
+    the cohort and ventures are ones `by` may invite (selectors.schedulable_cohorts/_ventures)."""
+    venture_list = list(ventures)
+    errors = {}
+    if cohort is not None and not selectors.schedulable_cohorts(user=by).filter(pk=cohort.pk).exists():
+        errors["cohort"] = _("No puedes invitar a esta cohorte.")
+    if venture_list:
+        allowed = set(selectors.schedulable_ventures(user=by).filter(
+            pk__in=[v.pk for v in venture_list]).values_list("pk", flat=True))
+        if any(v.pk not in allowed for v in venture_list):
+            errors["ventures"] = _("Solo puedes invitar a emprendimientos que mentoreas o de tus cohortes.")
+    if errors:
+        raise ValidationError(errors)
     session = MentoringSession(
         topic=topic, description=description, starts_at=starts_at, ends_at=ends_at, video_url=video_url,
-        location=location, created_by=by,
+        location=location, created_by=by, cohort=cohort,
     )
     session.full_clean()
     session.save()
@@ -154,6 +168,7 @@ def session_schedule(
         mentor_list.append(by)
     session.mentors.set(mentor_list)
     session.participants.set(list(participants))
+    session.ventures.set(venture_list)
     return session
 
 
@@ -318,10 +333,11 @@ def notes_save(*, session_id: int, by, text: str, base_version: int) -> NotesPad
 # --- Moderation -----------------------------------------------------------------------------
 
 def _target_check(session_id: int, user_id: int) -> None:
-    session = MentoringSession.objects.get(pk=session_id)
-    if session.mentors.filter(pk=user_id).exists():
+    """The target is a participant (named, through the cohort or a venture), never a mentor."""
+    target, _session = selectors.room_access(session_id=session_id, user=User(pk=user_id), coordinator=False)
+    if target.mentor:
         raise Forbidden(_("No puedes hacer eso con un mentor o una mentora."))
-    if not session.participants.filter(pk=user_id).exists():
+    if not target.participant:
         raise NotFound(_("Esa persona no está en esta sesión."))
 
 

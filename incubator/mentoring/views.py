@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -46,11 +46,15 @@ def session_new(request):
     if not has_role(request.user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN):
         raise PermissionDenied
     require_mentor = not has_role(request.user, Role.MENTOR)
-    form = SessionScheduleForm(request.POST or None, require_mentor=require_mentor)
+    form = SessionScheduleForm(request.POST or None, user=request.user, require_mentor=require_mentor)
     if request.method == "POST" and form.is_valid():
-        session = services.session_schedule(by=request.user, **form.cleaned_data)
-        messages.success(request, _("La sesión quedó agendada."))
-        return redirect("mentoring:room", pk=session.pk)
+        try:
+            session = services.session_schedule(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:  # the same rule the form applies, checked again by the service
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("La sesión quedó agendada."))
+            return redirect("mentoring:room", pk=session.pk)
     return render(request, "mentoring/session_form.html", {"form": form})
 
 

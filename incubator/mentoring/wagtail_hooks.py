@@ -1,5 +1,6 @@
 """Back office: coordinators schedule and correct mentoring sessions and read attendance in the Wagtail admin."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
@@ -33,8 +34,18 @@ class SessionCreateView(CreateView):
             by=self.request.user, topic=data["topic"], description=data.get("description", ""),
             starts_at=data["starts_at"], ends_at=data["ends_at"], video_url=data.get("video_url", ""),
             location=data.get("location", ""), mentors=data.get("mentors") or [],
-            participants=data.get("participants") or [],
+            participants=data.get("participants") or [], cohort=data.get("cohort"),
+            ventures=data.get("ventures") or [],
         )
+
+    def form_valid(self, form):
+        """The service refuses a cohort or ventures outside the person's scope: show it next to the field."""
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class MentoringSessionViewSet(ModelViewSet):
@@ -44,7 +55,7 @@ class MentoringSessionViewSet(ModelViewSet):
     add_view_class = SessionCreateView
     copy_view_enabled = False
     form_fields = ["topic", "description", "starts_at", "ends_at", "video_url", "location", "mentors",
-                   "participants"]
+                   "participants", "cohort", "ventures"]
     list_display = ["topic", "starts_at", "ends_at", "closed_at"]
     list_filter = ["starts_at", "mentors"]
     search_fields = ["topic", "description"]
