@@ -306,7 +306,8 @@ async def hammer(name: str, url: str, cookies: dict, concurrency: int, per_clien
     return LoadResult(name, len(latencies), errors, time.perf_counter() - started, latencies)
 
 
-def load_test(learner: User, lesson_path: str, concurrency: int, per_client: int) -> tuple[LoadResult, LoadResult]:
+def load_test(learner: User, lesson_path: str, concurrency: int,
+              per_client: int) -> tuple[LoadResult, LoadResult, LoadResult]:
     client = Client(HTTP_HOST=HOST)
     client.force_login(learner)  # a real session row: Daphne reads the same database
     cookies = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
@@ -324,6 +325,8 @@ def load_test(learner: User, lesson_path: str, concurrency: int, per_client: int
             asyncio.run(hammer("warm", lesson_url, cookies, concurrency, warm, 30))
             # The baseline is Django's floor: the same middleware, no session, no template, no query.
             trivial = asyncio.run(hammer("vista trivial (sin sesión)", trivial_url, {}, concurrency, per_client, 60))
+            same = asyncio.run(hammer("vista trivial (misma sesión)", trivial_url, cookies, concurrency, per_client,
+                                      60))
             lesson = asyncio.run(hammer("lección (con sesión)", lesson_url, cookies, concurrency, per_client, 60))
         finally:
             daphne.terminate()
@@ -332,7 +335,7 @@ def load_test(learner: User, lesson_path: str, concurrency: int, per_client: int
             except subprocess.TimeoutExpired:
                 daphne.kill()
     os.unlink(log.name)
-    return trivial, lesson
+    return trivial, same, lesson
 
 
 # --- Report -----------------------------------------------------------------------------------
@@ -353,7 +356,8 @@ def h5p_checks(pages: list[PageCost]) -> list[tuple[str, bool, str]]:
     ]
 
 
-def report(pages: list[PageCost], trivial: LoadResult, lesson: LoadResult, concurrency: int) -> tuple[str, bool]:
+def report(pages: list[PageCost], trivial: LoadResult, same: LoadResult, lesson: LoadResult,
+           concurrency: int) -> tuple[str, bool]:
     lines = [
         f"Medido el {date.today().isoformat()} · base de datos: {connection.vendor} · gzip · con sesión de aprendiz",
         "",
@@ -374,7 +378,7 @@ def report(pages: list[PageCost], trivial: LoadResult, lesson: LoadResult, concu
         "| vista | peticiones | errores | peticiones/s | p95 |",
         "|---|---:|---:|---:|---:|",
     ]
-    for r in (trivial, lesson):
+    for r in (trivial, same, lesson):
         lines.append(f"| {r.name} | {r.requests} | {r.errors} | {r.rps:.0f} | {r.p95_ms:.1f} ms |")
     lesson_cost = next(p for p in pages if p.name == "lección")
     checks = [
@@ -385,13 +389,16 @@ def report(pages: list[PageCost], trivial: LoadResult, lesson: LoadResult, concu
          kb(lesson_cost.repeat_visit)),
         ("lección, <= 12 consultas SQL", lesson_cost.queries <= BUDGET_QUERIES, str(lesson_cost.queries)),
         ("lección >= 0.3x peticiones/s de la vista trivial", ratio >= BUDGET_RPS_RATIO, f"{ratio:.2f}x"),
+        ("(sin presupuesto) lección / vista trivial con la misma sesión", None,
+         f"{lesson.rps / same.rps if same.rps else 0.0:.2f}x"),
         *h5p_checks(pages),
         ("sin errores bajo carga", trivial.errors == 0 and lesson.errors == 0,
          str(trivial.errors + lesson.errors)),
     ]
     lines += ["", "| presupuesto | medido | resultado |", "|---|---:|---|"]
-    lines += [f"| {label} | {value} | {'PASS' if ok else 'FAIL'} |" for label, ok, value in checks]
-    return "\n".join(lines), all(ok for _, ok, _ in checks)
+    verdict = {None: "—", True: "PASS", False: "FAIL"}
+    lines += [f"| {label} | {value} | {verdict[ok]} |" for label, ok, value in checks]
+    return "\n".join(lines), all(ok is not False for _, ok, _ in checks)
 
 
 H5P_FIXTURE = ROOT.parent / "shared" / "fixtures" / "h5p" / "valid" / "true-false.h5p"
@@ -438,8 +445,8 @@ def main() -> int:
     with_h5p = h5p_lesson(course)
     if with_h5p is not None:
         pages.append(measure_page(client, "lección con H5P (sin pedir la actividad)", page_path(with_h5p)))
-    trivial, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests)
-    text, ok = report(pages, trivial, lesson_load, args.concurrency)
+    trivial, same, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests)
+    text, ok = report(pages, trivial, same, lesson_load, args.concurrency)
     print(text)
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")
