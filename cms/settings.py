@@ -120,15 +120,15 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Under ASGI every request runs in a new thread: persistent connections would pile up, not be reused.
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / env_str("SQLITE_NAME", "db.sqlite3"),
-            # Reuse the connection: opening SQLite and running the PRAGMAs on every request costs more than the page.
-            "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 600),
-            "CONN_HEALTH_CHECKS": True,
+            # Under ASGI every request runs in a new thread: persistent connections would never be reused.
+            "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 0),
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",
