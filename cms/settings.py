@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "incubator.kpis",
     "incubator.demo",
     "incubator.mentoring",
+    "incubator.jury",
     "lms.h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

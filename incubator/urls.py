@@ -8,4 +8,5 @@ urlpatterns = [
     path("planes/", include("incubator.plans.urls")),
     path("hitos/", include("incubator.milestones.urls")),
     path("indicadores/", include("incubator.kpis.urls")),
+    path("pitch/", include("incubator.jury.urls")),
 ]

@@ -150,3 +150,37 @@ def venture_with_team(**venture_kwargs):
 
 
 __all__ += ["CohortFactory", "VentureFactory", "venture_with_team"]
+
+
+def pitch_event_with_entries(*, ventures: int = 6, jurors: int = 3, cohort=None, budget: str = "2100",
+                             fixed_amount: str = "700"):
+    """(event, entries, jurors, coordinator): an open pitch event on the default rubric with `ventures` entries,
+    each venture with one accepted member and a submitted plan version, and `jurors` people with role "jurado"
+    in the event's jury pool (not yet assigned to entries)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from incubator.jury.models import Entry, PitchEvent, Rubric
+    from incubator.plans.services import business_plan_ensure, plan_version_submit
+
+    coordinator = UserFactory(role="coordinacion")
+    cohort = cohort or CohortFactory(coordinators=[coordinator])
+    cohort.coordinators.add(coordinator)
+    event = PitchEvent.objects.create(
+        cohort=cohort, name=f"Pitch {cohort.name}", starts_at=timezone.now() + timedelta(days=7),
+        place="Centro comunitario", rubric=Rubric.objects.order_by("id").first(),
+        total_budget=Decimal(budget), fixed_amount=Decimal(fixed_amount),
+    )
+    entries = []
+    for _n in range(ventures):
+        venture, member, _mentor, _coord = venture_with_team(cohort=cohort)
+        plan = business_plan_ensure(venture=venture)
+        version = plan_version_submit(plan_id=plan.pk, by=member)
+        entries.append(Entry.objects.create(event=event, venture=venture, plan_version=version))
+    pool = [UserFactory(role="jurado") for _n in range(jurors)]
+    event.jurors.add(*pool)
+    return event, entries, pool, coordinator
+
+
+__all__ += ["pitch_event_with_entries"]

@@ -1,0 +1,1 @@
+"""Reads of pitch day, one module per concern."""

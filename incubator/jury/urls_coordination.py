@@ -1,0 +1,3 @@
+"""Pitch day URLs: coordination pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pitch day URLs: entrepreneur pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pitch day URLs: juror pages."""
+
+urlpatterns: list = []

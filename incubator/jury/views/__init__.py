@@ -1,0 +1,1 @@
+"""Pitch day pages: jurors (views.juror), coordination (views.coordination), entrepreneurs (views.entrepreneur)."""
