@@ -72,7 +72,7 @@ class Criterion:
 class Sheet:
     juror_id: int
     venture_id: int
-    levels: Mapping[int, int]  # criterion id -> level 1..5
+    levels: Mapping[int, int | None]  # criterion id -> level 1..5; None or absent = not scored yet
 
 
 @dataclass(frozen=True)
@@ -224,12 +224,12 @@ def round2(value: Decimal) -> Decimal:
     return value.quantize(TIE_PLACES, rounding=ROUND_HALF_UP)
 
 
-def is_complete(levels: Mapping[int, int], criteria: Sequence[Criterion]) -> bool:
-    """A sheet counts only when every criterion has a level; raises ValueError on a level outside 1..5."""
+def is_complete(levels: Mapping[int, int | None], criteria: Sequence[Criterion]) -> bool:
+    """A sheet counts only when every criterion has a level (None = not yet scored); ValueError outside 1..5."""
     for criterion_id, level in levels.items():
-        if not LEVEL_MIN <= level <= LEVEL_MAX:
+        if level is not None and not LEVEL_MIN <= level <= LEVEL_MAX:
             raise ValueError(f"level {level} for criterion {criterion_id} is outside {LEVEL_MIN}..{LEVEL_MAX}")
-    return all(c.id in levels for c in criteria)
+    return all(levels.get(c.id) is not None for c in criteria)
 
 
 def _check_criteria(criteria: Sequence[Criterion]) -> None:
@@ -244,7 +244,7 @@ def _check_criteria(criteria: Sequence[Criterion]) -> None:
 # ------------------------------------------------------------------------------------------- totals
 
 
-def weighted_total(levels: Mapping[int, int], criteria: Sequence[Criterion]) -> Decimal:
+def weighted_total(levels: Mapping[int, int | None], criteria: Sequence[Criterion]) -> Decimal:
     """Weighted total on 0-100: sum(w_i * (level_i - 1) / 4) / sum(w_i) * 100.
 
     Level 1 maps to 0 and level 5 to 100, so the scale uses its whole range and a sheet of all 3s is 50.
