@@ -1,3 +1,12 @@
 """Pitch day URLs: juror pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from incubator.jury.views import juror
+
+urlpatterns: list = [
+    path("jurado/", juror.my_pitches, name="my_pitches"),
+    path("jurado/<int:entry_id>/conflicto/", juror.conflict, name="conflict"),
+    path("jurado/<int:entry_id>/hoja/", juror.sheet, name="sheet"),
+    path("jurado/<int:entry_id>/hoja/autoguardar/", juror.sheet_autosave, name="sheet_autosave"),
+]
