@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "incubator.demo",
     "incubator.mentoring",
     "incubator.jury",
+    "incubator.seedcapital",
     "lms.h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -9,4 +9,5 @@ urlpatterns = [
     path("hitos/", include("incubator.milestones.urls")),
     path("indicadores/", include("incubator.kpis.urls")),
     path("pitch/", include("incubator.jury.urls")),
+    path("capital-semilla/", include("incubator.seedcapital.urls")),
 ]
