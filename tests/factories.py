@@ -184,3 +184,43 @@ def pitch_event_with_entries(*, ventures: int = 6, jurors: int = 3, cohort=None,
 
 
 __all__ += ["pitch_event_with_entries"]
+
+
+def pitch_scores_fill(event, levels_by_juror_entry, *, comments=None, submitted: bool = True):
+    """Active assignments and score sheets straight in the database, bypassing the juror pages.
+
+    levels_by_juror_entry maps (juror, entry) to the levels in the rubric's order (a list; a shorter list leaves
+    the last criteria without a level, an incomplete sheet) or to one int used for every criterion.
+    comments maps (juror, entry) to the comment for the team. Returns the sheets."""
+    from django.utils import timezone
+
+    from incubator.jury.models import Assignment, Score, ScoreSheet
+
+    criteria = list(event.rubric.criteria.order_by("sort_order", "id"))
+    sheets = []
+    for (juror, entry), levels in levels_by_juror_entry.items():
+        if isinstance(levels, int):
+            levels = [levels] * len(criteria)
+        assignment, _created = Assignment.objects.update_or_create(
+            entry=entry, juror=juror, defaults={"status": Assignment.Status.ACTIVE, "declared_at": timezone.now()})
+        sheet, _created = ScoreSheet.objects.update_or_create(assignment=assignment, defaults={
+            "comment": (comments or {}).get((juror, entry), ""), "revision": 1,
+            "submitted_at": timezone.now() if submitted else None, "updated_at": timezone.now()})
+        sheet.scores.all().delete()
+        Score.objects.bulk_create([Score(sheet=sheet, criterion=c, level=level)
+                                   for c, level in zip(criteria, levels, strict=False)])
+        sheets.append(sheet)
+    return sheets
+
+
+__all__ += ["pitch_scores_fill"]
+
+
+def award_for(entry, amount: str = "700"):
+    """An active seed-capital award (jury.Award) of `amount` USD for a pitch entry."""
+    from incubator.jury.models import Award
+
+    return Award.objects.create(entry=entry, amount=Decimal(amount))
+
+
+__all__ += ["award_for"]
