@@ -40,8 +40,15 @@ class MemberAddForm(forms.Form):
                                error_messages={"required": _("Escribe el usuario."), **_LONG})
 
 
+class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """People listed by their name, with the username to tell two namesakes apart."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.display_name} ({obj.username})"
+
+
 class MentorsForm(forms.Form):
-    mentors = forms.ModelMultipleChoiceField(
+    mentors = PersonMultipleChoiceField(
         label=_("Mentores"), required=False, widget=forms.CheckboxSelectMultiple,
         queryset=get_user_model().objects.filter(groups__name=Role.MENTOR.value).order_by("first_name", "username"),
     )
