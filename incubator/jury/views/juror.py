@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from incubator.jury.access import events_coordinated_by
 from incubator.jury.forms import CONFLICT, ConflictForm, ScoreSheetForm, level_field_name
-from incubator.jury.models import Assignment
+from incubator.jury.models import Assignment, PitchEvent
 from incubator.jury.selectors import juror as selectors
 from incubator.jury.services.assignments import AssignmentError, EventClosed, assignment_declare
 from incubator.jury.services.sheets import (
@@ -30,8 +31,12 @@ CLOSED_MESSAGE = gettext_lazy("El evento está cerrado: las calificaciones ya no
 
 @login_required
 def my_pitches(request: HttpRequest) -> HttpResponse:
-    """Mis pitches: the juror's entries per event with the state of each sheet."""
-    return render(request, "jury/juror/my_pitches.html", {"groups": selectors.my_pitches(user=request.user)})
+    """Mis pitches: the juror's entries per event with the state of each sheet (and, for coordinators, a link to
+    prepare each event they run)."""
+    return render(request, "jury/juror/my_pitches.html", {
+        "groups": selectors.my_pitches(user=request.user),
+        "coordinated": list(events_coordinated_by(request.user).filter(status=PitchEvent.Status.OPEN)),
+    })
 
 
 @login_required
