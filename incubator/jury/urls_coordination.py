@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from incubator.jury.views import setup
+from incubator.jury.views import coordination, setup
 
 urlpatterns: list = [
     # Preparar el evento (entries, calibration, assignment matrix, recusals).
@@ -12,4 +12,14 @@ urlpatterns: list = [
          name="setup_entry_remove"),
     path("eventos/<int:event_id>/preparar/calibracion/", setup.calibration_add_view, name="setup_calibration_add"),
     path("eventos/<int:event_id>/preparar/asignar/", setup.assign_view, name="setup_assign"),
+    # Resultados: ranking, cómo se calculó, registro; cerrar, reabrir, deliberar, retirar (issue 6, results part).
+    path("eventos/<int:event_id>/resultados/", coordination.results, name="results"),
+    path("eventos/<int:event_id>/resultados/como-se-calculo/", coordination.explain, name="results_explain"),
+    path("eventos/<int:event_id>/resultados/registro/", coordination.audit, name="results_audit"),
+    path("eventos/<int:event_id>/resultados/cerrar/", coordination.close, name="results_close"),
+    path("eventos/<int:event_id>/resultados/reabrir/", coordination.reopen, name="results_reopen"),
+    path("eventos/<int:event_id>/resultados/deliberar/", coordination.deliberate, name="results_deliberate"),
+    path("eventos/<int:event_id>/resultados/premios/<int:award_id>/retirar/", coordination.withdraw,
+         name="award_withdraw"),
+    path("eventos/<int:event_id>/resultados/jurado/", coordination.juror_results, name="results_juror"),
 ]

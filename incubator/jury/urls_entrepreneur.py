@@ -1,3 +1,10 @@
-"""Pitch day URLs: entrepreneur pages."""
+"""Pitch day URLs: entrepreneur pages (each team's private result, only after close)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from incubator.jury.views import entrepreneur
+
+urlpatterns: list = [
+    path("mi-resultado/<int:event_id>/", entrepreneur.my_result, name="my_result"),
+    path("mi-resultado/<int:event_id>/pdf/", entrepreneur.my_result_pdf, name="my_result_pdf"),
+]

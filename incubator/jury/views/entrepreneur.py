@@ -1,0 +1,28 @@
+"""Each team's private pitch result, once the event is closed: page and PDF. Everyone else gets 404."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+
+from incubator.jury.pdf import outcome_sentence, result_pdf
+from incubator.jury.selectors.results import private_result_or_404
+
+
+@never_cache
+@login_required
+def my_result(request: HttpRequest, event_id: int) -> HttpResponse:
+    """Rank and score, seed capital, the average level per criterion and the jurors' comments without names."""
+    result = private_result_or_404(user=request.user, event_id=event_id)
+    return render(request, "jury/entrepreneur/result.html", {"r": result, "outcome": outcome_sentence(result)})
+
+
+@never_cache
+@login_required
+def my_result_pdf(request: HttpRequest, event_id: int) -> HttpResponse:
+    result = private_result_or_404(user=request.user, event_id=event_id)
+    response = HttpResponse(result_pdf(result=result), content_type="application/pdf")
+    name = slugify(str(result.entry)) or result.entry.pk
+    response["Content-Disposition"] = f'attachment; filename="resultado-pitch-{name}.pdf"'
+    return response
