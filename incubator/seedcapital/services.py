@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from incubator.jury.models import Award
@@ -79,7 +80,8 @@ def _check_plan_total(award: Award, *, quantity: int, unit_cost: Decimal, exclud
     if total > award.amount:
         raise ValidationError({"unit_cost": _(
             "Con este artículo el plan suma US$ %(total)s y el premio es de US$ %(amount)s. "
-            "Baja la cantidad o el costo.") % {"total": _money(total), "amount": _money(award.amount)}})
+            "Baja la cantidad o el costo.") % {"total": number_format(total, 2),
+                                               "amount": number_format(award.amount, 2)}})
 
 
 def goods_item_add(*, award: Award, by, description: str, quantity: int, supplier: str,
