@@ -25,6 +25,7 @@ from incubator.cohorts.services import (
 )
 from incubator.demo import content
 from incubator.demo.content import MilestoneStep, VentureSpec
+from incubator.demo.pitch import demo_pitch_ensure
 from incubator.kpis.models import MonthlyFigure
 from incubator.kpis.services import monthly_figure_save
 from incubator.milestones.models import Milestone
@@ -87,6 +88,7 @@ def demo_load_incubator() -> Counter[str]:
         demo_intake_ensure(cohort=cohort, people=people, staff=staff, created=created)
         for spec in content.VENTURES:
             demo_venture_ensure(cohort=cohort, spec=spec, people=people, staff=staff, created=created)
+        demo_pitch_ensure(staff=staff, current_cohort=cohort, created=created)
     return created
 
 
