@@ -63,6 +63,7 @@ class PurchaseForm(_ItemQuantitiesForm):
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, items=items, **kwargs)
         for item in self.items:
+            self.fields[f"qty_{item.pk}"].label = _("Cantidad comprada")
             self.fields[f"cost_{item.pk}"] = _money_field(_("Costo real total (US$)"))
             self.fields[f"cost_{item.pk}"].required = False
 

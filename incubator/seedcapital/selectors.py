@@ -4,7 +4,7 @@ person may see the ledger at all and whether they coordinate it or belong to the
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import BooleanField, DecimalField, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -28,12 +28,12 @@ def awards_visible_to(user) -> QuerySet[Award]:
     is_member = Exists(Venture.members.through.objects.filter(venture_id=OuterRef("entry__venture_id"),
                                                               user_id=user.pk))
     if has_role(user, Role.ADMIN):
-        coordinates = Value(True)
+        coordinates = Value(True, output_field=BooleanField())
     elif has_role(user, Role.COORDINATOR):
         coordinates = Exists(Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("entry__event__cohort_id"),
                                                                         user_id=user.pk))
     else:
-        coordinates = Value(False)
+        coordinates = Value(False, output_field=BooleanField())
     return (Award.objects.filter(entry__venture__isnull=False)
             .annotate(viewer_coordinates=coordinates, viewer_is_member=is_member)
             .filter(Q(viewer_coordinates=True) | Q(viewer_is_member=True)))

@@ -20,6 +20,10 @@ from incubator.seedcapital.forms import ConfirmForm, DeliveryForm, GoodsItemForm
 from incubator.seedcapital.models import Delivery
 from incubator.seedcapital.services import DeliveryItem, LedgerError, PurchaseItem
 
+# The plan, purchase and delivery forms share one page: distinct ids keep each label tied to its own field.
+PURCHASE_IDS = "compra_%s"
+DELIVERY_IDS = "entrega_%s"
+
 
 def private(view):
     """Never cached, never indexed: these pages say who won, how much, and when and where goods are handed over."""
@@ -81,8 +85,8 @@ def _ledger_page(request, award, *, status: int = 200, **forms):
         "award": award, "venture": award.entry.venture, "event": award.entry.event, "ledger": ledger,
         "editable": editable, "is_member": award.viewer_is_member,
         "item_form": forms.get("item_form") or GoodsItemForm(),
-        "purchase_form": forms.get("purchase_form") or PurchaseForm(items=items),
-        "delivery_form": forms.get("delivery_form") or DeliveryForm(items=items),
+        "purchase_form": forms.get("purchase_form") or PurchaseForm(items=items, auto_id=PURCHASE_IDS),
+        "delivery_form": forms.get("delivery_form") or DeliveryForm(items=items, auto_id=DELIVERY_IDS),
     }, status=status)
 
 
@@ -161,7 +165,7 @@ def _plan_items(award):
 @require_POST
 def purchase_add(request, pk: int):
     award = _coordinated_award(request, pk)
-    form = PurchaseForm(request.POST, request.FILES, items=_plan_items(award))
+    form = PurchaseForm(request.POST, request.FILES, items=_plan_items(award), auto_id=PURCHASE_IDS)
     if form.is_valid():
         try:
             services.purchase_record(
@@ -184,7 +188,7 @@ def purchase_add(request, pk: int):
 @require_POST
 def delivery_schedule(request, pk: int):
     award = _coordinated_award(request, pk)
-    form = DeliveryForm(request.POST, items=_plan_items(award))
+    form = DeliveryForm(request.POST, items=_plan_items(award), auto_id=DELIVERY_IDS)
     if form.is_valid():
         try:
             services.delivery_schedule(

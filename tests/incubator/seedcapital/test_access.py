@@ -91,6 +91,14 @@ def test_the_coordinator_of_the_cohort_reaches_every_page(client, full, coordina
         assert client.get(url).status_code == 200, url
 
 
+def test_an_admin_coordinates_every_ledger(client, full):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="administracion"))
+    assert full[0].entry.venture.name in client.get(reverse("seedcapital:index")).content.decode()
+    assert client.get(reverse("seedcapital:ledger", args=[full[0].pk])).status_code == 200
+
+
 def test_the_lists_show_only_ones_own_awards(client, full, coordinator, member, people, pitch):
     award = full[0]
     name = award.entry.venture.name

@@ -68,7 +68,7 @@ def test_the_page_shows_the_upload_error_next_to_the_field(client, award, coordi
         "receipt": SimpleUploadedFile("factura.jpg", b"%PDF-1.4 no es foto", content_type="image/jpeg")})
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_receipt_error"' in html and "no es una foto" in html and 'value="Frío Total"' in html
+    assert 'id="compra_receipt_error"' in html and "no es una foto" in html and 'value="Frío Total"' in html
     assert not Purchase.objects.exists() and _stored_files(settings) == []
 
 
