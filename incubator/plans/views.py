@@ -18,6 +18,7 @@ from incubator.plans.pdf import version_pdf
 from incubator.plans.selectors import VentureAccess
 
 FINANCE_FIELDS = ("unit_name", "price_per_unit", "variable_cost_per_unit", "expected_monthly_units")
+LAST_SAVE = "planes-ultimo-guardado"  # session key: {plan id: [revision, page id]}
 
 
 def _saved_at(plan) -> str:
@@ -40,6 +41,30 @@ def _edit_context(access: VentureAccess, plan, form: PlanForm, conflicts: dict[s
     }
 
 
+def _page_id(request: HttpRequest) -> str:
+    """The id the autosave script gives each open page (empty without JavaScript)."""
+    return request.POST.get("pestana", "").strip()[:40]
+
+
+def _plan_save(request: HttpRequest, *, plan_id: int, values: dict, base_revision: int):
+    """Save the draft. A page whose previous save reached the server but whose answer was lost (the
+    connection died on the way back) still holds the old revision, yet it has everything the current one has
+    and more: its next save goes on top instead of being taken for another tab's conflict."""
+    try:
+        plan = services.business_plan_save(plan_id=plan_id, by=request.user, values=values,
+                                           base_revision=base_revision)
+    except services.PlanConflict as exc:
+        page = _page_id(request)
+        if not page or request.session.get(LAST_SAVE, {}).get(str(plan_id)) != [exc.plan.revision, page]:
+            raise
+        plan = services.business_plan_save(plan_id=plan_id, by=request.user, values=values,
+                                           base_revision=exc.plan.revision)
+    if _page_id(request):
+        request.session[LAST_SAVE] = {**request.session.get(LAST_SAVE, {}),
+                                      str(plan_id): [plan.revision, _page_id(request)]}
+    return plan
+
+
 def _save(request: HttpRequest, access: VentureAccess, plan):
     """Explicit save (the no-JS path): errors and conflicts re-render the page with everything typed."""
     form = PlanForm(request.POST)
@@ -51,8 +76,7 @@ def _save(request: HttpRequest, access: VentureAccess, plan):
     for name in form.fields_kept_from_saved():
         values[name] = saved[name]
     try:
-        plan = services.business_plan_save(plan_id=plan.pk, by=request.user, values=values,
-                                           base_revision=form.cleaned_data["revision"])
+        plan = _plan_save(request, plan_id=plan.pk, values=values, base_revision=form.cleaned_data["revision"])
     except services.PlanConflict as exc:
         data = request.POST.copy()
         data["revision"] = str(exc.plan.revision)
@@ -107,8 +131,8 @@ def autosave(request: HttpRequest, venture_id: int) -> JsonResponse:
         return JsonResponse({"ok": False, "message": _(
             "Hay datos por corregir. Pulsa «Guardar» para ver cuáles.")}, status=400)
     try:
-        current = services.business_plan_save(plan_id=current.pk, by=request.user, values=form.values(),
-                                              base_revision=form.cleaned_data["revision"])
+        current = _plan_save(request, plan_id=current.pk, values=form.values(),
+                             base_revision=form.cleaned_data["revision"])
     except services.PlanConflict:
         return JsonResponse({"ok": False, "conflict": True, "message": _(
             "Este plan se guardó en otro lugar. Pulsa «Guardar» para ver los dos textos y elegir.")}, status=409)
