@@ -127,9 +127,10 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's sqlite3 backend plus a small pool: under ASGI every request runs in a new thread, so a
+            # connection kept per thread (CONN_MAX_AGE) would never be reused; the pool hands it to the next one.
+            "ENGINE": "cms.db.sqlite_pool",
             "NAME": BASE_DIR / env_str("SQLITE_NAME", "db.sqlite3"),
-            # Under ASGI every request runs in a new thread: persistent connections would never be reused.
             "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 0),
             "OPTIONS": {
                 "timeout": 20,
