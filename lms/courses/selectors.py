@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Value
+from django.core.cache import cache
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
@@ -107,32 +109,60 @@ def catalogue_for(*, index: CourseIndexPage) -> list[CoursePage]:
     return courses
 
 
-def _outline(*, user, course_path: str, course_depth: int) -> tuple[Page | None, list[ModuleProgress]]:
-    """The course row, its live modules and lessons, and what the person completed: ONE query.
+# The outline (course, modules, lessons) is the same for everyone: it is cached, and only what the person
+# completed is read per request. Every page save, delete or move changes OUTLINE_VERSION_KEY (see
+# receivers.py); the timeout bounds staleness when another process without a shared cache changed the tree.
+OUTLINE_VERSION_KEY = "courses:outline-version"
+OUTLINE_SECONDS = 300
 
+
+def outline_version_bump() -> None:
+    """Invalidate every cached course outline (called when any page is saved, deleted or moved)."""
+    cache.set(OUTLINE_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _outline_rows(*, course_path: str, course_depth: int) -> list[Page]:
+    """The live course row, modules and lessons in tree order, annotated with the fields the pages show."""
+    version = cache.get(OUTLINE_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(OUTLINE_VERSION_KEY, version, None)
+        version = cache.get(OUTLINE_VERSION_KEY, version)
+    key = f"courses:outline:{version}:{course_path}:{course_depth}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(
+            Page.objects.live().filter(path__startswith=course_path, depth__lte=course_depth + 2)
+            .annotate(requires_previous=F("modulepage__requires_previous"),
+                      estimated_minutes=F("lessonpage__estimated_minutes"))
+            .order_by("path")
+        )
+        cache.set(key, rows, OUTLINE_SECONDS)
+    return rows
+
+
+def _outline(*, user, course_path: str, course_depth: int) -> tuple[Page | None, list[ModuleProgress]]:
+    """The course row, its live modules and lessons, and what the person completed.
+
+    The outline comes from the cache (one query when it is cold); the person's completions are one query.
     Rows are plain Pages annotated with the few specific fields the pages show, so the count never
     grows with the number of lessons.
     """
-    rows = (
-        Page.objects.live().filter(path__startswith=course_path, depth__lte=course_depth + 2)
-        .annotate(requires_previous=F("modulepage__requires_previous"),
-                  estimated_minutes=F("lessonpage__estimated_minutes"))
-        .order_by("path")
-    )
-    if user is not None and user.is_authenticated:
-        rows = rows.annotate(done=Exists(LessonCompletion.objects.filter(user=user, lesson_id=OuterRef("pk"))))
-    else:
-        rows = rows.annotate(done=Value(False))
-    course, by_path = None, {}
+    rows = _outline_rows(course_path=course_path, course_depth=course_depth)
+    course = next((row for row in rows if row.depth == course_depth), None)
+    lesson_ids = [row.id for row in rows if row.depth == course_depth + 2]
+    done: set[int] = set()
+    if lesson_ids and user is not None and user.is_authenticated:
+        done = set(LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids)
+                   .values_list("lesson_id", flat=True))
+    by_path = {}
     for row in rows:
-        if row.depth == course_depth:
-            course = row
-        elif row.depth == course_depth + 1:
+        if row.depth == course_depth + 1:
             by_path[row.path] = ModuleProgress(module=row)
-        else:
+        elif row.depth == course_depth + 2:
             module = by_path.get(row.path[: -row.steplen])
             if module is not None:
-                module.lessons.append(LessonItem(lesson=row, module_id=module.module.id, done=row.done))
+                module.lessons.append(LessonItem(lesson=row, module_id=module.module.id, done=row.id in done))
     return course, list(by_path.values())
 
 
