@@ -1,4 +1,4 @@
-"""Writes of the ventures app: create a venture, grow its team, assign mentors."""
+"""Writes of the ventures app: create a venture, grow or shrink its team, assign mentors."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -57,6 +57,21 @@ def venture_member_add(*, venture: Venture, by, username: str):
             raise VentureError(_("Esa persona ya está en otro emprendimiento de la cohorte."))
         venture.members.add(user)
     return user
+
+
+def venture_member_remove(*, venture: Venture, by, user) -> None:
+    """A team member or a coordinator of the cohort takes a person off the team. The last member stays
+    (a venture always has someone who can edit it). Raises VentureError."""
+    if not (can_edit_venture(by, venture) or is_cohort_coordinator(user=by, cohort=venture.cohort)):
+        raise VentureError(_("Solo el equipo o la coordinación de la cohorte pueden quitar personas."))
+    with transaction.atomic():
+        # Two members removing each other at the same moment would leave nobody: lock the venture row.
+        Venture.objects.select_for_update().get(pk=venture.pk)
+        if not venture.members.filter(pk=user.pk).exists():
+            raise VentureError(_("Esa persona ya no está en el equipo."))
+        if venture.members.count() <= 1:
+            raise VentureError(_("No se puede quitar a la última persona del equipo."))
+        venture.members.remove(user)
 
 
 def venture_mentors_set(*, venture: Venture, mentors, by) -> None:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from incubator.cohorts.selectors import is_cohort_coordinator
 from incubator.ventures import selectors, services
@@ -75,10 +76,12 @@ def create(request):
 
 def _detail_context(request, venture, **extra) -> dict:
     coordinates = is_cohort_coordinator(user=request.user, cohort=venture.cohort)
+    members = list(venture.members.all())
     return {
-        "venture": venture, "members": list(venture.members.all()), "mentors": list(venture.mentors.all()),
+        "venture": venture, "members": members, "mentors": list(venture.mentors.all()),
         "sections": venture_sections(venture), "can_edit": can_edit_venture(request.user, venture),
         "coordinates": coordinates, "member_form": MemberAddForm(),
+        "can_remove": len(members) > 1 and (coordinates or can_edit_venture(request.user, venture)),
         **extra,
     }
 
@@ -108,6 +111,30 @@ def member_add(request, pk: int):
             return redirect("ventures:detail", pk=pk)
     return render(request, "ventures/detail.html", _detail_context(request, venture, member_form=form),
                   status=400)
+
+
+@login_required
+@require_POST
+def member_remove(request, pk: int, user_id: int):
+    """The team or the cohort's coordination takes someone off the team (never the last person)."""
+    venture = _venture_or_404(request, pk)
+    if not (can_edit_venture(request.user, venture) or is_cohort_coordinator(user=request.user, cohort=venture.cohort)):
+        raise Http404
+    user = next((m for m in venture.members.all() if m.pk == user_id), None)
+    if user is None:
+        raise Http404
+    try:
+        services.venture_member_remove(venture=venture, by=request.user, user=user)
+    except services.VentureError as e:
+        messages.error(request, str(e))
+        return redirect("ventures:detail", pk=pk)
+    if user == request.user:
+        messages.success(request, _("Saliste del equipo de %(venture)s.") % {"venture": venture.name})
+        if selectors.venture_for(user=request.user, pk=pk) is None:
+            return redirect("ventures:mine")
+    else:
+        messages.success(request, _("%(name)s ya no es parte del equipo.") % {"name": user.display_name})
+    return redirect("ventures:detail", pk=pk)
 
 
 @login_required
