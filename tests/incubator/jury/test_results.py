@@ -97,3 +97,17 @@ def test_results_cannot_be_recomputed_after_close():
     event_close(event=event, by=coordinator)
     with pytest.raises(ResultsError):
         event_results_compute(event=event, by=coordinator)
+
+
+def test_the_explain_page_shows_the_raw_totals_and_the_head_to_head_of_a_tie(client):
+    from django.urls import reverse
+
+    event, entries, jurors, coordinator = scored_event(RAW)
+    client.force_login(coordinator)
+    page = client.get(reverse("jury:results_explain", args=[event.pk])).content.decode()
+    assert "Se usaron los totales sin normalizar porque hay menos de seis emprendimientos." in page
+    assert "91,67" in page and "8,33" in page  # E1 and E5 final scores
+    assert f"{entries[2]} frente a {entries[3]}: 3 jurados en común; 1 prefieren a {entries[2]} y 1 a" in page
+    assert jurors[0].display_name in page
+    results = client.get(reverse("jury:results", args=[event.pk])).content.decode()
+    assert "Empate: el jurado debe deliberar" in results and "Vista previa" in results
