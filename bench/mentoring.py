@@ -77,7 +77,9 @@ async def baseline_server(port: int) -> None:
         finally:
             room.discard(ws)
 
-    async with serve(handler, HOST, port, ping_interval=None, max_queue=None):
+    # No permessage-deflate (the clients do not offer it either): Daphne does not compress, so both servers
+    # put the same bytes on the wire and the clients do the same work for both.
+    async with serve(handler, HOST, port, ping_interval=None, max_queue=None, compression=None):
         await asyncio.Future()
 
 
@@ -235,7 +237,7 @@ async def run_load(port: int, rooms: list[str], cookies: list[str], duration: in
         async with gate:
             ws = await connect(f"ws://{HOST}:{port}{path}", origin=f"http://{HOST}:{port}",
                                additional_headers={"Cookie": cookie}, ping_interval=None, max_queue=None,
-                               open_timeout=60)
+                               open_timeout=60, compression=None)
             await ws.send(json.dumps({"type": "hello", "last_seen_id": None}))
         ready = asyncio.Event()
         clients.append((room, ws, ready))

@@ -161,7 +161,7 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "BACKEND": "incubator.mentoring.layers.CountingInMemoryChannelLayer",  # counts overflow, cheap fan-out
             "CONFIG": {"capacity": env_int("CHANNEL_CAPACITY", 1000), "expiry": 60},
         }
     }

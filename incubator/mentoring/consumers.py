@@ -3,6 +3,7 @@
 import json
 import logging
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,8 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_NOT_OPEN_YET = 4425
 CLOSE_ROOM_CLOSED = 4410
 MAX_FRAME_CHARS = 32_000
+# Group events from services.room_broadcast: they carry the frame ready to send and touch no database.
+GROUP_EVENTS = frozenset({"room.broadcast", "room.removed", "room.closed"})
 
 # Event types a client may send: handler name, whether it writes (muted people cannot), moderators only.
 CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
@@ -94,6 +97,16 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await services.presence_leave_async(attendance_id=self.attendance_id, session_id=self.session_id)
             self.attendance_id = None
         await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def dispatch(self, message: dict) -> None:
+        # Channels runs close_old_connections in the sync thread before every handler: for a broadcast that is
+        # one thread hop per member of the room, queued behind the database work of every room. Group events
+        # never touch the database, so they skip it; everything else keeps it (and database_sync_to_async
+        # closes old connections around each query anyway).
+        if message["type"] in GROUP_EVENTS:
+            await getattr(self, get_handler_name(message))(message)
+            return
+        await super().dispatch(message)
 
     # --- Incoming -------------------------------------------------------------------------
 
@@ -237,19 +250,19 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         session = await selectors.session_get_async(session_id=self.session_id)
         await services.session_close_async(session=session, by=self.user)
 
-    # --- Group events (sent by services after commit) -------------------------------------
+    # --- Group events (sent by services after commit, serialised once for the whole room) --------------
 
     async def room_broadcast(self, event: dict) -> None:
-        await self.send_json(event["payload"])
+        await self.send(text_data=event["text"])
 
     async def room_removed(self, event: dict) -> None:
-        await self.send_json(event["payload"])
-        if event["payload"].get("user_id") == self.user.pk:
+        await self.send(text_data=event["text"])
+        if event.get("user_id") == self.user.pk:
             await self.send_json({"type": "removed"})
             self.attendance_id = None  # the service already closed the presence
             await self.close(code=CLOSE_NOT_ALLOWED)
 
     async def room_closed(self, event: dict) -> None:
-        await self.send_json(event["payload"])
+        await self.send(text_data=event["text"])
         self.attendance_id = None
         await self.close(code=CLOSE_ROOM_CLOSED)

@@ -4,6 +4,7 @@ The consumer calls the *_async wrappers (database_sync_to_async); the no-JS view
 """
 
 import functools
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -88,8 +89,13 @@ _deferred: ContextVar[list | None] = ContextVar("mentoring_deferred_broadcasts",
 
 
 def _stamped(event: dict) -> dict:
-    """The event with `sent_at` (server wall clock, s since epoch) in its payload, taken at the group_send."""
-    return {**event, "payload": {**event["payload"], "sent_at": time.time()}}
+    """The group message for `event`: its payload serialised once, with `sent_at` (server wall clock, s since
+    epoch) taken at the group_send. Each member's consumer sends the text as is, so a room of M people costs
+    one json.dumps, not M. A removal also names the person, whose own consumer then closes its socket."""
+    message = {"type": event["type"], "text": json.dumps({**event["payload"], "sent_at": time.time()})}
+    if event["type"] == "room.removed":
+        message["user_id"] = event["payload"]["user_id"]
+    return message
 
 
 def room_broadcast(

@@ -1,0 +1,106 @@
+"""The outgoing path of a room: one serialisation per broadcast, no thread hop per member, overflow counted."""
+
+import json
+import logging
+from unittest import mock
+
+import pytest
+from channels.exceptions import ChannelFull
+from channels.layers import channel_layers, get_channel_layer
+
+from incubator.mentoring import services
+from incubator.mentoring.layers import CountingInMemoryChannelLayer
+
+from .test_room_consumer import join, until
+
+async_test = pytest.mark.asyncio
+
+
+@pytest.fixture
+def semilla_log(caplog):
+    semilla = logging.getLogger("semilla")  # it does not propagate to the root, where caplog listens
+    semilla.addHandler(caplog.handler)
+    yield caplog
+    semilla.removeHandler(caplog.handler)
+
+
+@pytest.fixture
+def fresh_layer():
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
+def test_the_embedded_default_uses_the_counting_in_memory_layer(settings):
+    if settings.CHANNEL_LAYERS["default"]["BACKEND"].endswith("CountingRedisChannelLayer"):
+        pytest.skip("REDIS_URL is set")
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "incubator.mentoring.layers.CountingInMemoryChannelLayer"
+
+
+def test_a_broadcast_is_serialised_once_with_its_stamp():
+    message = services._stamped({"type": "room.broadcast", "payload": {"type": "message", "message": {"id": 7}}})
+    assert set(message) == {"type", "text"}
+    frame = json.loads(message["text"])
+    assert frame["type"] == "message" and frame["message"] == {"id": 7}
+    assert isinstance(frame["sent_at"], float)
+
+
+def test_a_removal_names_the_person_next_to_the_ready_frame():
+    message = services._stamped({"type": "room.removed", "payload": {"type": "member.removed", "user_id": 3}})
+    assert message["user_id"] == 3
+    assert json.loads(message["text"])["user_id"] == 3
+
+
+@async_test
+async def test_the_in_memory_layer_delivers_to_every_member_and_counts_a_full_one(semilla_log):
+    layer = CountingInMemoryChannelLayer(capacity=1, expiry=10)
+    full, free = await layer.new_channel(), await layer.new_channel()
+    await layer.group_add("mentoring.session.1", full)
+    await layer.send(full, {"type": "x"})
+    await layer.group_add("mentoring.session.1", free)
+    await layer.group_send("mentoring.session.1", {"type": "room.broadcast", "text": "{}"})
+    assert layer.overflows == 1
+    assert (await layer.receive(free)) == {"type": "room.broadcast", "text": "{}"}
+    assert (await layer.receive(full)) == {"type": "x"}
+    warnings = [r for r in semilla_log.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "1 of 2 channels" in warnings[0].getMessage()
+
+
+@async_test
+async def test_a_direct_send_to_a_full_in_memory_channel_is_counted_and_still_raises():
+    layer = CountingInMemoryChannelLayer(capacity=1, expiry=10)
+    channel = await layer.new_channel()
+    await layer.send(channel, {"type": "x"})
+    with pytest.raises(ChannelFull):
+        await layer.send(channel, {"type": "x"})
+    assert layer.overflows == 1
+
+
+@async_test
+async def test_expired_messages_still_go_once_the_sweep_is_due():
+    layer = CountingInMemoryChannelLayer(capacity=5, expiry=0)
+    channel = await layer.new_channel()
+    await layer.group_add("mentoring.session.1", channel)
+    await layer.send(channel, {"type": "old"})
+    layer._next_clean = 0.0  # the sweep is due
+    layer._clean_expired()
+    assert channel not in layer.channels
+    assert "mentoring.session.1" not in layer.groups or channel not in layer.groups["mentoring.session.1"]
+
+
+@pytest.mark.django_db(transaction=True)
+@async_test
+async def test_members_forward_the_ready_frame_without_a_thread_hop(session, mentor, learner, fresh_layer):
+    mentor_comm, learner_comm = await join(mentor, session.pk), await join(learner, session.pk)
+    await until(mentor_comm, "state")
+    await until(learner_comm, "state")
+    hops = mock.AsyncMock()
+    with mock.patch("channels.consumer.aclose_old_connections", hops):
+        await get_channel_layer().group_send(services.group_name(session.pk), {
+            "type": "room.broadcast", "text": '{"type": "notes", "text": "hola", "version": 2}',
+        })
+        for comm in (mentor_comm, learner_comm):
+            assert (await until(comm, "notes"))["text"] == "hola"
+    hops.assert_not_called()
+    await mentor_comm.disconnect()
+    await learner_comm.disconnect()
