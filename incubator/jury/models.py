@@ -259,6 +259,7 @@ class AuditEntry(models.Model):
         SCORE_CHANGED = "nota_cambiada", _("Calificación cambiada")
         SHEET_SUBMITTED = "hoja_enviada", _("Hoja de calificación enviada")
         NORMALIZED = "calculo", _("Cálculo de resultados")
+        DELIBERATED = "deliberacion", _("Orden decidido por el jurado en un empate")
         ALLOCATED = "asignacion_capital", _("Asignación de capital semilla")
         WITHDRAWN = "retiro", _("Un ganador se retiró")
         PROMOTED = "promocion", _("Subió desde la reserva")

@@ -59,8 +59,10 @@ def _names(entries: dict[int, Entry], ids) -> str:
     return ", ".join(str(entries[i]) for i in ids)
 
 
-def _store(*, event: PitchEvent, live: Live, ranking, by, extra: dict | None = None, reason: str = "") -> None:
-    """Write one Result per ranked entry and the method on the event; audit NORMALIZED with the key numbers.
+def _store(*, event: PitchEvent, live: Live, ranking, by, extra: dict | None = None, reason: str = "",
+           kind: str = AuditEntry.Kind.NORMALIZED) -> None:
+    """Write one Result per ranked entry and the method on the event; audit `kind` (NORMALIZED, or DELIBERATED
+    for the jury's order of a tie) with the key numbers.
 
     An entry that withdrew stays withdrawn (it is not offered money again); every other outcome is set by the
     allocation at close (RESERVE until then). Results of entries no longer ranked are removed.
@@ -77,7 +79,7 @@ def _store(*, event: PitchEvent, live: Live, ranking, by, extra: dict | None = N
     results = live.results
     event.results_method, event.results_reason = str(results.method), str(results.reason)
     event.save(update_fields=["results_method", "results_reason"])
-    audit_record(event=event, kind=AuditEntry.Kind.NORMALIZED, actor=by, reason=reason, new={
+    audit_record(event=event, kind=kind, actor=by, reason=reason, new={
         "method": str(results.method), "reason": str(results.reason),
         "ventures": results.explain.decision.venture_count,
         "jurors_per_venture": {str(k): v for k, v in results.explain.decision.jurors_per_venture.items()},
@@ -108,7 +110,7 @@ def deliberation_resolve(*, event: PitchEvent, order: list[int], by, reason: str
 
     The order is kept on the stored results and re-applied at every later computation while the tied group
     stays the same. Raises ResultsError if the event is closed, the reason is empty, or `order` is not exactly
-    one tied group. Audited as NORMALIZED with the deliberated order.
+    one tied group. Audited as DELIBERATED with the deliberated order.
     """
     reason = reason_required(reason, _("Escribe cómo decidió el jurado el orden del empate."))
     with transaction.atomic():
@@ -119,7 +121,7 @@ def deliberation_resolve(*, event: PitchEvent, order: list[int], by, reason: str
             ranking = scoring.resolve_deliberation(live.ranking, [int(v) for v in order])
         except ValueError:
             raise ResultsError(_("Ese orden no corresponde a un empate que el jurado deba resolver.")) from None
-        _store(event=event, live=live, ranking=ranking, by=by, reason=reason,
+        _store(event=event, live=live, ranking=ranking, by=by, reason=reason, kind=AuditEntry.Kind.DELIBERATED,
                extra={"deliberation": [int(v) for v in order]})
         return Live(live.inputs, live.results, ranking)
 

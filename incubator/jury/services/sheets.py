@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from incubator.jury.models import LEVELS, Assignment, AuditEntry, Criterion, Score, ScoreSheet
+from incubator.jury.models import LEVELS, Assignment, AuditEntry, Criterion, PitchEvent, Score, ScoreSheet
 from incubator.jury.services.assignments import EventClosed
 from incubator.jury.services.audit import audit_record
 
@@ -32,6 +32,9 @@ class MissingLevels(Exception):
 
 
 def _locked_sheet(assignment: Assignment) -> ScoreSheet:
+    # Lock the event row first, in the same order as close and reopen: a save arriving while a close runs
+    # waits for it and then sees the event closed, instead of changing a score the ranking no longer reads.
+    list(PitchEvent.objects.select_for_update(of=("self",)).filter(entries__assignments=assignment).only("pk"))
     ScoreSheet.objects.get_or_create(assignment=assignment)
     return ScoreSheet.objects.select_for_update().select_related("assignment__entry__event", "assignment__juror").get(
         assignment=assignment)

@@ -7,7 +7,14 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 
 from incubator.jury.pdf import outcome_sentence, result_pdf
+from incubator.jury.selectors.entrepreneur import my_pitch_entries
 from incubator.jury.selectors.results import private_result_or_404
+
+
+@login_required
+def my_results(request: HttpRequest) -> HttpResponse:
+    """The pitch events of the person's ventures: a link to each private result once the event is closed."""
+    return render(request, "jury/entrepreneur/list.html", {"entries": my_pitch_entries(user=request.user)})
 
 
 @never_cache
