@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from incubator.jury.models import Result
 from incubator.jury.selectors.results import PrivateResult
 from incubator.plans.finance import usd
-from incubator.plans.pdf import _styles  # the house PDF look (brand colour, headings)
+from incubator.plans.pdf import pdf_styles  # the house PDF look (brand colour, headings)
 
 
 def outcome_sentence(result: PrivateResult) -> str:
@@ -31,7 +31,7 @@ def outcome_sentence(result: PrivateResult) -> str:
 def result_pdf(*, result: PrivateResult) -> bytes:
     """The PDF bytes of one team's result: no juror names, no other team."""
     buffer = io.BytesIO()
-    s = _styles()
+    s = pdf_styles()
     with translation.override("es"):
         when = formats.date_format(timezone.localtime(result.event.starts_at), r"j \d\e F \d\e Y")
         story = [

@@ -18,7 +18,7 @@ from incubator.plans.finance import usd
 BRAND = HexColor("#1d6b3a")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def pdf_styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     return {
         "title": ParagraphStyle("t", parent=base["Title"], textColor=BRAND),
@@ -37,7 +37,7 @@ def version_pdf(*, venture, version) -> bytes:
     """The PDF bytes of one version, built only from its frozen snapshot."""
     fields, results = version.snapshot["fields"], version.snapshot["finance"]
     buffer = io.BytesIO()
-    s = _styles()
+    s = pdf_styles()
     with translation.override("es"):
         when = formats.date_format(timezone.localtime(version.submitted_at), r"j \d\e F \d\e Y")
         story = [
