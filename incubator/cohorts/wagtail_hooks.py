@@ -1,16 +1,20 @@
-"""Back office: cohorts (requirements, catch-up list) and ventures (mentors) in the Wagtail admin.
-Coordinators only see and edit the cohorts they coordinate; admins see everything."""
+"""Back office: cohorts (requirements, catch-up list), ventures (mentors) and the read-only log of every
+application step in the Wagtail admin. Coordinators only see the cohorts they coordinate; admins see
+everything."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cms.accounts.roles import Role, has_role
-from incubator.cohorts.models import Cohort
+from incubator.cohorts.models import Cohort, ParticipationEvent
 from incubator.ventures.models import Venture
 
 
@@ -99,11 +103,73 @@ class VentureViewSet(ModelViewSet):
     delete_view_class = VentureDeleteView
 
 
+class ReadOnlyForCoordination(ModelPermissionPolicy):
+    """The participation log is append-only: coordination and admins read it; nobody adds, edits or deletes
+    it here (the intake services write it). Which cohorts a coordinator sees is OwnCohortsMixin's job."""
+
+    def _reads(self, user) -> bool:
+        return user.is_active and (user.is_superuser or has_role(user, Role.COORDINATOR) or has_role(user, Role.ADMIN))
+
+    def user_has_permission(self, user, action):
+        return action == "view" and self._reads(user)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and self._reads(user)
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        if "view" not in actions:
+            return users.none()
+        return users.filter(groups__name__in=[Role.COORDINATOR.value, Role.ADMIN.value]).distinct()
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+
+register_permission_policy(ParticipationEvent, ReadOnlyForCoordination(ParticipationEvent))
+
+
+class EventIndexView(OwnCohortsMixin, generic.IndexView):
+    cohort_path = "participation__cohort__"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("participation__user", "participation__cohort", "actor")
+
+
+class EventInspectView(OwnCohortsMixin, generic.InspectView):
+    cohort_path = "participation__cohort__"
+
+
+class ParticipationEventViewSet(ModelViewSet):
+    model = ParticipationEvent
+    icon = "history"
+    menu_label = _("Movimientos de postulaciones")
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        DateColumn("created_at", label=_("Fecha"), sort_key="created_at"),
+        Column("person", label=_("Persona"), accessor="participation.user.display_name"),
+        Column("cohort", label=_("Cohorte"), accessor="participation.cohort.name"),
+        Column("kind", label=_("Movimiento"), accessor="get_kind_display"),
+        "detail",
+        Column("actor", label=_("Hecho por"), accessor=lambda e: e.actor.display_name if e.actor else "—"),
+    ]
+    list_filter = ["kind"]
+    ordering = ["-created_at", "-id"]
+    inspect_view_fields = ["participation", "kind", "detail", "actor", "created_at"]
+    form_fields = ["detail"]  # required by ModelViewSet; the policy denies every change
+    index_view_class = EventIndexView
+    inspect_view_class = EventInspectView
+
+
 class IncubatorViewSetGroup(ViewSetGroup):
     menu_label = _("Incubadora")
     menu_icon = "group"
     menu_order = 350
-    items = (CohortViewSet("cohortes"), VentureViewSet("emprendimientos"))
+    items = (CohortViewSet("cohortes"), VentureViewSet("emprendimientos"),
+             ParticipationEventViewSet("movimientos-postulaciones"))
 
 
 @hooks.register("register_admin_viewset")
