@@ -140,3 +140,33 @@ def test_three_jurors_score_one_recuses_and_is_replaced_and_a_withdrawn_winner_i
     assert Award.objects.get(pk=withdrawn.pk).status == Award.Status.WITHDRAWN
     card = page.locator("li.card", has_text=reserve_first)
     assert card.get_by_text("Subió desde la reserva").is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_score_sheet_autosaves_and_the_juror_then_submits_without_a_conflict(pitch, phone_page, live_server):
+    from incubator.jury.models import Score
+    from incubator.jury.services.assignments import assignments_fill
+
+    event, entries, jurors, coordinator = pitch
+    assignments_fill(event=event, by=coordinator)
+    criteria = list(event.rubric.criteria.order_by("sort_order"))
+    assignment = Assignment.objects.filter(juror=jurors[0]).select_related("entry").first()
+    login(phone_page, live_server, jurors[0].username, PASSWORD)
+    _declare_no_conflict(phone_page, live_server, assignment.entry)
+    _go(phone_page, f"{live_server.url}/incubadora/pitch/jurado/{assignment.entry.pk}/hoja/")
+
+    phone_page.check(f"input[name=nivel_{criteria[0].pk}][value='4']")
+    phone_page.get_by_label("Nota privada").fill("Preguntar por el costo de la harina.")
+    phone_page.wait_for_function(
+        "() => /Guardad/.test(document.getElementById('autoguardado').textContent)", timeout=15000)
+
+    sheet = Assignment.objects.get(pk=assignment.pk).sheet
+    assert sheet.private_note == "Preguntar por el costo de la harina."
+    assert Score.objects.get(sheet=sheet, criterion=criteria[0]).level == 4
+    for criterion in criteria[1:]:
+        phone_page.check(f"input[name=nivel_{criterion.pk}][value='3']")
+    _submit(phone_page, "Enviar calificación")
+    sheet.refresh_from_db()
+    assert sheet.submitted_at is not None
+    assert sorted(Score.objects.filter(sheet=sheet).values_list("level", flat=True)) == [3, 3, 3, 3, 4]
