@@ -52,7 +52,7 @@ def test_the_jury_orders_a_tie_and_the_order_survives_a_recomputation():
     r3, r4 = Result.objects.get(entry=e3), Result.objects.get(entry=e4)
     assert (r4.rank, r3.rank) == (3, 4)
     assert r3.tie_break == r4.tie_break == "deliberation" and not r3.needs_deliberation
-    line = AuditEntry.objects.filter(event=event, kind=AuditEntry.Kind.NORMALIZED, reason__contains="votó").get()
+    line = AuditEntry.objects.filter(event=event, kind=AuditEntry.Kind.DELIBERATED, reason__contains="votó").get()
     assert line.new_value["deliberation"] == [e4.pk, e3.pk] and line.actor == coordinator
 
 
