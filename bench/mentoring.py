@@ -10,8 +10,9 @@ Each delivery (to every client of the room, the sender too) is timed twice:
   `sent_at` (the server's time.time() at the group_send; the baseline stamps its broadcast the same way).
   Clients and servers share the machine, hence the clock.
 
-A delivery that never arrives is lost. Clients run in this process; servers in their own process, on
-loopback only:
+A delivery that never arrives is lost. Clients run in this process, with the same code for both servers
+and without compression (Daphne offers none, so the baseline is started without it: same bytes on the
+wire); servers in their own process, on loopback only (bench/README.md says more):
 
 - baseline: a bare broadcast server written here with the `websockets` library (parse JSON, re-serialise,
   `websockets.broadcast` to the room), no database, no Django;
