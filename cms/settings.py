@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.page_cache.PageRouteMiddleware",
     "cms.accounts.middleware.SharedComputerSessionMiddleware",
     "cms.accounts.middleware.ConsentRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -183,6 +184,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "courses:my_courses"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Sessions are read from the cache and written through to the database: one query less per page. The cache is
+# per process unless REDIS_URL is set; the embedded default runs one Daphne (its in-memory channel layer needs
+# that too), and several processes need REDIS_URL, so a logout is seen by all of them.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60  # the absolute limit; the middleware enforces it too
 SESSION_COOKIE_HTTPONLY = True

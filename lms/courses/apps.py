@@ -6,4 +6,6 @@ class CoursesConfig(AppConfig):
     label = "courses"
 
     def ready(self) -> None:
-        from lms.courses import receivers  # noqa: F401  (connects the outline cache invalidation)
+        # Connects the receivers that invalidate cached routes and course outlines when pages change, in
+        # every process (management commands too), not only where the middleware is loaded.
+        from cms import page_cache  # noqa: F401

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
 from cms.accounts.roles import Role, has_role
+from cms.page_cache import TREE_CACHE_SECONDS, tree_version
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 
 
@@ -109,26 +109,12 @@ def catalogue_for(*, index: CourseIndexPage) -> list[CoursePage]:
     return courses
 
 
-# The outline (course, modules, lessons) is the same for everyone: it is cached, and only what the person
-# completed is read per request. Every page save, delete or move changes OUTLINE_VERSION_KEY (see
-# receivers.py); the timeout bounds staleness when another process without a shared cache changed the tree.
-OUTLINE_VERSION_KEY = "courses:outline-version"
-OUTLINE_SECONDS = 300
-
-
-def outline_version_bump() -> None:
-    """Invalidate every cached course outline (called when any page is saved, deleted or moved)."""
-    cache.set(OUTLINE_VERSION_KEY, uuid.uuid4().hex, None)
-
-
+# The outline (course, modules, lessons) is the same for everyone: it is cached under the page tree's version
+# (cms.page_cache: any page saved, deleted, published or moved changes it), and only what the person
+# completed is read per request.
 def _outline_rows(*, course_path: str, course_depth: int) -> list[Page]:
     """The live course row, modules and lessons in tree order, annotated with the fields the pages show."""
-    version = cache.get(OUTLINE_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(OUTLINE_VERSION_KEY, version, None)
-        version = cache.get(OUTLINE_VERSION_KEY, version)
-    key = f"courses:outline:{version}:{course_path}:{course_depth}"
+    key = f"courses:outline:{tree_version()}:{course_path}:{course_depth}"
     rows = cache.get(key)
     if rows is None:
         rows = list(
@@ -137,7 +123,7 @@ def _outline_rows(*, course_path: str, course_depth: int) -> list[Page]:
                       estimated_minutes=F("lessonpage__estimated_minutes"))
             .order_by("path")
         )
-        cache.set(key, rows, OUTLINE_SECONDS)
+        cache.set(key, rows, TREE_CACHE_SECONDS)
     return rows
 
 

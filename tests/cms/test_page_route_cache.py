@@ -1,0 +1,63 @@
+"""Wagtail routes are cached per URL; the page, its privacy and the person's access are checked every time."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lms.courses.services import enrolment_create
+from tests.factories import UserFactory, build_course, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+def enrolled_client(client, course):
+    learner = UserFactory()
+    enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    return client
+
+
+def test_a_second_visit_skips_the_site_lookup_and_the_tree_walk(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    enrolled_client(client, course)
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(lesson.url).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        response = client.get(lesson.url)
+    assert response.status_code == 200 and "Contenido de la lección 1.1." in response.content.decode()
+    assert any("wagtailcore_site" in q["sql"] for q in first.captured_queries)
+    assert not any("wagtailcore_site" in q["sql"] for q in second.captured_queries)
+    assert len(second.captured_queries) < len(first.captured_queries)
+
+
+def test_an_unpublished_lesson_is_not_served_from_a_cached_route(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    url = lesson.url
+    enrolled_client(client, course)
+    assert client.get(url).status_code == 200
+    lesson.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_cached_route_still_checks_who_is_asking(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    enrolled_client(client, course)
+    assert client.get(lesson.url).status_code == 200
+    client.force_login(UserFactory())  # not enrolled
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and response["Location"] == course.url
+    client.logout()
+    assert client.get(lesson.url).status_code == 302
+
+
+def test_edited_content_shows_at_once_through_a_cached_route(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    enrolled_client(client, course)
+    assert client.get(lesson.url).status_code == 200
+    lesson.body = [("text", "<p>Texto corregido.</p>")]
+    lesson.save_revision().publish()
+    assert "Texto corregido." in client.get(lesson.url).content.decode()
