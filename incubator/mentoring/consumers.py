@@ -3,11 +3,11 @@
 import json
 import logging
 
-from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
 from incubator.mentoring import selectors, services
+from incubator.mentoring.fanout import hub_for
 from incubator.mentoring.selectors import RoomAccess, RoomStatus
 
 logger = logging.getLogger("semilla")
@@ -18,8 +18,8 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_NOT_OPEN_YET = 4425
 CLOSE_ROOM_CLOSED = 4410
 MAX_FRAME_CHARS = 32_000
-# Group events from services.room_broadcast: they carry the frame ready to send and touch no database.
-GROUP_EVENTS = frozenset({"room.broadcast", "room.removed", "room.closed"})
+# Room events from services.room_broadcast, handed over by this process's hub (fanout.py) with the frame ready.
+ROOM_EVENTS = {"room.broadcast": "room_broadcast", "room.removed": "room_removed", "room.closed": "room_closed"}
 
 # Event types a client may send: handler name, whether it writes (muted people cannot), moderators only.
 CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
@@ -71,7 +71,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         self.coordinator = access.coordinator
         self.access = access
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        await hub_for(self.channel_layer).join(self.group, self)
         self.attendance_id = await services.presence_join_async(
             session_id=self.session_id, user=self.user, channel_name=self.channel_name
         )
@@ -96,17 +96,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if self.attendance_id is not None:
             await services.presence_leave_async(attendance_id=self.attendance_id, session_id=self.session_id)
             self.attendance_id = None
-        await self.channel_layer.group_discard(self.group, self.channel_name)
-
-    async def dispatch(self, message: dict) -> None:
-        # Channels runs close_old_connections in the sync thread before every handler: for a broadcast that is
-        # one thread hop per member of the room, queued behind the database work of every room. Group events
-        # never touch the database, so they skip it; everything else keeps it (and database_sync_to_async
-        # closes old connections around each query anyway).
-        if message["type"] in GROUP_EVENTS:
-            await getattr(self, get_handler_name(message))(message)
-            return
-        await super().dispatch(message)
+        await hub_for(self.channel_layer).leave(self.group, self)
 
     # --- Incoming -------------------------------------------------------------------------
 
@@ -250,7 +240,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         session = await selectors.session_get_async(session_id=self.session_id)
         await services.session_close_async(session=session, by=self.user)
 
-    # --- Group events (sent by services after commit, serialised once for the whole room) --------------
+    # --- Room events (sent by services after commit, serialised once for the whole room) ---------------
+
+    async def room_event(self, message: dict) -> None:
+        """Called by the hub for each broadcast to this room; no database, no thread: just the socket."""
+        handler = ROOM_EVENTS.get(message.get("type"))
+        if handler:
+            await getattr(self, handler)(message)
 
     async def room_broadcast(self, event: dict) -> None:
         await self.send(text_data=event["text"])

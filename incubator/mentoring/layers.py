@@ -1,9 +1,9 @@
 """The channel layers of the rooms: overflow counted and logged, never silent; group_send cheap per member.
 
-channels-redis drops a group message for every member channel that is full (a slow or stalled client)
-and mentions it only at INFO. Rooms lose nothing for good (clients replay from the database on
-reconnect), but operators must see it: each drop is counted on the layer and logged as a WARNING on the
-"semilla" logger. Wired in cms/settings.py when REDIS_URL is set.
+channels-redis drops a group message for every member channel that is full (a slow or stalled process) and
+mentions it only at INFO. Rooms lose nothing for good (clients replay from the database on reconnect), but
+operators must see it: each drop is counted on the layer and logged as a WARNING on the "semilla" logger.
+CountingRedisChannelLayer is wired in cms/settings.py when REDIS_URL is set.
 
 Without REDIS_URL, CountingInMemoryChannelLayer (one process) does the same for channels' in-memory layer,
 which drops silently, and takes out its costs per message that grow with the number of connections.
@@ -11,43 +11,39 @@ which drops silently, and takes out its costs per message that grow with the num
 
 import logging
 import time
-from contextvars import ContextVar
 
 from channels.exceptions import ChannelFull
 from channels.layers import InMemoryChannelLayer
 from channels_redis.core import RedisChannelLayer
 
 logger = logging.getLogger("semilla")
-_core_logger = logging.getLogger("channels_redis.core")
-_sending: ContextVar["CountingRedisChannelLayer | None"] = ContextVar("semilla_layer_sending", default=None)
 
-
-class _OverCapacityFilter(logging.Filter):
-    """Turns channels-redis' "N of M channels over capacity in group G" into a count and a WARNING."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        layer = _sending.get()
-        if layer is None or "over capacity" not in str(record.msg) or len(record.args or ()) != 3:
-            return True
-        dropped, members, group = record.args
-        layer.overflowed(target=str(group), dropped=int(dropped), members=int(members))
-        return False  # said again, louder, by overflowed()
-
-
-_FILTER = _OverCapacityFilter()
-if _FILTER not in _core_logger.filters:
-    _core_logger.addFilter(_FILTER)
+# channels-redis' group_send script, with the clean-up of expired messages moved inside it (upstream sends it
+# as a pipeline of its own first): one round trip per Redis connection instead of two.
+_GROUP_SEND_LUA = """
+local over_capacity = 0
+local current_time = tonumber(ARGV[#ARGV - 1])
+local expiry = tonumber(ARGV[#ARGV])
+for i = 1, #KEYS do
+    redis.call('ZREMRANGEBYSCORE', KEYS[i], 0, math.floor(current_time) - expiry)
+    if redis.call('ZCOUNT', KEYS[i], '-inf', '+inf') < tonumber(ARGV[i + #KEYS]) then
+        redis.call('ZADD', KEYS[i], current_time, ARGV[i])
+        redis.call('EXPIRE', KEYS[i], expiry)
+    else
+        over_capacity = over_capacity + 1
+    end
+end
+return over_capacity
+"""
 
 
 class CountingRedisChannelLayer(RedisChannelLayer):
-    """RedisChannelLayer that counts messages dropped for full channels (`overflows`) and logs each case."""
+    """RedisChannelLayer that counts messages dropped for full channels (`overflows`) and logs each case,
+    and sends to a group in two round trips instead of four (a broadcast's latency is mostly round trips)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.overflows = 0
-        # The drop is only visible as an INFO record; a stricter level would make it silent again.
-        if not _core_logger.isEnabledFor(logging.INFO):
-            _core_logger.setLevel(logging.INFO)
 
     def overflowed(self, *, target: str, dropped: int, members: int) -> None:
         self.overflows += dropped
@@ -64,11 +60,22 @@ class CountingRedisChannelLayer(RedisChannelLayer):
             raise
 
     async def group_send(self, group, message):
-        token = _sending.set(self)
-        try:
-            await super().group_send(group, message)
-        finally:
-            _sending.reset(token)
+        """What channels-redis 4.3 does, in fewer round trips: group expiry and the member list in one
+        pipeline, then per connection one script that expires old messages and adds the new one."""
+        assert self.require_valid_group_name(group), "Group name not valid"
+        key = self._group_key(group)
+        pipe = self.connection(self.consistent_hash(group)).pipeline(transaction=False)
+        pipe.zremrangebyscore(key, min=0, max=int(time.time()) - self.group_expiry)
+        pipe.zrange(key, 0, -1)
+        _expired, members = await pipe.execute()
+        channel_names = [x.decode("utf8") for x in members]
+        by_connection, messages, capacities = self._map_channel_keys_to_connection(channel_names, message)
+        dropped = 0
+        for index, keys in by_connection.items():
+            args = [messages[k] for k in keys] + [capacities[k] for k in keys] + [time.time(), self.expiry]
+            dropped += await self.connection(index).eval(_GROUP_SEND_LUA, len(keys), *keys, *args)
+        if dropped:
+            self.overflowed(target=group, dropped=dropped, members=len(channel_names))
 
 
 class CountingInMemoryChannelLayer(InMemoryChannelLayer):

@@ -88,11 +88,13 @@ def group_name(session_id: int) -> str:
 _deferred: ContextVar[list | None] = ContextVar("mentoring_deferred_broadcasts", default=None)
 
 
-def _stamped(event: dict) -> dict:
+def _stamped(group: str, event: dict) -> dict:
     """The group message for `event`: its payload serialised once, with `sent_at` (server wall clock, s since
     epoch) taken at the group_send. Each member's consumer sends the text as is, so a room of M people costs
-    one json.dumps, not M. A removal also names the person, whose own consumer then closes its socket."""
-    message = {"type": event["type"], "text": json.dumps({**event["payload"], "sent_at": time.time()})}
+    one json.dumps, not M. `group` lets each process's hub (fanout.py) find the room; a removal also names
+    the person, whose own consumer then closes its socket."""
+    message = {"type": event["type"], "group": group,
+               "text": json.dumps({**event["payload"], "sent_at": time.time()})}
     if event["type"] == "room.removed":
         message["user_id"] = event["payload"]["user_id"]
     return message
@@ -114,7 +116,7 @@ def room_broadcast(
                 return
             layer = get_channel_layer()
             if layer is not None:
-                async_to_sync(layer.group_send)(group_name(session_id), _stamped(event))
+                async_to_sync(layer.group_send)(group_name(session_id), _stamped(group_name(session_id), event))
         except Exception:  # the row is saved; clients get it on their next replay
             logger.exception("room broadcast failed for session %s", session_id)
 
@@ -136,7 +138,7 @@ def _async(service: Callable) -> Callable:
             layer = get_channel_layer()
             for group, event in pending if layer is not None else ():
                 try:
-                    await layer.group_send(group, _stamped(event))
+                    await layer.group_send(group, _stamped(group, event))
                 except Exception:  # the row is saved; clients get it on their next replay
                     logger.exception("room broadcast failed for %s", group)
 

@@ -1,4 +1,5 @@
-"""The outgoing path of a room: one serialisation per broadcast, no thread hop per member, overflow counted."""
+"""The outgoing path of a room: one serialisation per broadcast, one layer message per process (the hub hands
+it to the room's sockets here), no thread hop per member, overflow counted."""
 
 import json
 import logging
@@ -9,6 +10,7 @@ from channels.exceptions import ChannelFull
 from channels.layers import channel_layers, get_channel_layer
 
 from incubator.mentoring import services
+from incubator.mentoring.fanout import RoomHub, hub_for
 from incubator.mentoring.layers import CountingInMemoryChannelLayer
 
 from .test_room_consumer import join, until
@@ -25,8 +27,10 @@ def semilla_log(caplog):
 
 
 @pytest.fixture
-def fresh_layer():
+def in_memory_layer(settings):
+    """The embedded default, whatever REDIS_URL says: its groups can be looked at."""
     channel_layers.backends.clear()
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "incubator.mentoring.layers.CountingInMemoryChannelLayer"}}
     yield
     channel_layers.backends.clear()
 
@@ -38,15 +42,18 @@ def test_the_embedded_default_uses_the_counting_in_memory_layer(settings):
 
 
 def test_a_broadcast_is_serialised_once_with_its_stamp():
-    message = services._stamped({"type": "room.broadcast", "payload": {"type": "message", "message": {"id": 7}}})
-    assert set(message) == {"type", "text"}
+    message = services._stamped("mentoring.session.1",
+                                {"type": "room.broadcast", "payload": {"type": "message", "message": {"id": 7}}})
+    assert message["group"] == "mentoring.session.1"
+    assert set(message) == {"type", "group", "text"}
     frame = json.loads(message["text"])
     assert frame["type"] == "message" and frame["message"] == {"id": 7}
     assert isinstance(frame["sent_at"], float)
 
 
 def test_a_removal_names_the_person_next_to_the_ready_frame():
-    message = services._stamped({"type": "room.removed", "payload": {"type": "member.removed", "user_id": 3}})
+    message = services._stamped("mentoring.session.1",
+                                {"type": "room.removed", "payload": {"type": "member.removed", "user_id": 3}})
     assert message["user_id"] == 3
     assert json.loads(message["text"])["user_id"] == 3
 
@@ -88,19 +95,49 @@ async def test_expired_messages_still_go_once_the_sweep_is_due():
     assert "mentoring.session.1" not in layer.groups or channel not in layer.groups["mentoring.session.1"]
 
 
+class _Member:
+    def __init__(self, fail: bool = False):
+        self.fail, self.got = fail, []
+
+    async def room_event(self, message: dict) -> None:
+        if self.fail:
+            raise RuntimeError("socket gone")
+        self.got.append(message["text"])
+
+
+@async_test
+async def test_the_hub_hands_a_message_to_its_room_only_and_survives_a_broken_member():
+    hub = RoomHub(CountingInMemoryChannelLayer())
+    broken, ok, elsewhere = _Member(fail=True), _Member(), _Member()
+    await hub.join("mentoring.session.1", broken)
+    await hub.join("mentoring.session.1", ok)
+    await hub.join("mentoring.session.2", elsewhere)
+    await hub.deliver({"type": "room.broadcast", "group": "mentoring.session.1", "text": "hola"})
+    assert ok.got == ["hola"] and elsewhere.got == []
+    for group, member in (("mentoring.session.1", broken), ("mentoring.session.1", ok),
+                          ("mentoring.session.2", elsewhere)):
+        await hub.leave(group, member)
+    assert hub.rooms == {} and hub.listener is None and hub.layer.groups == {}
+
+
 @pytest.mark.django_db(transaction=True)
 @async_test
-async def test_members_forward_the_ready_frame_without_a_thread_hop(session, mentor, learner, fresh_layer):
+async def test_a_room_is_one_layer_member_per_process_and_every_socket_gets_the_frame(
+    session, mentor, learner, in_memory_layer
+):
     mentor_comm, learner_comm = await join(mentor, session.pk), await join(learner, session.pk)
     await until(mentor_comm, "state")
     await until(learner_comm, "state")
+    layer, group = get_channel_layer(), services.group_name(session.pk)
+    assert len(layer.groups[group]) == 1  # the hub's channel, not one per socket
     hops = mock.AsyncMock()
     with mock.patch("channels.consumer.aclose_old_connections", hops):
-        await get_channel_layer().group_send(services.group_name(session.pk), {
-            "type": "room.broadcast", "text": '{"type": "notes", "text": "hola", "version": 2}',
+        await layer.group_send(group, {
+            "type": "room.broadcast", "group": group, "text": '{"type": "notes", "text": "hola", "version": 2}',
         })
         for comm in (mentor_comm, learner_comm):
             assert (await until(comm, "notes"))["text"] == "hola"
-    hops.assert_not_called()
+    hops.assert_not_called()  # no trip through the sync thread per socket
     await mentor_comm.disconnect()
     await learner_comm.disconnect()
+    assert group not in layer.groups and hub_for(layer).listener is None

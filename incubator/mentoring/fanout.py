@@ -1,0 +1,90 @@
+"""Room broadcasts fanned out inside each process: one channel-layer message per process, not per socket.
+
+Channels delivers a group message to every member channel on its own: with Redis that is one message per
+socket stored in Redis and about four round trips to take each one out again, one after the other; with the
+in-memory layer a queue, a task and a dispatch per socket. Here each process joins a room's group once,
+with a channel of its own, and hands every message to the room's consumers in this process, which send the
+frame that services serialised once, the way a bare broadcast server writes to its sockets. Across
+processes nothing changes: every process with someone in the room is in the group (Redis).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from typing import Protocol
+
+logger = logging.getLogger("semilla")
+
+RETRY_SECONDS = 1.0
+
+
+class RoomMember(Protocol):
+    async def room_event(self, message: dict) -> None: ...
+
+
+class RoomHub:
+    """The rooms of one process on one channel layer and event loop: who is connected here, per group."""
+
+    def __init__(self, layer):
+        self.layer = layer
+        self.loop = asyncio.get_running_loop()
+        self.rooms: dict[str, set[RoomMember]] = {}
+        self.channel: str | None = None
+        self.listener: asyncio.Task | None = None
+        self.lock = asyncio.Lock()
+
+    async def join(self, group: str, member: RoomMember) -> None:
+        async with self.lock:
+            if self.listener is None:
+                self.channel = await self.layer.new_channel()
+                self.listener = asyncio.create_task(self._listen(self.channel))
+            # Every join refreshes the membership, so it never reaches the layer's group expiry while in use.
+            await self.layer.group_add(group, self.channel)
+            self.rooms.setdefault(group, set()).add(member)
+
+    async def leave(self, group: str, member: RoomMember) -> None:
+        async with self.lock:
+            members = self.rooms.get(group)
+            if members is None or member not in members:
+                return
+            members.discard(member)
+            if members:
+                return
+            del self.rooms[group]
+            await self.layer.group_discard(group, self.channel)
+            if not self.rooms and self.listener is not None:  # nobody left in this process: stop listening
+                self.listener.cancel()
+                self.listener, self.channel = None, None
+
+    async def _listen(self, channel: str) -> None:
+        while True:
+            try:
+                message = await self.layer.receive(channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # e.g. Redis unreachable: clients replay what they miss once it is back
+                logger.exception("room hub could not read from the channel layer; retrying")
+                await asyncio.sleep(RETRY_SECONDS)
+                continue
+            await self.deliver(message)
+
+    async def deliver(self, message: dict) -> None:
+        """Hand one group message to each consumer of its room in this process, in order."""
+        for member in list(self.rooms.get(message.get("group"), ())):
+            try:
+                await member.room_event(message)
+            except Exception:  # one broken socket must not keep the frame from the others
+                logger.exception("room event %s failed for one connection", message.get("type"))
+
+
+_hubs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def hub_for(layer) -> RoomHub:
+    """This process's hub for `layer` in the running event loop (tests start a new loop and layer each)."""
+    hub = _hubs.get(layer)
+    if hub is None or hub.loop is not asyncio.get_running_loop():
+        hub = _hubs[layer] = RoomHub(layer)
+    return hub
