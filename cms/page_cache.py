@@ -6,8 +6,8 @@ again. Entries also expire after TREE_CACHE_SECONDS, which bounds staleness when
 tree and the cache is not shared (the embedded default runs one process; REDIS_URL shares the cache).
 
 PageRouteMiddleware remembers which site and page a URL routes to (Wagtail's site lookup and tree walk cost
-five queries and about 3 ms per page view) and loads only that page, fresh, by primary key. Privacy
-restrictions, the person's access and everything on the page are still checked and read on every request.
+five queries and about 3 ms per page view) and the page's own row as loaded. Privacy restrictions, the
+person's access, their progress and everything the page refers to are still checked and read on every request.
 """
 
 from __future__ import annotations
@@ -60,6 +60,21 @@ def _route_key(request) -> str:
     return f"pages:route:{tree_version()}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
+def _live_page(model_label: str, pk: int) -> Page | None:
+    """The specific page as loaded from the database under the current tree version.
+
+    Cached right after loading, before any view touched it: its StreamField holds raw data only, so
+    snippets, images and documents it refers to are still read fresh when it is rendered.
+    """
+    key = f"pages:page:{tree_version()}:{pk}"
+    page = cache.get(key)
+    if page is None:
+        page = apps.get_model(model_label)._default_manager.filter(pk=pk, live=True).first()
+        if page is not None:
+            cache.set(key, page, TREE_CACHE_SECONDS)
+    return page
+
+
 class PageRouteMiddleware:
     """Skips Wagtail's site lookup and tree walk for a URL already routed under the current tree version."""
 
@@ -73,7 +88,7 @@ class PageRouteMiddleware:
         cached = cache.get(key)
         if cached is not None:
             model_label, pk, args, kwargs, site_fields = cached
-            page = apps.get_model(model_label)._default_manager.filter(pk=pk, live=True).first()
+            page = _live_page(model_label, pk)
             if page is not None:
                 request._wagtail_site = Site(**site_fields)
                 request._wagtail_route_for_request = RouteResult(page, args, kwargs)

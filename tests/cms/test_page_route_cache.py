@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lms.courses.services import enrolment_create
+from lms.quizzes.models import Quiz
 from tests.factories import UserFactory, build_course, lessons_of
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,18 @@ def test_edited_content_shows_at_once_through_a_cached_route(client):
     lesson.body = [("text", "<p>Texto corregido.</p>")]
     lesson.save_revision().publish()
     assert "Texto corregido." in client.get(lesson.url).content.decode()
+
+
+def test_a_renamed_quiz_shows_at_once_in_a_lesson_served_from_the_cache(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    quiz = Quiz.objects.create(course=course, title="Prueba de entrada", kind=Quiz.Kind.PRE)
+    lesson.body = [("quiz", {"quiz": quiz, "intro": ""})]
+    lesson.save_revision().publish()
+    enrolled_client(client, course)
+    for _ in range(3):  # the route, then the page itself, are cached
+        assert "Prueba de entrada" in client.get(lesson.url).content.decode()
+    quiz.title = "Prueba inicial"
+    quiz.save()
+    body = client.get(lesson.url).content.decode()
+    assert "Prueba inicial" in body and "Prueba de entrada" not in body
