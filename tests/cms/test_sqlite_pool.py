@@ -63,3 +63,18 @@ def test_an_in_memory_database_is_never_pooled():
     db.close()  # Django keeps an in-memory database open: closing it would destroy it
     assert db.connection is raw
     assert db._pool() is None
+
+
+def test_a_connection_closed_inside_atomic_is_not_handed_to_anyone_else(tmp_path):
+    db = wrapper_for(tmp_path / "pool.sqlite3")
+    with db.cursor() as cursor:
+        cursor.execute("CREATE TABLE t (n INTEGER)")
+    db.close()
+    db.set_autocommit(False)
+    db.in_atomic_block = True  # what atomic() sets; the wrapper is not registered, so set it by hand
+    raw = db.connection
+    db.close()
+    other = wrapper_for(tmp_path / "pool.sqlite3")
+    other.ensure_connection()
+    assert other.connection is not raw
+    other.close()

@@ -43,7 +43,8 @@ class DatabaseWrapper(sqlite3_base.DatabaseWrapper):
 
     def _close(self):
         pool, conn = self._pool(), self.connection
-        if pool is None or conn is None:
+        # Closed inside atomic(), Django keeps its reference to the connection: it must not be shared then.
+        if pool is None or conn is None or self.in_atomic_block:
             return super()._close()
         with self.wrap_database_errors:
             try:
