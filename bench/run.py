@@ -247,6 +247,12 @@ class LoadResult:
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
 
+    @classmethod
+    def merged(cls, parts: list[LoadResult]) -> LoadResult:
+        """Several rounds of one view as one result: requests over the time spent on that view."""
+        return cls(parts[0].name, sum(p.requests for p in parts), sum(p.errors for p in parts),
+                   sum(p.seconds for p in parts), [x for p in parts for x in p.latencies])
+
     @property
     def p95_ms(self) -> float:
         if len(self.latencies) < 2:
@@ -306,8 +312,8 @@ async def hammer(name: str, url: str, cookies: dict, concurrency: int, per_clien
     return LoadResult(name, len(latencies), errors, time.perf_counter() - started, latencies)
 
 
-def load_test(learner: User, lesson_path: str, concurrency: int,
-              per_client: int) -> tuple[LoadResult, LoadResult, LoadResult]:
+def load_test(learner: User, lesson_path: str, concurrency: int, per_client: int,
+              rounds: int) -> tuple[LoadResult, LoadResult, LoadResult]:
     client = Client(HTTP_HOST=HOST)
     client.force_login(learner)  # a real session row: Daphne reads the same database
     cookies = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
@@ -324,10 +330,17 @@ def load_test(learner: User, lesson_path: str, concurrency: int,
             asyncio.run(hammer("warm", trivial_url, {}, concurrency, warm, 30))
             asyncio.run(hammer("warm", lesson_url, cookies, concurrency, warm, 30))
             # The baseline is Django's floor: the same middleware, no session, no template, no query.
-            trivial = asyncio.run(hammer("vista trivial (sin sesión)", trivial_url, {}, concurrency, per_client, 60))
-            same = asyncio.run(hammer("vista trivial (misma sesión)", trivial_url, cookies, concurrency, per_client,
-                                      60))
-            lesson = asyncio.run(hammer("lección (con sesión)", lesson_url, cookies, concurrency, per_client, 60))
+            # The three loads take turns in short rounds, so a change of the machine's load (other programs,
+            # CPU frequency) weighs on all three alike instead of on whichever ran at that moment.
+            loads = [("vista trivial (sin sesión)", trivial_url, {}),
+                     ("vista trivial (misma sesión)", trivial_url, cookies),
+                     ("lección (con sesión)", lesson_url, cookies)]
+            per_round = max(1, per_client // rounds)
+            parts: dict[str, list[LoadResult]] = {name: [] for name, _url, _cookies in loads}
+            for _round in range(rounds):
+                for name, url, jar in loads:
+                    parts[name].append(asyncio.run(hammer(name, url, jar, concurrency, per_round, 60 / rounds)))
+            trivial, same, lesson = (LoadResult.merged(parts[name]) for name, _url, _cookies in loads)
         finally:
             daphne.terminate()
             try:
@@ -430,6 +443,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--requests", type=int, default=100, help="requests per client and view")
+    parser.add_argument("--rounds", type=int, default=5, help="the three loads take turns this many times")
     parser.add_argument("--output", type=Path)
     parser.add_argument("--build-if-empty", action="store_true")
     args = parser.parse_args()
@@ -445,7 +459,8 @@ def main() -> int:
     with_h5p = h5p_lesson(course)
     if with_h5p is not None:
         pages.append(measure_page(client, "lección con H5P (sin pedir la actividad)", page_path(with_h5p)))
-    trivial, same, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests)
+    trivial, same, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests,
+                                              args.rounds)
     text, ok = report(pages, trivial, same, lesson_load, args.concurrency)
     print(text)
     if args.output:
