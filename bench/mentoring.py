@@ -223,6 +223,13 @@ class Outcome:
         """Fan-out latency quantile, ms (deliveries without `sent_at` are not counted)."""
         return self._quantile(self.fanouts, q)
 
+    @classmethod
+    def merged(cls, parts: list[Outcome]) -> Outcome:
+        """The runs of one server as one outcome: every message and every delivery of each run."""
+        return cls(sum(p.sent for p in parts), sum(p.expected for p in parts),
+                   [x for p in parts for x in p.latencies], [x for p in parts for x in p.fanouts],
+                   sum(p.errors for p in parts))
+
 
 async def run_load(port: int, rooms: list[str], cookies: list[str], duration: int) -> Outcome:
     """Connect len(cookies) clients to each room path, send one message per room per second, collect."""
@@ -350,6 +357,20 @@ def parse_loads(text: str) -> list[tuple[int, int]]:
     return loads
 
 
+def run_server(*, name: str, redis: bool, rooms: int, people: list, cookies: list[str], duration: int) -> Outcome:
+    """One run of the load against the baseline or against Daphne with one channel layer."""
+    if name == "baseline":
+        with Server("baseline") as server:
+            return asyncio.run(run_load(server.port, [f"/room/{r}" for r in range(rooms)], cookies, duration))
+    session_ids = bench_sessions(rooms, people)
+    paths = [f"/ws/mentorias/{pk}/" for pk in session_ids]
+    try:
+        with Server("daphne", redis=redis) as server:
+            return asyncio.run(run_load(server.port, paths, cookies, duration))
+    finally:
+        bench_cleanup()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--loads", default="20x10,50x10", help="rooms x clients, comma-separated")
@@ -374,17 +395,18 @@ def main() -> int:
             label = f"{rooms} x {clients}"
             people = bench_people(clients)
             cookies = [session_cookie(p) for p in people]
-            with Server("baseline") as server:
-                base = asyncio.run(run_load(server.port, [f"/room/{r}" for r in range(rooms)], cookies, duration))
+            # Each server runs twice for half the time, in the order A B C C B A: a drift of the machine's load
+            # during the run (other programs, CPU frequency) then weighs on every server alike.
+            servers = [("baseline", False), *((layer, redis) for layer, redis, _factor in layers)]
+            parts: dict[str, list[Outcome]] = {name: [] for name, _redis in servers}
+            for name, redis in servers + servers[::-1]:
+                parts[name].append(run_server(name=name, redis=redis, rooms=rooms, people=people,
+                                              cookies=cookies, duration=max(1, duration // 2)))
+            base = Outcome.merged(parts["baseline"])
             rows.append(Row(label, "bare `websockets` broadcast", "-", base))
-            for layer, redis, factor in layers:
-                session_ids = bench_sessions(rooms, people)
-                paths = [f"/ws/mentorias/{pk}/" for pk in session_ids]
-                with Server("daphne", redis=redis) as server:
-                    outcome = asyncio.run(run_load(server.port, paths, cookies, duration))
-                rows.append(Row(label, "Semilla (Daphne, room consumer)", layer, outcome, factor,
-                                base.fanout_quantile(99)))
-                bench_cleanup()
+            for layer, _redis, factor in layers:
+                rows.append(Row(label, "Semilla (Daphne, room consumer)", layer, Outcome.merged(parts[layer]),
+                                factor, base.fanout_quantile(99)))
     finally:
         bench_cleanup()
     table = report(rows, duration)
