@@ -15,6 +15,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from cms.append_only import AppendOnlyModel
+
 LEVELS = (1, 2, 3, 4, 5)
 MIN_JURORS_PER_VENTURE = 3
 
@@ -247,7 +249,7 @@ class Award(models.Model):
         return str(self.entry)
 
 
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """Append-only log of pitch day: who did what, when, with the old and the new value."""
 
     class Kind(models.TextChoices):
@@ -286,11 +288,3 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.event} · {self.kind}"
 
-    def save(self, *args, **kwargs):
-        # Append-only: an audit line is written once and never changed.
-        if self.pk is not None:
-            raise ValidationError(_("El registro no se puede modificar."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("El registro no se puede borrar."))

@@ -8,10 +8,11 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from cms.append_only import AppendOnlyModel
 
 CENT = Decimal("0.01")
 MAX_CODE_ATTEMPTS = 5
@@ -146,7 +147,7 @@ class DeliveryLine(models.Model):
         return f"{self.item} × {self.quantity}"
 
 
-class SeedCapitalEvent(models.Model):
+class SeedCapitalEvent(AppendOnlyModel):
     """Append-only log of a ledger: who did what, when, with the old and the new value."""
 
     class Kind(models.TextChoices):
@@ -176,11 +177,3 @@ class SeedCapitalEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.award_id} · {self.kind}"
 
-    def save(self, *args, **kwargs):
-        # Append-only: a log line is written once and never changed.
-        if self.pk is not None:
-            raise ValidationError(_("El registro no se puede modificar."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("El registro no se puede borrar."))
