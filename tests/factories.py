@@ -161,7 +161,8 @@ def pitch_event_with_entries(*, ventures: int = 6, jurors: int = 3, cohort=None,
 
     from django.utils import timezone
 
-    from incubator.jury.models import Entry, PitchEvent, Rubric
+    from incubator.jury.models import Entry, PitchEvent
+    from incubator.jury.services.rubric import rubric_default_ensure
     from incubator.plans.services import business_plan_ensure, plan_version_submit
 
     coordinator = UserFactory(role="coordinacion")
@@ -169,7 +170,7 @@ def pitch_event_with_entries(*, ventures: int = 6, jurors: int = 3, cohort=None,
     cohort.coordinators.add(coordinator)
     event = PitchEvent.objects.create(
         cohort=cohort, name=f"Pitch {cohort.name}", starts_at=timezone.now() + timedelta(days=7),
-        place="Centro comunitario", rubric=Rubric.objects.order_by("id").first(),
+        place="Centro comunitario", rubric=rubric_default_ensure(),
         total_budget=Decimal(budget), fixed_amount=Decimal(fixed_amount),
     )
     entries = []

@@ -13,10 +13,11 @@ from django.utils import timezone
 from cms.accounts.models import User
 from incubator.cohorts.models import Cohort, Participation
 from incubator.demo import pitch_content as content
-from incubator.jury.models import Assignment, PitchEvent, Rubric
+from incubator.jury.models import Assignment, PitchEvent
 from incubator.jury.services.assignments import assignment_declare, assignments_fill
 from incubator.jury.services.entries import calibration_entry_add, entry_add
 from incubator.jury.services.results import event_close
+from incubator.jury.services.rubric import rubric_default_ensure
 from incubator.jury.services.sheets import score_sheet_save, score_sheet_submit
 from incubator.milestones.models import Milestone, Review
 from incubator.milestones.services import milestone_review, milestone_submit, milestones_create_for
@@ -48,7 +49,7 @@ def demo_pitch_ensure(*, staff, current_cohort: Cohort, created: Counter[str]) -
 def _event(*, cohort: Cohort, name: str, at, place: str, jurors: list[User]) -> PitchEvent:
     event = PitchEvent.objects.create(
         cohort=cohort, name=name, starts_at=timezone.make_aware(at), place=place,
-        rubric=Rubric.objects.order_by("id").first(), total_budget=Decimal(content.BUDGET),
+        rubric=rubric_default_ensure(), total_budget=Decimal(content.BUDGET),
         fixed_amount=Decimal(content.FIXED_AMOUNT))
     event.jurors.add(*jurors)
     return event
