@@ -1,8 +1,8 @@
-"""Wagtail admin views for coordinators: CSV bulk enrolment (upload > preview > confirm)."""
+"""Wagtail admin views for coordinators: CSV bulk enrolment (upload > preview > confirm), cancel an enrolment."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from cms.accounts.roles import Role, has_role
 from lms.courses import services
 from lms.courses.csv_import import pairs_digest
 from lms.courses.forms import EnrolmentCsvForm
+from lms.courses.models import Enrolment
 
 SESSION_KEY = "courses_csv_import"
 
@@ -55,3 +56,26 @@ def csv_confirm(request):
                                 "%(same)s sin cambios.")
                      % {"active": counts["activa"], "waiting": counts["espera"], "same": counts["sin_cambios"]})
     return redirect("courses_csv_upload")
+
+
+def can_cancel_enrolments(user) -> bool:
+    """Coordination and administration, the people who see the enrolment list in the admin."""
+    return has_role(user, Role.COORDINATOR, Role.ADMIN) and user.has_perm("courses.view_enrolment")
+
+
+def enrolment_cancel(request, pk: int):
+    """GET asks to confirm; POST cancels through the service, which gives the freed seat to the waitlist."""
+    if not can_cancel_enrolments(request.user):
+        raise PermissionDenied
+    enrolment = get_object_or_404(Enrolment.objects.select_related("user", "course"), pk=pk)
+    if enrolment.status == Enrolment.Status.CANCELLED:
+        messages.info(request, _("Esta inscripción ya estaba cancelada."))
+        return redirect("inscripciones:index")
+    if request.method == "POST":
+        services.enrolment_cancel(enrolment=enrolment, actor=request.user)
+        messages.success(request, _("Inscripción cancelada: %(person)s en %(course)s.")
+                         % {"person": enrolment.user, "course": enrolment.course.title})
+        return redirect("inscripciones:index")
+    return TemplateResponse(request, "courses/admin/enrolment_cancel.html", {
+        "enrolment": enrolment, "frees_a_seat": enrolment.status == Enrolment.Status.ACTIVE,
+    })

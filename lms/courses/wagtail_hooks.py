@@ -2,6 +2,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.accounts.roles import Role, has_role
@@ -28,8 +30,19 @@ def register_csv_menu_item():
                                 order=310)
 
 
+class EnrolmentIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status != Enrolment.Status.CANCELLED and admin_views.can_cancel_enrolments(self.request.user):
+            buttons.append(ListingMenuItem(_("Cancelar inscripción"), url=reverse("inscripciones:cancel",
+                                                                                   args=[instance.pk]),
+                                           icon_name="cross", priority=50))
+        return buttons
+
+
 class EnrolmentViewSet(ModelViewSet):
-    """Who is enrolled in each course, and the waitlist in order (read only: changes go through services)."""
+    """Who is enrolled in each course, and the waitlist in order. Changes go through services: the only
+    action here is "Cancelar inscripción", which frees the seat for the waitlist and logs both steps."""
 
     model = Enrolment
     icon = "group"
@@ -44,6 +57,12 @@ class EnrolmentViewSet(ModelViewSet):
     form_fields = ["user", "course", "status"]
     list_export = ["user", "course", "status", "queued_at", "source", "created_at"]
     export_filename = "inscripciones"
+    index_view_class = EnrolmentIndexView
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("cancelar/<int:pk>/", admin_views.enrolment_cancel, name="cancel"),
+        ]
 
 
 @hooks.register("register_admin_viewset")
