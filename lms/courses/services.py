@@ -124,6 +124,21 @@ def waitlist_promote(*, course: CoursePage, actor=None) -> list[Enrolment]:
     return promoted
 
 
+def course_waitlist_fill(*, course: CoursePage, actor=None) -> list[Enrolment]:
+    """Give every free seat to the waitlist, oldest first, e.g. after the capacity was raised or removed.
+
+    Idempotent: with no free seat or nobody waiting it writes nothing. Side effect: logs `promoted` per person.
+    """
+    with transaction.atomic():
+        # The course row lock serializes this with enrolment_create/enrolment_cancel and with a second
+        # publish: without it a self-enrolment could take a seat between the count and the promotion (the
+        # course ends over capacity) or two publishes could promote the same person twice.
+        _course_lock(course)
+        # Under the lock, the capacity that is live now, not the one of an instance loaded earlier.
+        fresh = CoursePage.objects.get(pk=course.pk)
+        return waitlist_promote(course=fresh, actor=actor)
+
+
 def enrolment_last_lesson_set(*, enrolment: Enrolment, lesson: LessonPage) -> None:
     """Remember the lesson a learner opened, for "Continuar donde lo dejé" (no write if unchanged)."""
     if enrolment.last_lesson_id != lesson.id:
