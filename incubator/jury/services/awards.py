@@ -33,7 +33,8 @@ def award_withdraw(*, award: Award, by, reason: str) -> list[Award]:
         event = event_locked(award.entry.event)
         if not event.is_closed:
             raise ResultsError(_("El evento está abierto: los premios se deciden de nuevo al cerrarlo."))
-        award = Award.objects.select_for_update().select_related("entry__venture").get(pk=award.pk)
+        # Only the award row is locked: the venture is an outer join (an entry may be a calibration sample).
+        award = Award.objects.select_for_update(of=("self",)).select_related("entry__venture").get(pk=award.pk)
         if award.status != Award.Status.ACTIVE:
             raise ResultsError(_("Este premio ya fue retirado."))
         award_mark_withdrawn(event=event, award=award, by=by, reason=reason)

@@ -178,8 +178,9 @@ def event_close(*, event: PitchEvent, by) -> scoring.Allocation:
 
 
 def _awards_apply(*, event: PitchEvent, allocation: scoring.Allocation, entries: dict[int, Entry], by) -> None:
-    existing = {a.entry_id: a for a in Award.objects.select_for_update().filter(
-        entry__event=event, status=Award.Status.ACTIVE)}
+    # Only the award rows are locked (PostgreSQL refuses FOR UPDATE across the outer join of the default order).
+    existing = {a.entry_id: a for a in Award.objects.select_for_update(of=("self",)).filter(
+        entry__event=event, status=Award.Status.ACTIVE).order_by("id")}
     remaining = event.total_budget
     for winner in allocation.winners:
         remaining -= winner.amount
