@@ -221,3 +221,21 @@ def test_the_admin_pages_of_quizzes_and_questions_open(client, setup):
                 "/admin/snippets/quizzes/question/", "/admin/snippets/quizzes/question/add/",
                 f"/admin/snippets/quizzes/question/edit/{setup.questions['unica'].id}/"]:
         assert client.get(url).status_code == 200, url
+
+
+def test_the_quiz_block_reuses_the_lesson_pages_enrolment_and_still_tells_who_is_enrolled(setup, rf,
+                                                                                          django_assert_num_queries):
+    from lms.courses.selectors import lesson_progress_for
+
+    block = QuizBlock()
+    value = block.to_python({"quiz": setup.quiz.id, "intro": ""})
+    value["quiz"]
+    outsider = UserFactory(role="aprendiz")
+    for person, expected in ((setup.learner, True), (outsider, False)):
+        request = rf.get("/")
+        request.user = person
+        progress = lesson_progress_for(user=person, lesson=setup.lesson)
+        with django_assert_num_queries(2):  # questions and attempts: the enrolment comes from the page
+            html = block.render(value, context={"request": request, "page": setup.lesson, "progress": progress})
+        assert ("Comenzar" in html) is expected
+        assert ("primero inscríbete" in html) is not expected
