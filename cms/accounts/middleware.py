@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -38,7 +39,7 @@ class SharedComputerSessionMiddleware:
             expired = self._expired(request, user)
             if expired:
                 logout(request)
-                response = redirect(f"{reverse('accounts:login')}?motivo={expired}")
+                response = self._ended(request, expired)
                 response["Cache-Control"] = "no-store"
                 return response
         response = self.get_response(request)
@@ -46,6 +47,14 @@ class SharedComputerSessionMiddleware:
             response["Cache-Control"] = "no-store"
             response.headers.pop("Expires", None)
         return response
+
+    @staticmethod
+    def _ended(request, reason: str):
+        login_url = f"{reverse('accounts:login')}?motivo={reason}"
+        if request.path in PASSIVE_PATHS:
+            # The page's own ping: a redirect to HTML would be unreadable, so say where to go instead.
+            return JsonResponse({"authenticated": False, "seconds_left": 0, "login": login_url})
+        return redirect(login_url)
 
     def _expired(self, request, user) -> str:
         now = int(time.time())

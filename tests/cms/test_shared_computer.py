@@ -159,3 +159,17 @@ def test_a_page_seen_seconds_ago_does_not_write_the_session_again(client):
     with CaptureQueriesContext(connection) as ctx:
         client.get("/inicio/")
     assert not any("django_session" in q["sql"] and q["sql"].startswith("UPDATE") for q in ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_status_ping_that_ends_the_session_says_where_the_notice_is(client, clock, limits):
+    client.force_login(UserFactory(role="aprendiz"))
+    client.get("/inicio/")
+    clock(15 * 60 + 1)
+    response = client.get("/cuenta/sesion/estado/")
+    assert response.status_code == 200
+    assert response.json() == {
+        "authenticated": False, "seconds_left": 0, "login": "/cuenta/entrar/?motivo=inactividad",
+    }
+    assert response["Cache-Control"] == "no-store"
+    assert "_auth_user_id" not in client.session

@@ -32,7 +32,11 @@
     window.fetch(statusUrl, { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (data) {
-        if (!data.authenticated) { window.location.reload(); return; }
+        // When this ping ended the session the server says which login page (with the reason) to show.
+        if (!data.authenticated) {
+          if (data.login) window.location.assign(data.login); else window.location.reload();
+          return;
+        }
         schedule(data.seconds_left * 1000);
       })
       .catch(function () { schedule(0); });
