@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -48,6 +49,7 @@ CONNECT_CONCURRENCY = 20
 DRAIN_SECONDS = 5.0
 BUDGET_MEMORY = 2.0
 BUDGET_REDIS = 3.0
+TWO_PROCESSES = "Redis, 2 processes"
 
 
 # --- The baseline: a bare broadcast server --------------------------------------------------------
@@ -203,6 +205,7 @@ class Outcome:
     expected: int = 0
     latencies: list[float] = field(default_factory=list)  # end to end: client send -> receipt
     fanouts: list[float] = field(default_factory=list)  # fan-out: server broadcast (sent_at) -> receipt
+    crossings: list[float] = field(default_factory=list)  # the fan-outs to a client of another server process
     errors: int = 0
 
     @property
@@ -228,29 +231,33 @@ class Outcome:
         """The runs of one server as one outcome: every message and every delivery of each run."""
         return cls(sum(p.sent for p in parts), sum(p.expected for p in parts),
                    [x for p in parts for x in p.latencies], [x for p in parts for x in p.fanouts],
-                   sum(p.errors for p in parts))
+                   [x for p in parts for x in p.crossings], sum(p.errors for p in parts))
 
 
-async def run_load(port: int, rooms: list[str], cookies: list[str], duration: int) -> Outcome:
-    """Connect len(cookies) clients to each room path, send one message per room per second, collect."""
+async def run_load(ports: list[int], rooms: list[str], cookies: list[str], duration: int) -> Outcome:
+    """Connect len(cookies) clients to each room path, send one message per room per second, collect.
+
+    With several server processes (ports), the clients of each room take turns among them."""
     from websockets.asyncio.client import connect
 
     outcome = Outcome()
     sent_at: dict[str, float] = {}
+    sent_via: dict[str, int] = {}  # message text -> the port of the server its sender is connected to
     seen: set[tuple[int, str]] = set()
     gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
-    clients: list = []  # (room index, ws, ready)
+    clients: list = []  # (room index, ws, ready, port)
 
-    async def open_client(room: int, path: str, cookie: str) -> None:
+    async def open_client(room: int, path: str, person: int) -> None:
+        port, cookie = ports[person % len(ports)], cookies[person]
         async with gate:
             ws = await connect(f"ws://{HOST}:{port}{path}", origin=f"http://{HOST}:{port}",
                                additional_headers={"Cookie": cookie}, ping_interval=None, max_queue=None,
                                open_timeout=60, compression=None)
             await ws.send(json.dumps({"type": "hello", "last_seen_id": None}))
         ready = asyncio.Event()
-        clients.append((room, ws, ready))
+        clients.append((room, ws, ready, port))
 
-    async def read(index: int, ws, ready: asyncio.Event) -> None:
+    async def read(index: int, ws, ready: asyncio.Event, port: int) -> None:
         try:
             async for raw in ws:
                 now, wall = time.perf_counter(), time.time()
@@ -263,6 +270,8 @@ async def run_load(port: int, rooms: list[str], cookies: list[str], duration: in
                         outcome.latencies.append(now - sent_at[text])
                         if isinstance(frame.get("sent_at"), (int, float)):
                             outcome.fanouts.append(wall - frame["sent_at"])
+                            if sent_via[text] != port:
+                                outcome.crossings.append(wall - frame["sent_at"])
                 elif kind == "state":
                     ready.set()
                 elif kind == "error":
@@ -270,13 +279,13 @@ async def run_load(port: int, rooms: list[str], cookies: list[str], duration: in
         except Exception:  # a closed connection: its missing deliveries count as lost
             ready.set()
 
-    await asyncio.gather(*(open_client(r, path, cookie) for r, path in enumerate(rooms) for cookie in cookies))
-    readers = [asyncio.create_task(read(i, ws, ready)) for i, (_room, ws, ready) in enumerate(clients)]
-    await asyncio.wait_for(asyncio.gather(*(ready.wait() for _r, _ws, ready in clients)), timeout=120)
+    await asyncio.gather(*(open_client(r, path, p) for r, path in enumerate(rooms) for p in range(len(cookies))))
+    readers = [asyncio.create_task(read(i, ws, ready, port)) for i, (_room, ws, ready, port) in enumerate(clients)]
+    await asyncio.wait_for(asyncio.gather(*(ready.wait() for _r, _ws, ready, _p in clients)), timeout=120)
     await asyncio.sleep(1)  # let the presence broadcasts of the joins settle
     by_room: dict[int, list] = {}
-    for room, ws, _ready in clients:
-        by_room.setdefault(room, []).append(ws)
+    for room, ws, _ready, port in clients:
+        by_room.setdefault(room, []).append((ws, port))
 
     async def speak(room: int) -> None:
         members = by_room[room]
@@ -284,7 +293,7 @@ async def run_load(port: int, rooms: list[str], cookies: list[str], duration: in
         for tick in range(duration):
             await asyncio.sleep(max(0.0, start + tick - time.perf_counter()))
             text = f"bench {room}.{tick}"
-            sender = members[tick % len(members)]  # rotate: nobody trips the 5-in-5-s rate limit
+            sender, sent_via[text] = members[tick % len(members)]  # rotate: nobody trips the rate limit
             sent_at[text] = time.perf_counter()
             outcome.sent += 1
             outcome.expected += len(members)
@@ -295,7 +304,7 @@ async def run_load(port: int, rooms: list[str], cookies: list[str], duration: in
     deadline = time.perf_counter() + DRAIN_SECONDS
     while len(outcome.latencies) < outcome.expected and time.perf_counter() < deadline:
         await asyncio.sleep(0.05)
-    for _room, ws, _ready in clients:
+    for _room, ws, _ready, _port in clients:
         await ws.close()
     for task in readers:
         task.cancel()
@@ -326,9 +335,10 @@ def report(rows: list[Row], duration: int) -> str:
     lines = [
         f"Mentoring rooms: one message per room per second for {duration} s, loopback. End to end = from "
         "just before the client sends to each client's receipt (for Semilla: access check and database "
-        "write, then the broadcast). Fan-out = from the server's broadcast (`sent_at`, stamped at the "
-        "group_send; the baseline as it starts its broadcast) to each client's receipt, same clock. "
-        "Budgets apply to fan-out p99 and loss.",
+        "write, then the broadcast). Fan-out = from the server's broadcast (`sent_at`, stamped as the sender's "
+        "process starts it: its own sockets first, then the layer to the other processes; the baseline as it "
+        "starts its broadcast) to each client's receipt, same clock. Budgets apply to fan-out p99 and loss. "
+        f"\"{TWO_PROCESSES}\": two Daphne processes sharing Redis, each room's clients taking turns between them.",
         "",
         "| Load (rooms x clients) | Server | Layer | Messages | Deliveries | End-to-end p50 ms "
         "| End-to-end p99 ms | Fan-out p50 ms | Fan-out p99 ms | Lost | Budget (fan-out) | Result |",
@@ -346,6 +356,12 @@ def report(rows: list[Row], duration: int) -> str:
                      f"{o.quantile(50):.1f} | {o.quantile(99):.1f} | "
                      f"{o.fanout_quantile(50):.1f} | {o.fanout_quantile(99):.1f} | {lost} | {budget} | "
                      f"{'PASS' if row.passed else 'FAIL'} |")
+    for row in rows:
+        if row.outcome.crossings:
+            crossing = Outcome(fanouts=row.outcome.crossings)
+            lines.append(f"\n{row.load}, {row.layer}: the {len(crossing.fanouts)} fan-outs to a client of the other "
+                         f"process (through Redis): p50 {crossing.fanout_quantile(50):.1f} ms, "
+                         f"p99 {crossing.fanout_quantile(99):.1f} ms.")
     return "\n".join(lines)
 
 
@@ -357,16 +373,18 @@ def parse_loads(text: str) -> list[tuple[int, int]]:
     return loads
 
 
-def run_server(*, name: str, redis: bool, rooms: int, people: list, cookies: list[str], duration: int) -> Outcome:
-    """One run of the load against the baseline or against Daphne with one channel layer."""
+def run_server(*, name: str, redis: bool, processes: int, rooms: int, people: list, cookies: list[str],
+               duration: int) -> Outcome:
+    """One run of the load against the baseline or against Daphne (one or more processes) with one layer."""
     if name == "baseline":
         with Server("baseline") as server:
-            return asyncio.run(run_load(server.port, [f"/room/{r}" for r in range(rooms)], cookies, duration))
+            return asyncio.run(run_load([server.port], [f"/room/{r}" for r in range(rooms)], cookies, duration))
     session_ids = bench_sessions(rooms, people)
     paths = [f"/ws/mentorias/{pk}/" for pk in session_ids]
     try:
-        with Server("daphne", redis=redis) as server:
-            return asyncio.run(run_load(server.port, paths, cookies, duration))
+        with contextlib.ExitStack() as stack:
+            servers = [stack.enter_context(Server("daphne", redis=redis)) for _ in range(processes)]
+            return asyncio.run(run_load([server.port for server in servers], paths, cookies, duration))
     finally:
         bench_cleanup()
 
@@ -385,9 +403,11 @@ def main() -> int:
     loads = parse_loads(args.loads)
 
     django_setup()
-    layers = [("in-memory", False, BUDGET_MEMORY)]
+    # (name, Redis?, Daphne processes, budget factor). With two processes the clients of every room take turns
+    # between them, so about half of each room's deliveries cross Redis to the other process.
+    layers = [("in-memory", False, 1, BUDGET_MEMORY)]
     if os.environ.get("REDIS_URL"):
-        layers.append(("Redis", True, BUDGET_REDIS))
+        layers += [("Redis", True, 1, BUDGET_REDIS), (TWO_PROCESSES, True, 2, BUDGET_REDIS)]
     rows: list[Row] = []
     bench_cleanup()
     try:
@@ -397,15 +417,15 @@ def main() -> int:
             cookies = [session_cookie(p) for p in people]
             # Each server runs twice for half the time, in the order A B C C B A: a drift of the machine's load
             # during the run (other programs, CPU frequency) then weighs on every server alike.
-            servers = [("baseline", False), *((layer, redis) for layer, redis, _factor in layers)]
-            parts: dict[str, list[Outcome]] = {name: [] for name, _redis in servers}
-            for name, redis in servers + servers[::-1]:
-                parts[name].append(run_server(name=name, redis=redis, rooms=rooms, people=people,
-                                              cookies=cookies, duration=max(1, duration // 2)))
+            servers = [("baseline", False, 1), *((name, redis, n) for name, redis, n, _factor in layers)]
+            parts: dict[str, list[Outcome]] = {name: [] for name, _redis, _n in servers}
+            for name, redis, processes in servers + servers[::-1]:
+                parts[name].append(run_server(name=name, redis=redis, processes=processes, rooms=rooms,
+                                              people=people, cookies=cookies, duration=max(1, duration // 2)))
             base = Outcome.merged(parts["baseline"])
             rows.append(Row(label, "bare `websockets` broadcast", "-", base))
-            for layer, _redis, factor in layers:
-                rows.append(Row(label, "Semilla (Daphne, room consumer)", layer, Outcome.merged(parts[layer]),
+            for name, _redis, _n, factor in layers:
+                rows.append(Row(label, "Semilla (Daphne, room consumer)", name, Outcome.merged(parts[name]),
                                 factor, base.fanout_quantile(99)))
     finally:
         bench_cleanup()

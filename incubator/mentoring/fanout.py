@@ -4,14 +4,18 @@ Channels delivers a group message to every member channel on its own: with Redis
 socket stored in Redis and about four round trips to take each one out again, one after the other; with the
 in-memory layer a queue, a task and a dispatch per socket. Here each process joins a room's group once,
 with a channel of its own, and hands every message to the room's consumers in this process, which send the
-frame that services serialised once, the way a bare broadcast server writes to its sockets. Across
-processes nothing changes: every process with someone in the room is in the group (Redis).
+frame that services serialised once, the way a bare broadcast server writes to its sockets.
+
+A broadcast made in this process's event loop goes to this process's sockets at once, then through the layer
+to the other processes with someone in the room (Redis); the hub skips its own copy when it comes back.
+So the people connected to the same process as the sender never wait for Redis' round trips.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 import weakref
 from typing import Protocol
 
@@ -29,6 +33,7 @@ class RoomHub:
 
     def __init__(self, layer):
         self.layer = layer
+        self.origin = uuid.uuid4().hex  # marks this hub's own broadcasts when the layer hands them back
         self.loop = asyncio.get_running_loop()
         self.rooms: dict[str, set[RoomMember]] = {}
         self.channel: str | None = None
@@ -68,7 +73,13 @@ class RoomHub:
                 logger.exception("room hub could not read from the channel layer; retrying")
                 await asyncio.sleep(RETRY_SECONDS)
                 continue
-            await self.deliver(message)
+            if message.get("origin") != self.origin:
+                await self.deliver(message)
+
+    async def broadcast(self, message: dict) -> None:
+        """Hand `message` to this process's sockets of its room now, then to the other processes."""
+        await self.deliver(message)
+        await self.layer.group_send(message["group"], {**message, "origin": self.origin})
 
     async def deliver(self, message: dict) -> None:
         """Hand one group message to each consumer of its room in this process, in order."""

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from cms.accounts.models import User
 from incubator.mentoring import selectors
+from incubator.mentoring.fanout import hub_for
 from incubator.mentoring.models import (
     MESSAGE_MAX_LENGTH,
     NOTES_MAX_LENGTH,
@@ -138,7 +139,7 @@ def _async(service: Callable) -> Callable:
             layer = get_channel_layer()
             for group, event in pending if layer is not None else ():
                 try:
-                    await layer.group_send(group, _stamped(group, event))
+                    await hub_for(layer).broadcast(_stamped(group, event))
                 except Exception:  # the row is saved; clients get it on their next replay
                     logger.exception("room broadcast failed for %s", group)
 

@@ -1,6 +1,7 @@
 """The outgoing path of a room: one serialisation per broadcast, one layer message per process (the hub hands
 it to the room's sockets here), no thread hop per member, overflow counted."""
 
+import asyncio
 import json
 import logging
 from unittest import mock
@@ -118,6 +119,29 @@ async def test_the_hub_hands_a_message_to_its_room_only_and_survives_a_broken_me
                           ("mentoring.session.2", elsewhere)):
         await hub.leave(group, member)
     assert hub.rooms == {} and hub.listener is None and hub.layer.groups == {}
+
+
+@async_test
+async def test_a_broadcast_reaches_this_process_at_once_and_the_others_through_the_layer_exactly_once():
+    layer = CountingInMemoryChannelLayer()
+    here, there = RoomHub(layer), RoomHub(layer)  # two processes' hubs sharing one layer, as with Redis
+    near, far = _Member(), _Member()
+    await here.join("mentoring.session.1", near)
+    await there.join("mentoring.session.1", far)
+    frame = {"type": "room.broadcast", "group": "mentoring.session.1", "text": "hola"}
+    with mock.patch.object(layer, "group_send", wraps=layer.group_send) as group_send:
+        await here.broadcast(frame)
+        assert near.got == ["hola"] and far.got == []  # before any layer round trip
+    group_send.assert_awaited_once()
+    for _ in range(50):
+        if far.got:
+            break
+        await asyncio.sleep(0.01)
+    assert far.got == ["hola"]
+    await asyncio.sleep(0.05)  # the copy that came back to `here` through the layer is skipped
+    assert near.got == ["hola"]
+    await here.leave("mentoring.session.1", near)
+    await there.leave("mentoring.session.1", far)
 
 
 @pytest.mark.django_db(transaction=True)
