@@ -43,7 +43,9 @@ class RoomHub:
     async def join(self, group: str, member: RoomMember) -> None:
         async with self.lock:
             if self.listener is None:
-                self.channel = await self.layer.new_channel()
+                # A plain channel name (no "!"): with Redis it is read directly, without the buffering that
+                # process-specific channels share, and group_send reaches it in one round trip (layers.py).
+                self.channel = f"mentoring.hub.{self.origin}"
                 self.listener = asyncio.create_task(self._listen(self.channel))
             # Every join refreshes the membership, so it never reaches the layer's group expiry while in use.
             await self.layer.group_add(group, self.channel)

@@ -37,9 +37,45 @@ return over_capacity
 """
 
 
+# With one Redis host: the whole group_send in one script. Plain channels (no "!", e.g. each process's room hub,
+# see fanout.py) get the message here; the process-specific ones ("...!...") are returned to be sent as upstream
+# does, with the channel names inside the message.
+_GROUP_SEND_ONE_TRIP_LUA = """
+local now, expiry, group_expiry = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local prefix, message, capacity = ARGV[4], ARGV[5], tonumber(ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, math.floor(now) - group_expiry)
+local dropped, specific, members = 0, {}, redis.call('ZRANGE', KEYS[1], 0, -1)
+for _, channel in ipairs(members) do
+    if string.find(channel, '!', 1, true) then
+        table.insert(specific, channel)
+    else
+        local key = prefix .. channel
+        redis.call('ZREMRANGEBYSCORE', key, 0, math.floor(now) - expiry)
+        if redis.call('ZCARD', key) < capacity then
+            redis.call('ZADD', key, now, message)
+            redis.call('EXPIRE', key, expiry)
+        else
+            dropped = dropped + 1
+        end
+    end
+end
+return {dropped, specific, #members}
+"""
+
+
 class CountingRedisChannelLayer(RedisChannelLayer):
     """RedisChannelLayer that counts messages dropped for full channels (`overflows`) and logs each case,
-    and sends to a group in two round trips instead of four (a broadcast's latency is mostly round trips)."""
+    with fewer round trips per message (a broadcast's latency across processes is mostly round trips):
+
+    - group_send: one round trip with one Redis host and plain member channels, two otherwise (upstream: four);
+    - receive: the message is handed over as soon as Redis pops it. Upstream first copies it to a backup
+      queue (one more round trip) in case the receive is cancelled before it returns, but nothing can
+      cancel it there: no await is left between the pop and the return once the copy is gone."""
+
+    # redis-py 8 gives up reading a reply after 5 s (its default socket timeout), exactly as long as upstream's
+    # blocking pop waits: on a quiet channel the pop then raised instead of returning empty, and every consumer
+    # of the process closed with 1011. The pop now ends well before the reader gives up.
+    brpop_timeout = 2
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,23 +95,49 @@ class CountingRedisChannelLayer(RedisChannelLayer):
             self.overflowed(target=channel, dropped=1, members=1)
             raise
 
+    async def _brpop_with_clean(self, index, channel, timeout):
+        result = await self.connection(index).bzpopmin(channel, timeout=timeout)
+        return None if result is None else result[1]
+
+    async def _clean_receive_backup(self, index, channel):
+        """Nothing to clean: _brpop_with_clean keeps no backup."""
+
     async def group_send(self, group, message):
+        assert self.require_valid_group_name(group), "Group name not valid"
+        if self.ring_size > 1 or self.channel_capacity:  # keys on several hosts, or capacities per channel
+            await self._group_send_two_trips(group, message)
+            return
+        now = time.time()
+        dropped, specific, members = await self.connection(0).eval(
+            _GROUP_SEND_ONE_TRIP_LUA, 1, self._group_key(group),
+            now, self.expiry, self.group_expiry, self.prefix, self.serialize(message), self.capacity,
+        )
+        if specific:
+            dropped += await self._send_to_channels([x.decode("utf8") for x in specific], message)
+        if dropped:
+            self.overflowed(target=group, dropped=dropped, members=members)
+
+    async def _group_send_two_trips(self, group, message):
         """What channels-redis 4.3 does, in fewer round trips: group expiry and the member list in one
         pipeline, then per connection one script that expires old messages and adds the new one."""
-        assert self.require_valid_group_name(group), "Group name not valid"
         key = self._group_key(group)
         pipe = self.connection(self.consistent_hash(group)).pipeline(transaction=False)
         pipe.zremrangebyscore(key, min=0, max=int(time.time()) - self.group_expiry)
         pipe.zrange(key, 0, -1)
         _expired, members = await pipe.execute()
         channel_names = [x.decode("utf8") for x in members]
+        dropped = await self._send_to_channels(channel_names, message)
+        if dropped:
+            self.overflowed(target=group, dropped=dropped, members=len(channel_names))
+
+    async def _send_to_channels(self, channel_names: list[str], message: dict) -> int:
+        """Per connection one script that expires old messages and adds the new one; returns how many dropped."""
         by_connection, messages, capacities = self._map_channel_keys_to_connection(channel_names, message)
         dropped = 0
         for index, keys in by_connection.items():
             args = [messages[k] for k in keys] + [capacities[k] for k in keys] + [time.time(), self.expiry]
             dropped += await self.connection(index).eval(_GROUP_SEND_LUA, len(keys), *keys, *args)
-        if dropped:
-            self.overflowed(target=group, dropped=dropped, members=len(channel_names))
+        return dropped
 
 
 class CountingInMemoryChannelLayer(InMemoryChannelLayer):
