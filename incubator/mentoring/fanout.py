@@ -7,7 +7,7 @@ with a channel of its own, and hands every message to the room's consumers in th
 frame that services serialised once, the way a bare broadcast server writes to its sockets.
 
 A broadcast made in this process's event loop goes to this process's sockets at once, then through the layer
-to the other processes with someone in the room (Redis); the hub skips its own copy when it comes back.
+to the other processes with someone in the room (Redis), not back to this hub (it would skip that copy anyway).
 So the people connected to the same process as the sender never wait for Redis' round trips.
 """
 
@@ -81,7 +81,12 @@ class RoomHub:
     async def broadcast(self, message: dict) -> None:
         """Hand `message` to this process's sockets of its room now, then to the other processes."""
         await self.deliver(message)
-        await self.layer.group_send(message["group"], {**message, "origin": self.origin})
+        message = {**message, "origin": self.origin}
+        send_except = getattr(self.layer, "group_send_except", None)  # layers.py's layers: not to ourselves
+        if send_except is not None:
+            await send_except(message["group"], message, self.channel)
+        else:
+            await self.layer.group_send(message["group"], message)
 
     async def deliver(self, message: dict) -> None:
         """Hand one group message to each consumer of its room in this process, in order."""

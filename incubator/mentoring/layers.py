@@ -42,11 +42,13 @@ return over_capacity
 # does, with the channel names inside the message.
 _GROUP_SEND_ONE_TRIP_LUA = """
 local now, expiry, group_expiry = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local prefix, message, capacity = ARGV[4], ARGV[5], tonumber(ARGV[6])
+local prefix, message, capacity, skip = ARGV[4], ARGV[5], tonumber(ARGV[6]), ARGV[7]
 redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, math.floor(now) - group_expiry)
-local dropped, specific, members = 0, {}, redis.call('ZRANGE', KEYS[1], 0, -1)
+local dropped, specific, members, members_skipped = 0, {}, redis.call('ZRANGE', KEYS[1], 0, -1), 0
 for _, channel in ipairs(members) do
-    if string.find(channel, '!', 1, true) then
+    if channel == skip then
+        members_skipped = 1
+    elseif string.find(channel, '!', 1, true) then
         table.insert(specific, channel)
     else
         local key = prefix .. channel
@@ -59,7 +61,7 @@ for _, channel in ipairs(members) do
         end
     end
 end
-return {dropped, specific, #members}
+return {dropped, specific, #members - members_skipped}
 """
 
 
@@ -103,21 +105,25 @@ class CountingRedisChannelLayer(RedisChannelLayer):
         """Nothing to clean: _brpop_with_clean keeps no backup."""
 
     async def group_send(self, group, message):
+        await self.group_send_except(group, message, None)
+
+    async def group_send_except(self, group: str, message: dict, skip: str | None) -> None:
+        """group_send to every member but the channel `skip` (the sender's own hub, which delivered already)."""
         assert self.require_valid_group_name(group), "Group name not valid"
         if self.ring_size > 1 or self.channel_capacity:  # keys on several hosts, or capacities per channel
-            await self._group_send_two_trips(group, message)
+            await self._group_send_two_trips(group, message, skip)
             return
         now = time.time()
         dropped, specific, members = await self.connection(0).eval(
             _GROUP_SEND_ONE_TRIP_LUA, 1, self._group_key(group),
-            now, self.expiry, self.group_expiry, self.prefix, self.serialize(message), self.capacity,
+            now, self.expiry, self.group_expiry, self.prefix, self.serialize(message), self.capacity, skip or "",
         )
         if specific:
             dropped += await self._send_to_channels([x.decode("utf8") for x in specific], message)
         if dropped:
             self.overflowed(target=group, dropped=dropped, members=members)
 
-    async def _group_send_two_trips(self, group, message):
+    async def _group_send_two_trips(self, group, message, skip):
         """What channels-redis 4.3 does, in fewer round trips: group expiry and the member list in one
         pipeline, then per connection one script that expires old messages and adds the new one."""
         key = self._group_key(group)
@@ -125,8 +131,8 @@ class CountingRedisChannelLayer(RedisChannelLayer):
         pipe.zremrangebyscore(key, min=0, max=int(time.time()) - self.group_expiry)
         pipe.zrange(key, 0, -1)
         _expired, members = await pipe.execute()
-        channel_names = [x.decode("utf8") for x in members]
-        dropped = await self._send_to_channels(channel_names, message)
+        channel_names = [x.decode("utf8") for x in members if x.decode("utf8") != skip]
+        dropped = await self._send_to_channels(channel_names, message) if channel_names else 0
         if dropped:
             self.overflowed(target=group, dropped=dropped, members=len(channel_names))
 
@@ -179,10 +185,14 @@ class CountingInMemoryChannelLayer(InMemoryChannelLayer):
             raise
 
     async def group_send(self, group, message):
+        await self.group_send_except(group, message, None)
+
+    async def group_send_except(self, group: str, message: dict, skip: str | None) -> None:
+        """group_send to every member but the channel `skip` (the sender's own hub, which delivered already)."""
         assert isinstance(message, dict), "Message is not a dict"
         self.require_valid_group_name(group)
         self._clean_expired()
-        members = list(self.groups.get(group, ()))
+        members = [channel for channel in self.groups.get(group, ()) if channel != skip]
         dropped = 0
         for channel in members:
             try:

@@ -131,3 +131,20 @@ async def test_a_receive_on_a_quiet_channel_outlasts_the_redis_client_read_timeo
     finally:
         await layer.flush()
         await layer.close_pools()
+
+
+@async_test
+async def test_a_group_send_can_leave_out_the_senders_own_channel():
+    layer = _layer()
+    try:
+        specific = await layer.new_channel()
+        for channel in ("mentoring.hub.a", "mentoring.hub.b", specific):
+            await layer.group_add("mentoring.session.1", channel)
+        await layer.group_send_except("mentoring.session.1", {"type": "room.broadcast", "text": "hola"},
+                                      "mentoring.hub.a")
+        assert (await layer.receive("mentoring.hub.b"))["text"] == "hola"
+        assert (await layer.receive(specific))["text"] == "hola"
+        assert await layer.connection(0).zcard(f"{layer.prefix}mentoring.hub.a") == 0
+    finally:
+        await layer.flush()
+        await layer.close_pools()
