@@ -3,6 +3,7 @@
 import json
 import logging
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
@@ -92,6 +93,16 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return CLOSE_NOT_OPEN_YET
         return None
 
+    async def dispatch(self, message) -> None:
+        """Channels' dispatch without its trip to the database thread before every frame to close stale
+        connections: every database call here goes through database_sync_to_async, which closes them
+        before and after itself. That trip cost a thread hop per frame received, and while the database
+        thread holds the GIL, the event loop waits to write other rooms' frames."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def disconnect(self, code) -> None:
         if self.attendance_id is not None:
             await services.presence_leave_async(attendance_id=self.attendance_id, session_id=self.session_id)
@@ -120,29 +131,42 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self._error("unknown_type", _("No conozco ese tipo de mensaje."))
             return
         handler, writes, moderators_only = event
-        # Mute, removal and closing are re-checked on every event: another process may have changed them.
-        access, _session = await selectors.room_access_async(
-            session_id=self.session_id, user=self.user, coordinator=self.coordinator
-        )
+        try:
+            if handler == "on_message_send":  # the busiest event: access check and write in one database trip
+                text = content.get("text")
+                access, _message = await services.message_post_if_allowed_async(
+                    session_id=self.session_id, author=self.user, coordinator=self.coordinator,
+                    text=text if isinstance(text, str) else "",
+                )
+                await self._refused(access, writes=True, moderators_only=False)
+                return
+            # Mute, removal and closing are re-checked on every event: another process may have changed them.
+            access, _session = await selectors.room_access_async(
+                session_id=self.session_id, user=self.user, coordinator=self.coordinator
+            )
+            if not await self._refused(access, writes=writes, moderators_only=moderators_only):
+                await getattr(self, handler)(content)
+        except services.RoomError as exc:
+            await self._error(exc.code, exc.message, **exc.extra)
+
+    async def _refused(self, access: RoomAccess, *, writes: bool, moderators_only: bool) -> bool:
+        """Tell the person why they may not do this (closing the socket if they are out); False if they may."""
         if not access.allowed:
             await self.send_json({"type": "removed"})
             await self.close(code=CLOSE_NOT_ALLOWED)
-            return
+            return True
         if access.status == RoomStatus.CLOSED:
             await self.send_json({"type": "room.closed"})
             await self.close(code=CLOSE_ROOM_CLOSED)
-            return
+            return True
         self.access = access
         if moderators_only and not access.moderator:
             await self._error("forbidden", _("Solo la mentora o el mentor puede hacer eso."))
-            return
+            return True
         if writes and not access.can_write:
             await self._error("muted", _("La mentora o el mentor te silenció en esta sesión."))
-            return
-        try:
-            await getattr(self, handler)(content)
-        except services.RoomError as exc:
-            await self._error(exc.code, exc.message, **exc.extra)
+            return True
+        return False
 
     async def _error(self, code: str, message: str, **extra) -> None:
         await self.send_json({"type": "error", "code": code, "message": message, **extra})
@@ -177,11 +201,6 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         messages, has_more = await selectors.messages_latest_async(session_id=self.session_id, before_id=before)
         await self.send_json({"type": "history.page", "has_more": has_more,
                               "messages": [selectors.message_payload(m) for m in messages]})
-
-    async def on_message_send(self, content: dict) -> None:
-        text = content.get("text")
-        await services.message_post_async(session_id=self.session_id, author=self.user,
-                                          text=text if isinstance(text, str) else "")
 
     async def on_hand_raise(self, content: dict) -> None:
         await services.hand_raise_async(session_id=self.session_id, user=self.user)

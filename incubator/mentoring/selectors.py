@@ -2,10 +2,10 @@
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from channels.db import database_sync_to_async
-from django.db import router
+from django.db import connections, router
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -114,6 +114,43 @@ def _access_sql(alias: str) -> tuple[str, tuple]:
     """room_access's SQL with the marks in its parameters, compiled once per database: it runs on every
     room event, and building these five EXISTS costs the ORM several times more than the database."""
     return _access_queryset(_SESSION_MARK, _USER_MARK).query.get_compiler(using=alias).as_sql()
+
+
+_SINCE_MARK = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+
+
+@functools.cache
+def _recent_sql(alias: str, limit: int) -> tuple[str, list]:
+    """messages_recent_count's SQL, compiled once per database like room_access's; the marks are prepared
+    for this database, as the ORM would prepare the real values."""
+    qs = RoomMessage.objects.filter(session_id=_SESSION_MARK, author_id=_USER_MARK, created_at__gte=_SINCE_MARK)
+    sql, params = qs.values_list("pk", flat=True)[:limit].query.get_compiler(using=alias).as_sql()
+    since_mark = _prepared_since(_SINCE_MARK, alias)
+    marks = {_SESSION_MARK: "session", _USER_MARK: "author", since_mark: "since"}
+    assert sorted(marks[p] for p in params if p in marks) == ["author", "session", "since"], params
+    return sql, [_Slot(marks[p]) if p in marks else p for p in params]
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where a value goes in a compiled query's parameters."""
+
+    name: str
+
+
+def _prepared_since(value: datetime, alias: str):
+    return RoomMessage._meta.get_field("created_at").get_db_prep_value(value, connections[alias], prepared=False)
+
+
+def messages_recent_count(*, session_id: int, author_id: int, since: datetime, limit: int) -> int:
+    """How many messages the author wrote in the room since `since`, counted up to `limit` (the rate
+    limit's question, asked on every message: hence the SQL compiled once)."""
+    alias = router.db_for_read(RoomMessage)
+    sql, marked = _recent_sql(alias, limit)
+    values = {"session": session_id, "author": author_id, "since": _prepared_since(since, alias)}
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [values[p.name] if isinstance(p, _Slot) else p for p in marked])
+        return len(cursor.fetchall())
 
 
 def room_access(

@@ -47,6 +47,20 @@ def test_the_sixth_message_in_five_seconds_is_refused(session, learner):
         services.message_post(session_id=session.pk, author=learner, text="otra")
 
 
+def test_the_rate_limit_counts_only_this_authors_recent_messages_in_this_room(session, make_session, learner,
+                                                                             mentor):
+    other_room = make_session()
+    for text in ("viejo", "nuevo 1", "nuevo 2"):
+        services.message_post(session_id=session.pk, author=learner, text=text)
+    RoomMessage.objects.filter(text="viejo").update(created_at=timezone.now() - timedelta(seconds=6))
+    services.message_post(session_id=session.pk, author=mentor, text="de la mentora")
+    services.message_post(session_id=other_room.pk, author=learner, text="en otra sala")
+    since = timezone.now() - services.RATE_LIMIT_WINDOW
+    assert selectors.messages_recent_count(session_id=session.pk, author_id=learner.pk, since=since, limit=5) == 2
+    assert selectors.messages_recent_count(session_id=session.pk, author_id=learner.pk, since=since, limit=1) == 1
+    assert selectors.messages_recent_count(session_id=other_room.pk, author_id=mentor.pk, since=since, limit=5) == 0
+
+
 def test_it_refuses_empty_and_too_long_messages(session, learner):
     with pytest.raises(services.Invalid):
         services.message_post(session_id=session.pk, author=learner, text="   ")
