@@ -2,16 +2,26 @@
 
 import asyncio
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
+from django.utils import timezone
 
 from cms.asgi import application
 from incubator.mentoring import services
 from incubator.mentoring.consumers import RoomConsumer
-from incubator.mentoring.models import Attendance, HandRaise, MentoringSession, PollVote, RoomMessage, RoomMute
+from incubator.mentoring.models import (
+    Attendance,
+    HandRaise,
+    MentoringSession,
+    PollVote,
+    RoomMessage,
+    RoomMute,
+    RoomRemoval,
+)
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -311,6 +321,32 @@ async def test_a_mute_made_elsewhere_is_seen_on_the_next_event(session, learner,
     await database_sync_to_async(RoomMute.objects.create)(session=session, user=learner, by=mentor)
     await a.send_json_to({"type": "message.send", "text": "hola"})
     assert (await until(a, "error"))["code"] == "muted"
+    await a.disconnect()
+
+
+async def test_a_message_from_someone_removed_or_from_a_closed_room_is_not_saved(session, learner, mentor,
+                                                                                  other_learner):
+    """message.send checks access and writes in one trip: a removal or a close made elsewhere still wins."""
+    a, b = await join(learner, session.pk), await join(other_learner, session.pk)
+    await database_sync_to_async(RoomRemoval.objects.create)(session=session, user=learner, by=mentor)
+    await a.send_json_to({"type": "message.send", "text": "sigo aquí"})
+    await until(a, "removed")
+    assert await close_code(a) == 4403
+    await database_sync_to_async(MentoringSession.objects.filter(pk=session.pk).update)(closed_at=timezone.now())
+    await b.send_json_to({"type": "message.send", "text": "¿cerró?"})
+    await until(b, "room.closed")
+    assert await close_code(b) == 4410
+    assert not await database_sync_to_async(RoomMessage.objects.filter(session=session).exists)()
+    await a.disconnect()
+    await b.disconnect()
+
+
+async def test_frames_take_no_extra_trip_to_the_database_thread(session, learner):
+    a = await join(learner, session.pk)
+    with mock.patch("channels.consumer.aclose_old_connections") as hop:
+        await a.send_json_to({"type": "message.send", "text": "hola"})
+        assert (await until(a, "message"))["message"]["text"] == "hola"
+    hop.assert_not_called()
     await a.disconnect()
 
 
