@@ -7,7 +7,8 @@ Each delivery (to every client of the room, the sender too) is timed twice:
 - end to end: from just before the client's send to its receipt (perf_counter), i.e. for Semilla the
   access check and the database write plus the fan-out;
 - fan-out: from the server's broadcast to the receipt, i.e. time.time() at receipt minus the frame's
-  `sent_at` (the server's time.time() at the group_send; the baseline stamps its broadcast the same way).
+  `sent_at` (the server's time.time() as the sender's process starts the broadcast: its own sockets first,
+  then the channel layer to the other processes; the baseline stamps its broadcast the same way).
   Clients and servers share the machine, hence the clock.
 
 A delivery that never arrives is lost. Clients run in this process, with the same code for both servers
@@ -17,7 +18,8 @@ wire); servers in their own process, on loopback only (bench/README.md says more
 - baseline: a bare broadcast server written here with the `websockets` library (parse JSON, re-serialise,
   `websockets.broadcast` to the room), no database, no Django;
 - Semilla: Daphne serving cms.asgi, i.e. the room consumer (access check, persist, broadcast after
-  commit), with the in-memory channel layer, and again with Redis when REDIS_URL is set.
+  commit), with the in-memory channel layer, and when REDIS_URL is set with Redis, once with one Daphne
+  process and once with two sharing Redis (each room's clients taking turns between them).
 
 Budgets (issue 4) apply to fan-out: p99 <= 2x the baseline's fan-out p99 with the in-memory layer, <= 3x
 with Redis, 0 lost. End to end is reported next to it, without a budget.
