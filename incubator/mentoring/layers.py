@@ -65,19 +65,9 @@ return {dropped, specific, #members - members_skipped}
 """
 
 
-class CountingRedisChannelLayer(RedisChannelLayer):
-    """RedisChannelLayer that counts messages dropped for full channels (`overflows`) and logs each case,
-    with fewer round trips per message (a broadcast's latency across processes is mostly round trips):
-
-    - group_send: one round trip with one Redis host and plain member channels, two otherwise (upstream: four);
-    - receive: the message is handed over as soon as Redis pops it. Upstream first copies it to a backup
-      queue (one more round trip) in case the receive is cancelled before it returns, but nothing can
-      cancel it there: no await is left between the pop and the return once the copy is gone."""
-
-    # redis-py 8 gives up reading a reply after 5 s (its default socket timeout), exactly as long as upstream's
-    # blocking pop waits: on a quiet channel the pop then raised instead of returning empty, and every consumer
-    # of the process closed with 1011. The pop now ends well before the reader gives up.
-    brpop_timeout = 2
+class _OverflowCounting:
+    """Counts messages dropped for full channels (`overflows`) and logs each case; group_send is
+    group_send_except (each layer's own) leaving nobody out."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,15 +87,31 @@ class CountingRedisChannelLayer(RedisChannelLayer):
             self.overflowed(target=channel, dropped=1, members=1)
             raise
 
+    async def group_send(self, group, message):
+        await self.group_send_except(group, message, None)
+
+
+class CountingRedisChannelLayer(_OverflowCounting, RedisChannelLayer):
+    """RedisChannelLayer that counts messages dropped for full channels (`overflows`) and logs each case,
+    with fewer round trips per message (a broadcast's latency across processes is mostly round trips):
+
+    - group_send: one round trip with one Redis host and plain member channels, two otherwise (upstream: four);
+    - receive: the message is handed over as soon as Redis pops it. Upstream first copies it to a backup
+      queue (one more round trip) in case the receive is cancelled before it returns, but nothing can
+      cancel it there: no await is left between the pop and the return once the copy is gone."""
+
+    # redis-py 8 gives up reading a reply after 5 s (its default socket timeout), exactly as long as upstream's
+    # blocking pop waits: on a quiet channel the pop then raised instead of returning empty, and every consumer
+    # of the process closed with 1011. The pop now ends well before the reader gives up.
+    brpop_timeout = 2
+
+
     async def _brpop_with_clean(self, index, channel, timeout):
         result = await self.connection(index).bzpopmin(channel, timeout=timeout)
         return None if result is None else result[1]
 
     async def _clean_receive_backup(self, index, channel):
         """Nothing to clean: _brpop_with_clean keeps no backup."""
-
-    async def group_send(self, group, message):
-        await self.group_send_except(group, message, None)
 
     async def group_send_except(self, group: str, message: dict, skip: str | None) -> None:
         """group_send to every member but the channel `skip` (the sender's own hub, which delivered already)."""
@@ -146,7 +152,7 @@ class CountingRedisChannelLayer(RedisChannelLayer):
         return dropped
 
 
-class CountingInMemoryChannelLayer(InMemoryChannelLayer):
+class CountingInMemoryChannelLayer(_OverflowCounting, InMemoryChannelLayer):
     """InMemoryChannelLayer that counts and logs messages dropped for full channels (`overflows`), and whose
     group_send and receive cost does not grow with the number of connections in the process.
 
@@ -160,7 +166,6 @@ class CountingInMemoryChannelLayer(InMemoryChannelLayer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.overflows = 0
         self._next_clean = 0.0
 
     def _clean_expired(self) -> None:
@@ -169,23 +174,6 @@ class CountingInMemoryChannelLayer(InMemoryChannelLayer):
             return
         self._next_clean = now + self.CLEAN_INTERVAL
         super()._clean_expired()
-
-    def overflowed(self, *, target: str, dropped: int, members: int) -> None:
-        self.overflows += dropped
-        logger.warning(
-            "channel layer full: %s of %s channels dropped a message for %s (%s dropped since start)",
-            dropped, members, target, self.overflows,
-        )
-
-    async def send(self, channel, message):
-        try:
-            await super().send(channel, message)
-        except ChannelFull:
-            self.overflowed(target=channel, dropped=1, members=1)
-            raise
-
-    async def group_send(self, group, message):
-        await self.group_send_except(group, message, None)
 
     async def group_send_except(self, group: str, message: dict, skip: str | None) -> None:
         """group_send to every member but the channel `skip` (the sender's own hub, which delivered already)."""
@@ -196,7 +184,8 @@ class CountingInMemoryChannelLayer(InMemoryChannelLayer):
         dropped = 0
         for channel in members:
             try:
-                await super().send(channel, message)  # no await inside: a task per member buys nothing
+                # Upstream's send, not the counting one: a group's drops are counted once, below.
+                await InMemoryChannelLayer.send(self, channel, message)  # a task per member buys nothing
             except ChannelFull:
                 dropped += 1
         if dropped:

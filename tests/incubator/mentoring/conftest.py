@@ -1,3 +1,4 @@
+import logging
 from datetime import timedelta
 
 import pytest
@@ -48,3 +49,11 @@ def make_session(mentor, learner, other_learner):
 @pytest.fixture
 def session(make_session):
     return make_session()
+
+
+@pytest.fixture
+def semilla_log(caplog):
+    semilla = logging.getLogger("semilla")  # it does not propagate to the root, where caplog listens
+    semilla.addHandler(caplog.handler)
+    yield caplog
+    semilla.removeHandler(caplog.handler)

@@ -16,14 +16,6 @@ pytestmark = pytest.mark.skipif(not REDIS_URL, reason="needs REDIS_URL")
 async_test = pytest.mark.asyncio
 
 
-@pytest.fixture
-def semilla_log(caplog):
-    semilla = logging.getLogger("semilla")  # it does not propagate to the root, where caplog listens
-    semilla.addHandler(caplog.handler)
-    yield caplog
-    semilla.removeHandler(caplog.handler)
-
-
 def _layer() -> CountingRedisChannelLayer:
     return CountingRedisChannelLayer(hosts=[REDIS_URL], capacity=1, expiry=10,
                                      prefix=f"test-overflow-{uuid.uuid4().hex[:8]}")

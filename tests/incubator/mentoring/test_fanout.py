@@ -20,14 +20,6 @@ async_test = pytest.mark.asyncio
 
 
 @pytest.fixture
-def semilla_log(caplog):
-    semilla = logging.getLogger("semilla")  # it does not propagate to the root, where caplog listens
-    semilla.addHandler(caplog.handler)
-    yield caplog
-    semilla.removeHandler(caplog.handler)
-
-
-@pytest.fixture
 def in_memory_layer(settings):
     """The embedded default, whatever REDIS_URL says: its groups can be looked at."""
     channel_layers.backends.clear()
