@@ -6,11 +6,12 @@ SEMILLA_ENV=production switches on the production checks: it refuses unsafe valu
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env_bool, env_int, env_list, env_str
+from cms.env import env_bool, env_int, env_list, env_str, registrable_domain
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,8 +23,9 @@ _DEV_SECRET = "django-insecure-semilla-development-only-key-never-use-in-product
 SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-# The origin that plays H5P packages: another port in the embedded server, another host in production.
-H5P_CONTENT_ORIGIN = env_str("H5P_CONTENT_ORIGIN", "http://127.0.0.1:8001").rstrip("/")
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+# The origin that plays H5P packages: another port in the embedded server, another site in production.
+H5P_CONTENT_ORIGIN = env_str("H5P_CONTENT_ORIGIN", "" if PRODUCTION else "http://127.0.0.1:8001").rstrip("/")
 
 if PRODUCTION:
     if DEBUG:
@@ -32,6 +34,15 @@ if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set to a long random value in production.")
     if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must list the real host names in production.")
+    _site_host, _content_host = urlsplit(SITE_URL).hostname, urlsplit(H5P_CONTENT_ORIGIN).hostname
+    if not _site_host or not _content_host:
+        raise ImproperlyConfigured("SITE_URL and H5P_CONTENT_ORIGIN must both be set (https://host) in production.")
+    # A subdomain is the same site: cookies and WebSockets of the main site would reach H5P package code.
+    if registrable_domain(_site_host) == registrable_domain(_content_host):
+        raise ImproperlyConfigured(
+            "H5P_CONTENT_ORIGIN must be on another site (registrable domain) than SITE_URL in production, "
+            "not a subdomain of it: e.g. https://semilla-h5p.org for https://semilla.org."
+        )
 
 INSTALLED_APPS = [
     "daphne",
@@ -80,6 +91,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lms.h5p.middleware.ContentOriginHeadersMiddleware",  # outermost: even a redirect there carries the CSP
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lms.h5p.middleware.ContentOriginMiddleware",
@@ -275,7 +287,7 @@ if H5P_PLAYER_DIR.is_dir():
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Semilla"
-WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = SEMILLA_MAX_IMAGE_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt", "mp3", "ogg"]

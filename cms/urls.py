@@ -1,10 +1,12 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
+from django.views.decorators.cache import cache_control
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import serve as document_serve
+
+from cms.public_media import public_image
 
 urlpatterns = [
     path("", include("cms.home.urls")),
@@ -19,13 +21,12 @@ urlpatterns = [
     path("h5p/", include("lms.h5p.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
+    # Documents are served only to their readers (lms/courses/wagtail_hooks.py): never kept by a shared cache.
+    re_path(r"^documentos/(\d+)/(.*)$", cache_control(private=True, no_cache=True)(document_serve)),
     path("documentos/", include(wagtaildocs_urls)),
 ]
 
-# Only public media (Wagtail images) is served; certificates, evidence and H5P packages never are.
-urlpatterns.append(
-    re_path(r"^media/(?P<path>(?:images|original_images)/[\w./-]+)$", serve,
-            {"document_root": settings.MEDIA_ROOT}, name="public_media")
-)
+# /media/ answers only for Wagtail images and renditions; every other upload has a view that checks who asks.
+urlpatterns.append(re_path(r"^media/(?P<path>.*)$", public_image, name="public_media"))
 
 urlpatterns.append(path("", include(wagtail_urls)))

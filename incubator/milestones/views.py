@@ -274,6 +274,7 @@ def prototype_feedback(request, pk: int):
 def prototype_photo(request, pk: int):
     """A prototype photo, only for people who may see the venture."""
     photo = selectors.prototype_photo_for(user=request.user, pk=pk)
-    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg",
+                            filename=f"prototipo-{photo.pk}.jpg")  # inline, with a name of ours
     response["Cache-Control"] = "private, no-store"
     return response

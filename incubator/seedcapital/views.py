@@ -244,7 +244,7 @@ def delivery_cancel(request, pk: int, delivery_pk: int):
 def _photo_response(field_file):
     if not field_file:
         raise Http404
-    return FileResponse(field_file.open("rb"), content_type="image/jpeg")
+    return FileResponse(field_file.open("rb"), content_type="image/jpeg", filename="foto.jpg")  # inline
 
 
 @private

@@ -285,3 +285,34 @@ def view_restrictions_of(page: Page):
     """Wagtail privacy settings above a course page in one query (ancestors known from the path)."""
     paths = [page.path[:n] for n in range(page.steplen, len(page.path) + 1, page.steplen)]
     return PageViewRestriction.objects.filter(page__path__in=paths)
+
+
+def courses_linking_document(*, document) -> list[int]:
+    """Ids of the courses with a live lesson that links the document (Wagtail's reference index: two queries)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    lesson_ids = [
+        int(pk) for pk in ReferenceIndex.get_references_to(document)
+        .filter(content_type=ContentType.objects.get_for_model(LessonPage))
+        .values_list("object_id", flat=True).distinct()
+        if str(pk).isdigit()
+    ]
+    if not lesson_ids:
+        return []
+    lessons = LessonPage.objects.live().filter(pk__in=lesson_ids).values_list("path", "depth")
+    course_paths = {path[: len(path) - 2 * LessonPage.steplen] for path, _depth in lessons}
+    return list(CoursePage.objects.live().filter(path__in=course_paths).values_list("pk", flat=True))
+
+
+def may_read_linked_document(*, user, document) -> bool:
+    """True when the document is linked from a live lesson the person may read: an active learner of its
+    course, or someone who may preview it (its mentors, coordination, administration)."""
+    if not user.is_authenticated:
+        return False
+    course_ids = courses_linking_document(document=document)
+    if not course_ids:
+        return False
+    if Enrolment.objects.filter(user=user, course_id__in=course_ids, status=Enrolment.Status.ACTIVE).exists():
+        return True
+    return any(can_preview(user=user, course=course) for course in CoursePage.objects.filter(pk__in=course_ids))

@@ -1,3 +1,5 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,7 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.accounts.roles import Role, has_role
-from lms.courses import admin_views
+from lms.courses import admin_views, selectors
 from lms.courses.models import Enrolment
 
 
@@ -68,3 +70,34 @@ class EnrolmentViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_enrolment_viewset():
     return EnrolmentViewSet("inscripciones")
+
+
+def _document_is_for(request, document) -> bool:
+    """Who may download a Wagtail document (documents are never public):
+
+    - coordination, administration and whoever may edit or choose it in the Wagtail admin;
+    - the people its collection is meant for, when the collection has a view restriction they pass
+      ("logged in", a group they belong to, or its password);
+    - the people who may read a live lesson that links it: the course's active learners and those who
+      may preview the course (its mentors). Documents linked only from other pages are for staff only.
+    """
+    from wagtail.documents.permissions import permission_policy
+
+    user = request.user
+    if has_role(user, Role.COORDINATOR, Role.ADMIN):
+        return True
+    if permission_policy.user_has_any_permission_for_instance(user, ["change", "choose"], document):
+        return True
+    restrictions = list(document.collection.get_view_restrictions())
+    if restrictions and all(restriction.accept_request(request) for restriction in restrictions):
+        return True
+    return selectors.may_read_linked_document(user=user, document=document)
+
+
+@hooks.register("before_serve_document")
+def documents_only_for_their_readers(document, request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not _document_is_for(request, document):
+        raise Http404
+    return None

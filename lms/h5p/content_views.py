@@ -1,7 +1,6 @@
 """Views of the content origin: the player page and package files, reached only with a signed token."""
 
 import json
-import mimetypes
 from pathlib import Path
 
 from django.conf import settings
@@ -19,8 +18,51 @@ from lms.h5p.signing import H5PTokenError, h5p_token_read
 PLAYER_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; "
-    "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors {main}"
+    "frame-src 'self'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors {main}"
 )
+# Package files are data for the player, never pages: should one be opened as a document (a script
+# navigating its frame to an SVG, say), it runs no script, loads nothing and cannot be framed elsewhere.
+PACKAGE_FILE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'"
+
+# The types a package file is served with, by extension; anything else (HTML, XML, SWF...) is not served.
+# Types that a browser shows in place are inline; documents are always downloaded.
+PACKAGE_FILE_TYPES: dict[str, tuple[str, bool]] = {
+    "js": ("text/javascript; charset=utf-8", True),
+    "css": ("text/css; charset=utf-8", True),
+    "json": ("application/json", True),
+    "png": ("image/png", True),
+    "jpg": ("image/jpeg", True),
+    "jpeg": ("image/jpeg", True),
+    "gif": ("image/gif", True),
+    "bmp": ("image/bmp", True),
+    "svg": ("image/svg+xml", True),
+    "webm": ("video/webm", True),
+    "mp4": ("video/mp4", True),
+    "ogg": ("audio/ogg", True),
+    "mp3": ("audio/mpeg", True),
+    "m4a": ("audio/mp4", True),
+    "wav": ("audio/wav", True),
+    "vtt": ("text/vtt; charset=utf-8", True),
+    "webvtt": ("text/vtt; charset=utf-8", True),
+    "eot": ("application/vnd.ms-fontobject", True),
+    "ttf": ("font/ttf", True),
+    "otf": ("font/otf", True),
+    "woff": ("font/woff", True),
+    "woff2": ("font/woff2", True),
+    "txt": ("text/plain; charset=utf-8", True),
+    "pdf": ("application/pdf", False),
+    "csv": ("text/csv; charset=utf-8", False),
+    "doc": ("application/octet-stream", False),
+    "docx": ("application/octet-stream", False),
+    "xls": ("application/octet-stream", False),
+    "xlsx": ("application/octet-stream", False),
+    "ppt": ("application/octet-stream", False),
+    "pptx": ("application/octet-stream", False),
+    "odt": ("application/octet-stream", False),
+    "ods": ("application/octet-stream", False),
+    "odp": ("application/octet-stream", False),
+}
 
 
 def _grant(token: str, activity_id: int | None = None):
@@ -75,10 +117,13 @@ def package_file(request, token: str, path: str):
         full = Path(safe_join(Path(settings.H5P_ROOT) / activity.sha256, path))
     except Exception as exc:  # SuspiciousFileOperation: a path outside the package
         raise Http404 from exc
-    if not full.is_file():
+    kind = PACKAGE_FILE_TYPES.get(full.suffix.lower().lstrip("."))
+    if kind is None or not full.is_file():
         raise Http404
-    content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
-    response = FileResponse(full.open("rb"), content_type=content_type)
+    content_type, inline = kind
+    response = FileResponse(full.open("rb"), content_type=content_type, as_attachment=not inline,
+                            filename=full.name)
+    response["Content-Security-Policy"] = PACKAGE_FILE_POLICY
     response["Cache-Control"] = f"private, max-age={min(settings.H5P_URL_MAX_AGE_SECONDS, 3600)}"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
