@@ -1,5 +1,6 @@
 """A learner plays an H5P activity in a lesson; the frame is isolated on its own origin."""
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +13,9 @@ from lms.h5p.services import h5p_package_import
 from tests.browser.conftest import accept_current_consent, consent_ensure, login, wagtail_site_ensure
 from tests.factories import UserFactory, build_course, lessons_of
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "h5p"
+# Beside the project (../shared/fixtures/h5p); SEMILLA_H5P_FIXTURES points elsewhere (a git worktree).
+FIXTURES = Path(os.environ.get("SEMILLA_H5P_FIXTURES") or
+                Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "h5p")
 PASSWORD = "clave-segura-123"
 
 
