@@ -1,4 +1,5 @@
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from lms.h5p.services import h5p_package_import
 from lms.h5p.signing import h5p_token_issue
 from tests.factories import UserFactory, build_course, lessons_of
 
-FIXTURES = Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p"
+# Beside the project (../shared/fixtures/h5p); SEMILLA_H5P_FIXTURES points elsewhere (a git worktree).
+FIXTURES = Path(os.environ.get("SEMILLA_H5P_FIXTURES") or
+                Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p")
 VERB = "http://adlnet.gov/expapi/verbs/{}"
 
 
