@@ -161,3 +161,11 @@ def test_timeline_and_detail_queries_do_not_grow_with_content(client, team, firs
     _add_content(venture, first_milestone, member, mentor, 4)
     after = [_count(client, url) for url in urls]
     assert after == before and max(after) <= 12
+
+
+def test_a_prototype_photo_is_served_inline_with_a_name_of_ours_and_nosniff(client, team, objects):
+    client.force_login(team[1])
+    response = client.get(reverse("milestones:prototype_photo", args=[objects["photo"].pk]))
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Content-Disposition"] == f'inline; filename="prototipo-{objects["photo"].pk}.jpg"'
+    assert response["X-Content-Type-Options"] == "nosniff"
