@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import PIL.Image
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.env import env_bool, env_int, env_list, env_str, registrable_domain
@@ -276,6 +277,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 SEMILLA_MAX_CSV_BYTES = 1_048_576
 SEMILLA_MAX_IMAGE_BYTES = 5_242_880
+# Every image upload (cms.uploads) is refused above this many pixels, read from its header before decoding:
+# a 16-megapixel picture takes up to 64 MB once decoded. Pillow's own guard, for any decode in the process
+# (Wagtail renditions too), warns above it and refuses above twice it.
+SEMILLA_MAX_IMAGE_PIXELS = env_int("SEMILLA_MAX_IMAGE_PIXELS", 16_000_000)
+PIL.Image.MAX_IMAGE_PIXELS = SEMILLA_MAX_IMAGE_PIXELS
 SEMILLA_MAX_DOCUMENT_BYTES = 20_971_520
 # H5P packages carry JavaScript: served only on the content origin, never under MEDIA_URL.
 H5P_ROOT = Path(env_str("H5P_ROOT", str(BASE_DIR / "media" / "h5p-packages")))
@@ -290,6 +296,8 @@ WAGTAIL_SITE_NAME = "Semilla"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = SEMILLA_MAX_IMAGE_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = SEMILLA_MAX_IMAGE_PIXELS
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt", "mp3", "ogg"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,4 +1,8 @@
-"""Check uploads by their content (never by their name) and re-encode photos before anything is written."""
+"""Check uploads by their content (never by their name) and re-encode photos before anything is written.
+
+Photos go through the project's image rule (cms.uploads): bytes, format by content, pixels from the header,
+a bounded decode.
+"""
 
 import io
 from dataclasses import dataclass
@@ -6,18 +10,17 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
-MB = 1024 * 1024
+from cms.uploads import MB, image_bytes_read, image_decode, image_format_of
+
 MAX_PHOTO_BYTES = 5 * MB
 MAX_PDF_BYTES = 10 * MB
 MAX_AUDIO_BYTES = 10 * MB
 MAX_UPLOAD_BYTES = max(MAX_PHOTO_BYTES, MAX_PDF_BYTES, MAX_AUDIO_BYTES)
-MAX_PIXELS = 40_000_000  # a decompression bomb stops here, before Pillow decodes it
 EVIDENCE_PHOTO_SIDE = 2000
 PROTOTYPE_PHOTO_SIDE = 1280
 PROTOTYPE_PHOTO_BYTES = 200 * 1024
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
 @dataclass(frozen=True)
@@ -55,24 +58,8 @@ def audio_type_of(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _open_image(data: bytes) -> Image.Image:
-    """Verify the bytes are a JPEG, PNG or WebP photo of a sane size; return it opened again for use."""
-    try:
-        with Image.open(io.BytesIO(data)) as probe:
-            if probe.format not in IMAGE_FORMATS:
-                raise ValidationError(_("La foto debe ser JPG, PNG o WebP."), code="format")
-            if probe.width * probe.height > MAX_PIXELS:
-                raise ValidationError(_("La foto tiene demasiados píxeles."), code="pixels")
-            probe.verify()
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise ValidationError(_("El archivo no es una foto válida."), code="invalid_image") from exc
-    return image
-
-
 def _to_rgb(image: Image.Image) -> Image.Image:
-    image = ImageOps.exif_transpose(image)
+    image = ImageOps.exif_transpose(image)  # on the already shrunk image
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")
         background = Image.new("RGB", image.size, "white")
@@ -90,16 +77,13 @@ def _jpeg(image: Image.Image, quality: int) -> bytes:
 
 def photo_reencode(data: bytes, *, max_side: int = EVIDENCE_PHOTO_SIDE) -> bytes:
     """The photo as a fresh JPEG no larger than max_side pixels. Raises ValidationError if it is not one."""
-    image = _to_rgb(_open_image(data))
-    image.thumbnail((max_side, max_side))
-    return _jpeg(image, 85)
+    return _jpeg(_to_rgb(image_decode(data, max_side=max_side)), 85)
 
 
 def photo_compress(data: bytes, *, max_side: int = PROTOTYPE_PHOTO_SIDE,
                    max_bytes: int = PROTOTYPE_PHOTO_BYTES) -> tuple[bytes, int, int]:
     """A JPEG of at most max_side px and max_bytes: quality steps down, then the size if still too big."""
-    image = _to_rgb(_open_image(data))
-    image.thumbnail((max_side, max_side))
+    image = _to_rgb(image_decode(data, max_side=max_side))
     while True:
         for quality in (85, 75, 65, 55, 45, 35):
             encoded = _jpeg(image, quality)
@@ -120,14 +104,13 @@ def evidence_check(upload: UploadedFile) -> CheckedFile:
     if len(data) > MAX_PHOTO_BYTES:
         raise ValidationError(_("La foto es muy grande: el máximo es %(mb)s MB.") % {"mb": MAX_PHOTO_BYTES // MB},
                               code="too_large")
-    try:
-        content = photo_reencode(data)
-    except ValidationError as exc:
+    if image_format_of(data) is None:
         raise ValidationError(_("Sube una foto (JPG, PNG o WebP), un PDF o un audio (MP3, OGG, M4A o WAV)."),
-                              code="unknown_type") from exc
-    return CheckedFile(content, "foto", "image/jpeg", ".jpg")
+                              code="unknown_type")
+    # A photo with too many pixels or broken data says so, instead of "upload a photo".
+    return CheckedFile(photo_reencode(data), "foto", "image/jpeg", ".jpg")
 
 
 def prototype_photo_check(upload: UploadedFile) -> tuple[bytes, int, int]:
     """A prototype photo (<= 5 MB in), compressed to <= 200 KB and 1280 px. Raises ValidationError."""
-    return photo_compress(_read(upload, MAX_PHOTO_BYTES))
+    return photo_compress(image_bytes_read(upload, max_bytes=MAX_PHOTO_BYTES))

@@ -5,6 +5,7 @@ import logging
 import shutil
 import tempfile
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
@@ -20,7 +21,7 @@ from lms.grades.models import GradeItem
 from lms.grades.services import grade_record
 from lms.h5p.models import H5PActivity, H5PResult, H5PUserState, XAPIStatement
 from lms.h5p.selectors import lesson_h5p_activity_ids, lesson_has_quiz
-from lms.h5p.validation import H5PPackageError, h5p_package_validate
+from lms.h5p.validation import CHUNK_BYTES, H5PPackageError, h5p_package_validate
 from lms.h5p.xapi import RESULT_VERBS, is_top_level, score_of, verb_of
 
 logger = logging.getLogger("semilla.h5p")
@@ -40,20 +41,22 @@ def _sha256(upload: IO[bytes]) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _extract(upload: IO[bytes], target: Path) -> None:
-    """Unpack into a temporary folder beside target, then rename: target appears whole or not at all."""
+def _extract(upload: IO[bytes], target: Path, names: list[str]) -> None:
+    """Unpack the validated entries into a temporary folder beside target, then rename: target appears whole
+    or not at all. Entries the validator ignores (names starting with . or _) are not written."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=target.parent))
     try:
         with zipfile.ZipFile(upload) as archive:
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                destination = staging / info.filename
+            for name in names:
+                destination = staging / name
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(info) as source, destination.open("wb") as sink:
-                    shutil.copyfileobj(source, sink)
+                with archive.open(name) as source, destination.open("wb") as sink:
+                    shutil.copyfileobj(source, sink, CHUNK_BYTES)
         staging.rename(target)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise H5PPackageError(_("El archivo no es un paquete H5P legible (no es un ZIP válido).")) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -74,7 +77,7 @@ def h5p_package_import(*, upload: IO[bytes], user=None) -> tuple[H5PActivity, bo
     upload.seek(0)
     folder = h5p_root() / sha256
     if not folder.exists():
-        _extract(upload, folder)
+        _extract(upload, folder, package.files)
     try:
         with transaction.atomic():
             activity = H5PActivity.objects.create(

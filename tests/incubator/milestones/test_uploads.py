@@ -9,6 +9,7 @@ from PIL import Image
 
 from incubator.milestones import services
 from incubator.milestones.models import Evidence, PrototypePhoto
+from tests.cms.image_files import bilevel_png, upload
 from tests.incubator.milestones.conftest import image_upload
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,25 @@ def test_versions_are_numbered_and_take_at_most_six_photos(team):
     with pytest.raises(ValidationError):
         services.prototype_photo_add(prototype=second, upload=image_upload(), by=member)
     assert PrototypePhoto.objects.count() == 6
+
+
+def test_a_photo_with_too_many_pixels_is_refused_from_its_header_and_nothing_is_written(team, first_milestone,
+                                                                                          settings):
+    venture, member = team[0], team[1]
+    with pytest.raises(ValidationError, match="demasiados píxeles"):
+        services.evidence_add(milestone=first_milestone, upload=upload(bilevel_png(8000, 5000)), by=member)
+    prototype = services.prototype_create(venture=venture, by=member, description="v1")
+    with pytest.raises(ValidationError, match="demasiados píxeles"):
+        services.prototype_photo_add(prototype=prototype, upload=upload(bilevel_png(8000, 5000)), by=member)
+    assert not Evidence.objects.exists() and not PrototypePhoto.objects.exists() and _stored_files(settings) == []
+
+
+def test_a_photo_taken_sideways_is_stored_upright(team, first_milestone):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90 degrees to show it
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 120, 40)).save(out, "JPEG", exif=exif)
+    evidence = services.evidence_add(milestone=first_milestone, upload=upload(out.getvalue(), "foto.jpg"),
+                                     by=team[1])
+    with Image.open(evidence.file.path) as stored:
+        assert stored.size == (30, 40)

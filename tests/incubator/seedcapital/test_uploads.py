@@ -12,6 +12,7 @@ from PIL import Image
 from incubator.seedcapital import services
 from incubator.seedcapital.models import Delivery, Purchase, SeedCapitalEvent
 from incubator.seedcapital.services import PurchaseItem
+from tests.cms.image_files import bilevel_png, upload
 
 from .conftest import image_upload, plan
 
@@ -86,3 +87,12 @@ def test_a_purchase_with_a_receipt_is_recorded_from_the_page(client, award, coor
     assert download.status_code == 200 and download["Content-Type"] == "image/jpeg"
     assert "no-store" in download["Cache-Control"]
     assert not Delivery.objects.exists()
+
+
+def test_a_photo_with_too_many_pixels_is_refused_from_its_header(scheduled, coordinator, settings):
+    award, items, delivery = scheduled
+    with pytest.raises(ValidationError, match="demasiados píxeles"):
+        services.delivery_confirm(delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery),
+                                  witness_name="Rosa", photo=upload(bilevel_png(8000, 5000), "entrega.png"))
+    delivery.refresh_from_db()
+    assert delivery.status == "programada" and _stored_files(settings) == []

@@ -1,4 +1,5 @@
-from pathlib import Path
+import io
+import zipfile
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -6,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lms.h5p.models import H5PActivity
 from tests.factories import UserFactory
+from tests.lms.h5p.fixtures import shared_h5p_fixtures
 
-FIXTURES = Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p"
+FIXTURES = shared_h5p_fixtures()
 ADD_URL = "/admin/snippets/h5p/h5pactivity/add/"
 
 
@@ -51,4 +53,18 @@ def test_staff_without_the_dedicated_permission_cannot_upload(client):
     client.force_login(editor)
     response = client.post(ADD_URL, {"package": upload("true-false.h5p"), "grade_policy": "best"})
     assert response.status_code in (302, 403)
+    assert H5PActivity.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_package_with_a_bad_crc_is_a_form_error_not_a_500(admin_client):
+    raw = (FIXTURES / "valid" / "true-false.h5p").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        info = next(i for i in archive.infolist() if i.filename.endswith(".js") and i.compress_size > 64)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    damaged = raw[:start + 32] + bytes(b ^ 0x55 for b in raw[start + 32:start + 48]) + raw[start + 48:]
+    package = SimpleUploadedFile("roto.h5p", damaged, "application/zip")
+    response = admin_client.post(ADD_URL, {"package": package, "grade_policy": "best"})
+    assert response.status_code == 200
+    assert f"{info.filename} está dañado dentro del paquete" in response.content.decode()
     assert H5PActivity.objects.count() == 0

@@ -1,3 +1,5 @@
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -6,8 +8,9 @@ from django.core.management import CommandError, call_command
 from lms.h5p.models import H5PActivity
 from lms.h5p.services import h5p_package_import
 from lms.h5p.validation import H5PPackageError
+from tests.lms.h5p.fixtures import shared_h5p_fixtures
 
-FIXTURES = Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p"
+FIXTURES = shared_h5p_fixtures()
 TRUE_FALSE = FIXTURES / "valid" / "true-false.h5p"
 
 
@@ -61,3 +64,17 @@ def test_the_command_imports_valid_files_and_fails_naming_each_rejection(capsys)
 def test_the_command_succeeds_when_every_file_is_valid():
     call_command("h5p_import", *map(str, sorted((FIXTURES / "valid").glob("*.h5p"))))
     assert H5PActivity.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_entries_the_h5p_core_ignores_are_not_unpacked(_h5p_root):
+    raw = TRUE_FALSE.read_bytes()
+    buffer = io.BytesIO(raw)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("__MACOSX/content/._content.json", b"\0\1")
+        archive.writestr("content/.htaccess", "Options +ExecCGI")
+    buffer.seek(0)
+    activity, _created = h5p_package_import(upload=buffer)
+    folder = Path(_h5p_root) / activity.sha256
+    assert (folder / "content" / "content.json").is_file()
+    assert not (folder / "__MACOSX").exists() and not (folder / "content" / ".htaccess").exists()
