@@ -285,3 +285,10 @@ def view_restrictions_of(page: Page):
     """Wagtail privacy settings above a course page in one query (ancestors known from the path)."""
     paths = [page.path[:n] for n in range(page.steplen, len(page.path) + 1, page.steplen)]
     return PageViewRestriction.objects.filter(page__path__in=paths)
+
+
+def learner_ids_taught_by(*, user):
+    """Ids of the people with an active enrolment in a course `user` mentors (a subquery, not a list)."""
+    return Enrolment.objects.filter(
+        course__mentors=user, status=Enrolment.Status.ACTIVE
+    ).values("user_id")
