@@ -79,10 +79,12 @@ def is_coordinator(user) -> bool:
 
 
 def _coordinates_session(user_id: int):
-    """The person coordinates the session's cohort, or the cohort of one of its ventures (an EXISTS each)."""
+    """The person scheduled the session, or coordinates its cohort or the cohort of one of its ventures
+    (an EXISTS each, so room_access stays one query)."""
     coordinated = Cohort.coordinators.through.objects.filter(user_id=user_id).values("cohort_id")
     return (
-        Exists(Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("cohort_id"), user_id=user_id))
+        Exists(MentoringSession.objects.filter(pk=OuterRef("pk"), created_by_id=user_id))
+        | Exists(Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("cohort_id"), user_id=user_id))
         | Exists(MentoringSession.ventures.through.objects.filter(
             mentoringsession_id=OuterRef("pk"), venture__cohort_id__in=coordinated))
     )

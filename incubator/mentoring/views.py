@@ -33,7 +33,7 @@ def _room_or_404(request: HttpRequest, pk: int, *, moderator: bool = False):
 
 @login_required
 def session_list(request):
-    """Mis mentorías: upcoming sessions (coordinators see every one)."""
+    """Mis mentorías: the sessions the person mentors, takes part in or coordinates (selectors.room_access)."""
     return render(request, "mentoring/session_list.html", {
         "upcoming": selectors.sessions_upcoming_for(user=request.user),
         "past": selectors.sessions_past_for(user=request.user),

@@ -2,11 +2,14 @@
 those the mentor or coordinator works with, with a search that works without JavaScript; coordination
 enters only the rooms of its cohorts."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from incubator.cohorts.models import Participation
-from incubator.mentoring import selectors
+from incubator.mentoring import selectors, services
 from incubator.mentoring.models import MentoringSession
 from lms.courses.models import Enrolment
 from tests.factories import CohortFactory, UserFactory, VentureFactory, build_course
@@ -106,3 +109,14 @@ def test_the_cohorts_coordination_field_offers_only_coordination_staff_by_name(c
     assert set(field.queryset) == {coordinator, other}
     assert f"Lucía Andrade ({other.username})" in response.content.decode()
     assert f"({learner.username})" not in response.content.decode()
+
+
+def test_a_coordinator_moderates_the_sessions_she_scheduled(coordinator, mentor, learner):
+    cohort = CohortFactory(coordinators=[coordinator])
+    Participation.objects.create(cohort=cohort, user=learner, status=Participation.Status.ACCEPTED)
+    start = timezone.now()
+    session = services.session_schedule(by=coordinator, topic="Ventas", starts_at=start,
+                                        ends_at=start + timedelta(hours=1), mentors=[mentor], participants=[learner])
+    assert selectors.room_access(session_id=session.pk, user=coordinator)[0].moderator
+    other = UserFactory(role="coordinacion")
+    assert not selectors.room_access(session_id=session.pk, user=other)[0].allowed
