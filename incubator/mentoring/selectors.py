@@ -91,8 +91,8 @@ def _coordinates_session(user_id: int):
 
 
 def _coordinator_scope(user) -> Q | None:
-    """Which sessions a person moderates as coordination: every one for administration, those of the cohorts
-    they coordinate for coordinators, none otherwise (None means no limit)."""
+    """Which sessions a person moderates as coordination: every one for administration; for coordinators
+    those they scheduled or of the cohorts they coordinate; none otherwise (None means no limit)."""
     if has_role(user, Role.ADMIN):
         return None
     if has_role(user, Role.COORDINATOR):
@@ -183,8 +183,9 @@ def room_access(
     """Membership, mute, removal and room status of `user` in one query (re-run on every room event).
 
     The single access rule: pages, the .ics file, the socket's connect and its re-checks all use it.
-    Coordination moderates the rooms of the cohorts it coordinates (administration every room), the same
-    rule as _coordinator_scope. `coordinator`, when given, is that answer already known for this room."""
+    Coordination moderates the rooms it scheduled or of the cohorts it coordinates (administration every
+    room), the same rule as _coordinator_scope. `coordinator`, when given, is that answer already known
+    for this room."""
     alias = router.db_for_read(MentoringSession)
     sql, marked = _access_sql(alias)
     params = [session_id if p == _SESSION_MARK else user.pk if p == _USER_MARK else p for p in marked]
