@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.accounts.models import User
+from cms.accounts.roles import Role
 from incubator.cohorts.models import Participation
 
 
@@ -20,3 +23,24 @@ class DropoutForm(forms.Form):
     note = forms.CharField(label=_("Nota"), required=False, max_length=1000,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"max_length": _("Usa como máximo %(limit_value)d caracteres.")})
+
+
+def person_label(user) -> str:
+    """A person as others know her: the full name, then the username that tells two namesakes apart."""
+    full = user.get_full_name()
+    return f"{full} ({user.username})" if full else user.username
+
+
+class CohortAdminForm(WagtailAdminModelForm):
+    """The cohort in the Wagtail admin: "Coordinación" offers only active staff with the coordination
+    role, by name, not every account."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("coordinators")
+        if field is None:
+            return
+        field.queryset = User.objects.filter(groups__name=Role.COORDINATOR, is_active=True).order_by(
+            "first_name", "last_name", "username")
+        field.label_from_instance = person_label
+        field.widget = forms.CheckboxSelectMultiple(choices=field.choices)

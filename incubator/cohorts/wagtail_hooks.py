@@ -5,7 +5,7 @@ everything."""
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -14,6 +14,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.accounts.roles import Role, has_role
+from incubator.cohorts.forms import CohortAdminForm
 from incubator.cohorts.models import Cohort, ParticipationEvent
 from incubator.ventures.models import Venture
 
@@ -75,6 +76,7 @@ class CohortViewSet(ModelViewSet):
     model = Cohort
     icon = "group"
     menu_label = _("Cohortes")
+    edit_handler = ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
     add_view_class = CohortCreateView
     copy_view_enabled = False
     list_display = ["name", "city", "start_date", "capacity"]

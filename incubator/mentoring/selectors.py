@@ -26,6 +26,7 @@ from incubator.mentoring.models import (
     RoomRemoval,
 )
 from incubator.ventures.models import Venture
+from lms.courses.selectors import learner_ids_taught_by
 
 HISTORY_PAGE = 50
 REPLAY_LIMIT = 500
@@ -77,6 +78,28 @@ def is_coordinator(user) -> bool:
     return has_role(user, Role.COORDINATOR, Role.ADMIN)
 
 
+def _coordinates_session(user_id: int):
+    """The person scheduled the session, or coordinates its cohort or the cohort of one of its ventures
+    (an EXISTS each, so room_access stays one query)."""
+    coordinated = Cohort.coordinators.through.objects.filter(user_id=user_id).values("cohort_id")
+    return (
+        Exists(MentoringSession.objects.filter(pk=OuterRef("pk"), created_by_id=user_id))
+        | Exists(Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("cohort_id"), user_id=user_id))
+        | Exists(MentoringSession.ventures.through.objects.filter(
+            mentoringsession_id=OuterRef("pk"), venture__cohort_id__in=coordinated))
+    )
+
+
+def _coordinator_scope(user) -> Q | None:
+    """Which sessions a person moderates as coordination: every one for administration; for coordinators
+    those they scheduled or of the cohorts they coordinate; none otherwise (None means no limit)."""
+    if has_role(user, Role.ADMIN):
+        return None
+    if has_role(user, Role.COORDINATOR):
+        return Q(_coordinates_session(user.pk))
+    return Q(pk__in=[])
+
+
 def _is_participant(user_id: int):
     """Admitted as a participant: named one, an accepted participant of the session's cohort, or a member
     of one of its ventures. One expression (three EXISTS), so every check stays a single query."""
@@ -106,6 +129,7 @@ def _access_queryset(session_id: int, user_id: int) -> QuerySet[MentoringSession
         is_participant=ExpressionWrapper(_is_participant(user_id), output_field=BooleanField()),
         is_removed=Exists(RoomRemoval.objects.filter(session_id=OuterRef("pk"), user_id=user_id)),
         is_muted=Exists(RoomMute.objects.filter(session_id=OuterRef("pk"), user_id=user_id)),
+        is_cohort_coordinator=ExpressionWrapper(_coordinates_session(user_id), output_field=BooleanField()),
     )
 
 
@@ -158,7 +182,10 @@ def room_access(
 ) -> tuple[RoomAccess, MentoringSession | None]:
     """Membership, mute, removal and room status of `user` in one query (re-run on every room event).
 
-    The single access rule: pages, the .ics file, the socket's connect and its re-checks all use it."""
+    The single access rule: pages, the .ics file, the socket's connect and its re-checks all use it.
+    Coordination moderates the rooms it scheduled or of the cohorts it coordinates (administration every
+    room), the same rule as _coordinator_scope. `coordinator`, when given, is that answer already known
+    for this room."""
     alias = router.db_for_read(MentoringSession)
     sql, marked = _access_sql(alias)
     params = [session_id if p == _SESSION_MARK else user.pk if p == _USER_MARK else p for p in marked]
@@ -169,7 +196,7 @@ def room_access(
         exists=True,
         mentor=bool(session.is_mentor),
         participant=bool(session.is_participant),
-        coordinator=is_coordinator(user) if coordinator is None else coordinator,
+        coordinator=_coordinates(user, bool(session.is_cohort_coordinator)) if coordinator is None else coordinator,
         removed=bool(session.is_removed),
         muted=bool(session.is_muted),
         status=room_status(session=session),
@@ -177,20 +204,32 @@ def room_access(
     return access, session
 
 
+def _coordinates(user, cohort_coordinator: bool) -> bool:
+    return has_role(user, Role.ADMIN) or (cohort_coordinator and has_role(user, Role.COORDINATOR))
+
+
+def _sessions_of(user, qs: QuerySet[MentoringSession]) -> QuerySet[MentoringSession]:
+    """`qs` limited to the sessions the person mentors, takes part in or coordinates (room_access's rule)."""
+    scope = _coordinator_scope(user)
+    if scope is None:
+        return qs
+    return qs.filter(Q(_is_mentor(user.pk)) | Q(_is_participant(user.pk)) | scope)
+
+
 def sessions_upcoming_for(*, user, now: datetime | None = None) -> QuerySet[MentoringSession]:
-    """Sessions not yet over where the person mentors or takes part (coordinators see all)."""
+    """Sessions not yet over where the person mentors, takes part or coordinates the cohort."""
     now = now or timezone.now()
-    qs = MentoringSession.objects.filter(ends_at__gte=now - ROOM_GRACE_AFTER_END, closed_at__isnull=True)
-    if not is_coordinator(user):
-        qs = qs.filter(_is_mentor(user.pk) | _is_participant(user.pk)).exclude(removals__user=user)
+    qs = _sessions_of(user, MentoringSession.objects.filter(ends_at__gte=now - ROOM_GRACE_AFTER_END,
+                                                            closed_at__isnull=True))
+    if _coordinator_scope(user) is not None:
+        qs = qs.exclude(removals__user=user)
     return qs.prefetch_related("mentors").order_by("starts_at", "id")
 
 
 def sessions_past_for(*, user, limit: int = 20) -> list[MentoringSession]:
     now = timezone.now()
-    qs = MentoringSession.objects.filter(Q(closed_at__isnull=False) | Q(ends_at__lt=now - ROOM_GRACE_AFTER_END))
-    if not is_coordinator(user):
-        qs = qs.filter(_is_mentor(user.pk) | _is_participant(user.pk))
+    qs = _sessions_of(user, MentoringSession.objects.filter(
+        Q(closed_at__isnull=False) | Q(ends_at__lt=now - ROOM_GRACE_AFTER_END)))
     return list(qs.prefetch_related("mentors").order_by("-starts_at", "-id")[:limit])
 
 
@@ -365,6 +404,31 @@ def schedulable_ventures(*, user) -> QuerySet[Venture]:
     if has_role(user, Role.MENTOR):
         scope |= Q(pk__in=Venture.mentors.through.objects.filter(user_id=user.pk).values("venture_id"))
     return Venture.objects.filter(scope).select_related("cohort") if scope else Venture.objects.none()
+
+
+def schedulable_people(*, user, search: str = "") -> QuerySet[User]:
+    """People a person may invite by name: administration anyone active; coordinators the people of the
+    cohorts they coordinate (participations and venture teams); mentors the teams of the ventures they
+    mentor and the learners of the courses they mentor. `search` keeps those whose name or username holds
+    every word of it."""
+    people = User.objects.filter(is_active=True)
+    if not has_role(user, Role.ADMIN):
+        scope = Q(pk__in=[])
+        if has_role(user, Role.COORDINATOR):
+            cohorts = Cohort.coordinators.through.objects.filter(user_id=user.pk).values("cohort_id")
+            scope |= Q(pk__in=Participation.objects.filter(cohort_id__in=cohorts).values("user_id"))
+            scope |= Q(pk__in=Venture.members.through.objects.filter(venture__cohort_id__in=cohorts)
+                       .values("user_id"))
+        if has_role(user, Role.MENTOR):
+            scope |= Q(pk__in=Venture.members.through.objects.filter(
+                venture_id__in=Venture.mentors.through.objects.filter(user_id=user.pk).values("venture_id"))
+                .values("user_id"))
+            scope |= Q(pk__in=learner_ids_taught_by(user=user))
+        people = people.filter(scope)
+    for word in search.split()[:5]:
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
+                               | Q(username__icontains=word))
+    return people.exclude(pk=user.pk).order_by("first_name", "last_name", "username")
 
 
 def _merged_minutes(intervals: list[tuple[datetime, datetime]]) -> int:

@@ -33,7 +33,7 @@ def _room_or_404(request: HttpRequest, pk: int, *, moderator: bool = False):
 
 @login_required
 def session_list(request):
-    """Mis mentorías: upcoming sessions (coordinators see every one)."""
+    """Mis mentorías: the sessions the person mentors, takes part in or coordinates (selectors.room_access)."""
     return render(request, "mentoring/session_list.html", {
         "upcoming": selectors.sessions_upcoming_for(user=request.user),
         "past": selectors.sessions_past_for(user=request.user),
@@ -46,7 +46,9 @@ def session_new(request):
     if not has_role(request.user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN):
         raise PermissionDenied
     require_mentor = not has_role(request.user, Role.MENTOR)
-    form = SessionScheduleForm(request.POST or None, user=request.user, require_mentor=require_mentor)
+    search = request.GET.get("q", "").strip()[:100]  # the participants' search box (a plain GET form)
+    form = SessionScheduleForm(request.POST or None, user=request.user, require_mentor=require_mentor,
+                               search=search)
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_schedule(by=request.user, **form.cleaned_data)
@@ -55,7 +57,7 @@ def session_new(request):
         else:
             messages.success(request, _("La sesión quedó agendada."))
             return redirect("mentoring:room", pk=session.pk)
-    return render(request, "mentoring/session_form.html", {"form": form})
+    return render(request, "mentoring/session_form.html", {"form": form, "search": search})
 
 
 def _room_context(request: HttpRequest, pk: int, access: RoomAccess, session, **extra) -> dict:
@@ -64,11 +66,14 @@ def _room_context(request: HttpRequest, pk: int, access: RoomAccess, session, **
     history, has_more = selectors.messages_latest(session_id=pk, before_id=before_id)
     own_hand = HandRaise.objects.filter(session_id=pk, user=request.user, lowered_at__isnull=True).exists()
     notes = selectors.notes_of(session_id=pk)
+    muted = access.muted and not access.moderator
+    form = MessageForm()
+    form.fields["text"].disabled = muted  # shown, so the room can enable it again the moment she is unmuted
     context = {
         "session": session, "access": access, "history": history, "has_more": has_more,
         "older_id": history[0].pk if history and has_more else None, "paging": before_id is not None,
         "last_id": history[-1].pk if history and not before_id else 0,
-        "form": MessageForm(), "open": access.status == RoomStatus.OPEN,
+        "form": form, "muted": muted, "open": access.status == RoomStatus.OPEN,
         "not_yet": access.status == RoomStatus.NOT_YET, "own_hand": own_hand,
         "people": selectors.presence_list(session_id=pk), "hands": selectors.hand_queue(session_id=pk),
         "polls": selectors.polls_for(session_id=pk, user_id=request.user.pk),

@@ -1,6 +1,7 @@
 """Back office: coordinators schedule and correct mentoring sessions and read attendance in the Wagtail admin."""
 
 from django.core.exceptions import ValidationError
+from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
@@ -10,6 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from incubator.mentoring import services
+from incubator.mentoring.forms import SessionAdminForm
 from incubator.mentoring.models import Attendance, MentoringSession
 
 
@@ -60,6 +62,11 @@ class MentoringSessionViewSet(ModelViewSet):
     list_filter = ["starts_at", "mentors"]
     search_fields = ["topic", "description"]
     ordering = ["-starts_at"]
+
+    def get_form_class(self, for_update=False):
+        """Django's model form on SessionAdminForm, which limits the people offered to the person's own."""
+        return modelform_factory(self.model, form=SessionAdminForm, fields=self.form_fields,
+                                 formfield_callback=self.formfield_for_dbfield)
 
 
 class AttendanceViewSet(ModelViewSet):

@@ -316,3 +316,10 @@ def may_read_linked_document(*, user, document) -> bool:
     if Enrolment.objects.filter(user=user, course_id__in=course_ids, status=Enrolment.Status.ACTIVE).exists():
         return True
     return any(can_preview(user=user, course=course) for course in CoursePage.objects.filter(pk__in=course_ids))
+
+
+def learner_ids_taught_by(*, user):
+    """Ids of the people with an active enrolment in a course `user` mentors (a subquery, not a list)."""
+    return Enrolment.objects.filter(
+        course__mentors=user, status=Enrolment.Status.ACTIVE
+    ).values("user_id")

@@ -159,3 +159,65 @@ def test_mentor_and_learner_chat_raise_hands_vote_and_nothing_is_lost_offline(
     ids = learner_page.locator("#mensajes li[data-id]").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
     assert len(ids) == len(set(ids)) == 5
     assert_accessible(learner_page)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_muted_learner_is_told_at_once_and_can_write_again_when_unmuted(
+    browser, context, phone_context, asgi_server, people, room_session
+):
+    mentor_page, learner_page = context.new_page(), phone_context.new_page()
+    _enter(mentor_page, asgi_server, "mentora-ana", room_session.pk)
+    _enter(learner_page, asgi_server, "rosa", room_session.pk)
+    box, send = learner_page.locator("#escribir textarea"), learner_page.locator("#escribir button[type=submit]")
+    assert box.is_enabled() and learner_page.locator("#silencio").is_hidden()
+
+    rosa = mentor_page.locator("#personas li", has_text="Rosa")
+    rosa.get_by_role("button", name="Silenciar").click()
+    learner_page.locator("#silencio", has_text="te silenció").wait_for()  # no reload
+    learner_page.wait_for_function("() => document.querySelector('#escribir textarea').disabled")
+    assert send.is_disabled() and learner_page.locator("#boton-mano").is_disabled()
+    assert learner_page.locator("#notas-campo").is_disabled()
+    assert_accessible(learner_page)
+
+    rosa.get_by_role("button", name="Quitar silencio").click()
+    learner_page.locator("#silencio", has_text="Ya puedes escribir de nuevo").wait_for()
+    learner_page.wait_for_function("() => !document.querySelector('#escribir textarea').disabled")
+    _say(learner_page, "Gracias, ya entendí.")
+    mentor_page.locator("#mensajes li .texto", has_text="Gracias, ya entendí.").wait_for()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_saved_notes_keep_the_live_badge_and_chat_times_are_24_hours(page, asgi_server, people, room_session):
+    _enter(page, asgi_server, "rosa", room_session.pk)
+    page.fill("#notas-campo", "Costos fijos: arriendo")
+    page.click("#notas button[type=submit]")
+    page.locator("#notas-estado", has_text="Notas guardadas.").wait_for()
+    assert page.locator("#estado").text_content() == LIVE
+
+    _say(page, "Hola")
+    time = page.locator("#mensajes li", has_text="Hola").locator("span.muted").first.text_content()
+    assert re.fullmatch(r"\d\d:\d\d", time), time  # "14:28", never "02:28 p. m."
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_reconnect_backoff_is_capped_with_jitter(page, asgi_server, people, room_session):
+    """Issue 15.5: after the service returns, a room is back within 15 s: no wait between tries is over 10 s,
+    and the jitter spreads a center's reconnects over at least half of each wait."""
+    _enter(page, asgi_server, "rosa", room_session.pk)
+    delays = page.evaluate("""() => {
+        const delay = document.getElementById('sala').retryDelay;
+        return [...Array(40).keys()].map(n => [delay(n, 0), delay(n, 0.999999)]);
+    }""")
+    assert all(high <= 10_000 for _low, high in delays), delays
+    assert delays[0][0] >= 500 and delays[-1][0] >= 5_000  # never a tight loop
+    assert all(high - low >= low * 0.99 for low, high in delays)  # jitter: the wait spans [x, 2x)
+    assert [d[1] for d in delays[:5]] == sorted(d[1] for d in delays[:5])  # it backs off
+
+    # The visible state: offline the room says so, and comes back live by itself.
+    page.context.set_offline(True)
+    page.locator("#estado").filter(has_text=OFFLINE).wait_for()
+    page.context.set_offline(False)
+    page.locator("#estado").filter(has_text=LIVE).wait_for(timeout=15_000)

@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from incubator.cohorts.models import Participation
 from incubator.mentoring.models import Attendance, MentoringSession
+from tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +22,21 @@ def test_a_coordinator_lists_sessions_and_attendance(client, coordinator, sessio
     assert attendance.status_code == 200 and str(learner) in attendance.content.decode()
 
 
-def test_a_coordinator_schedules_a_session_in_the_admin(client, coordinator, mentor, learner):
+def test_a_coordinator_schedules_a_session_in_the_admin(client, coordinator, mentor, learner, stranger):
+    cohort = CohortFactory(coordinators=[coordinator])
+    Participation.objects.create(cohort=cohort, user=learner, status=Participation.Status.ACCEPTED)
     client.force_login(coordinator)
     start = timezone.localtime() + timedelta(days=1)
-    response = client.post(reverse("mentorias:add"), {
+    data = {
         "topic": "Plan de ventas", "description": "", "starts_at": start.strftime("%Y-%m-%d %H:%M"),
         "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"), "video_url": "", "location": "",
         "mentors": [mentor.pk], "participants": [learner.pk],
-    })
+    }
+    form = client.get(reverse("mentorias:add")).content.decode()
+    assert f'value="{learner.pk}"' in form and f"({stranger.username})" not in form  # only the people of her cohorts
+    refused = client.post(reverse("mentorias:add"), {**data, "participants": [stranger.pk]})
+    assert refused.status_code == 200 and not MentoringSession.objects.exists()
+    response = client.post(reverse("mentorias:add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     session = MentoringSession.objects.get(topic="Plan de ventas")
     assert session.created_by == coordinator

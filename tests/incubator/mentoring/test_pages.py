@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from incubator.mentoring import services
 from incubator.mentoring.models import Attendance, HandRaise, MentoringSession, PollVote, RoomMessage
+from tests.factories import VentureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +127,7 @@ def test_the_ics_file_describes_the_session(client, make_session, learner):
 
 
 def test_a_mentor_schedules_a_session(client, mentor, learner):
+    VentureFactory(members=[learner], mentors=[mentor])
     client.force_login(mentor)
     start = timezone.localtime() + timedelta(days=2)
     response = client.post(reverse("mentoring:new"), {

@@ -22,6 +22,7 @@ from incubator.mentoring.models import (
     RoomMute,
     RoomRemoval,
 )
+from tests.factories import CohortFactory
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -125,7 +126,13 @@ async def test_a_foreign_origin_is_refused_by_the_asgi_stack(session, learner):
     await comm.disconnect()
 
 
-async def test_coordinators_may_enter_any_session(session, coordinator):
+async def test_only_the_coordination_of_the_sessions_cohort_enters(session, coordinator):
+    comm = communicator(coordinator, session.pk)
+    await comm.connect()
+    assert await close_code(comm) == 4403  # she coordinates no cohort of this session
+    await comm.disconnect()
+    cohort = await database_sync_to_async(CohortFactory)(coordinators=[coordinator])
+    await database_sync_to_async(MentoringSession.objects.filter(pk=session.pk).update)(cohort=cohort)
     comm = await join(coordinator, session.pk)
     history = await until(comm, "history")
     assert history["messages"] == []

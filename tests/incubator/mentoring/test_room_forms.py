@@ -125,3 +125,15 @@ def test_outsiders_get_404_on_every_form(client, session, stranger, learner, nam
     client.force_login(stranger)
     args = {"notes": [], "poll_new": [], "message_delete": [1]}.get(name, [learner.pk])
     assert client.post(_url(name, session, *args), {"texto": "x", "version": 0}).status_code == 404
+
+
+def test_a_muted_learner_sees_why_and_a_disabled_box_the_room_can_enable_again(client, session, mentor, learner):
+    services.member_mute(session_id=session.pk, user_id=learner.pk, by=mentor)
+    client.force_login(learner)
+    html = client.get(_url("room", session)).content.decode()
+    assert 'id="silencio"' in html and "te silenció" in html
+    assert 'data-muted="1"' in html
+    assert '<textarea name="text"' in html and "disabled" in html.split('<textarea name="text"')[1].split(">")[0]
+    services.member_unmute(session_id=session.pk, user_id=learner.pk, by=mentor)
+    html = client.get(_url("room", session)).content.decode()
+    assert 'data-muted="0"' in html and "disabled" not in html.split('<textarea name="text"')[1].split(">")[0]
