@@ -117,12 +117,32 @@ async def test_a_removed_person_cannot_come_back(session, learner, mentor):
     await comm.disconnect()
 
 
-async def test_a_foreign_origin_is_refused_by_the_asgi_stack(session, learner):
-    comm = WebsocketCommunicator(application, f"/ws/mentorias/{session.pk}/",
-                                 headers=[(b"origin", b"https://evil.example"), (b"host", b"127.0.0.1")])
+async def _handshake(session_id: int, origin: str | None) -> bool:
+    headers = [(b"host", b"127.0.0.1:8000")] + ([(b"origin", origin.encode())] if origin is not None else [])
+    comm = WebsocketCommunicator(application, f"/ws/mentorias/{session_id}/", headers=headers)
     connected, _ = await comm.connect()
-    assert not connected
     await comm.disconnect()
+    return connected
+
+
+@pytest.mark.parametrize("origin", [
+    "https://evil.example", "http://127.0.0.1:8001", "http://127.0.0.1:9", "http://127.0.0.1:8399",
+    "https://127.0.0.1:8000", "http://127.0.0.1", "http://localhost:8000", "null", "", None,
+])
+async def test_only_the_sites_own_origin_opens_a_socket(session, learner, settings, origin):
+    """Scheme, host and port must all match SITE_URL's: not another port (the H5P content server), another
+    host the site answers to, or no origin at all."""
+    settings.SEMILLA_WS_ALLOWED_ORIGINS = ["http://127.0.0.1:8000"]
+    assert not await _handshake(session.pk, origin)
+    assert await _handshake(session.pk, "http://127.0.0.1:8000")
+
+
+async def test_the_h5p_host_is_not_an_allowed_origin_in_production(session, settings):
+    settings.ALLOWED_HOSTS = ["semilla.example", "h5p.semilla.example"]
+    settings.SEMILLA_WS_ALLOWED_ORIGINS = ["https://semilla.example/"]
+    assert not await _handshake(session.pk, "https://h5p.semilla.example")
+    assert not await _handshake(session.pk, "http://semilla.example")
+    assert await _handshake(session.pk, "https://semilla.example:443")
 
 
 async def test_coordinators_may_enter_any_session(session, coordinator):

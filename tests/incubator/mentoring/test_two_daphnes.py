@@ -82,6 +82,7 @@ def two_daphnes(shared_env):
     env, data = shared_env
     daphne = str(Path(sys.executable).with_name("daphne"))
     ports = [_free_port(), _free_port()]
+    env = {**env, "SEMILLA_WS_ALLOWED_ORIGINS": ",".join(f"http://127.0.0.1:{port}" for port in ports)}
     processes = [
         subprocess.Popen([daphne, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"], env=env, cwd=ROOT,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
