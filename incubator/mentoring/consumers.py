@@ -26,6 +26,7 @@ ROOM_EVENTS = {"room.broadcast": "room_broadcast", "room.removed": "room_removed
 CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
     "hello": ("on_hello", False, False),
     "heartbeat": ("on_heartbeat", False, False),
+    "replay": ("on_replay", False, False),
     "history.before": ("on_history_before", False, False),
     "message.send": ("on_message_send", True, False),
     "hand.raise": ("on_hand_raise", True, False),
@@ -172,20 +173,19 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "error", "code": code, "message": message, **extra})
 
     async def on_hello(self, content: dict) -> None:
-        last_seen = _int(content.get("last_seen_id"))
-        if last_seen is not None and last_seen > 0:
-            messages, cut = await selectors.messages_after_async(session_id=self.session_id, after_id=last_seen)
-            deleted = await selectors.deleted_message_ids_async(session_id=self.session_id, up_to_id=last_seen)
-            payload = {"type": "history", "replay": True, "has_more": False, "cut": cut, "deleted_ids": deleted}
-        else:
-            messages, has_more = await selectors.messages_latest_async(session_id=self.session_id)
-            payload = {"type": "history", "replay": False, "has_more": has_more, "cut": False, "deleted_ids": []}
-        payload["messages"] = [selectors.message_payload(m) for m in messages]
-        await self.send_json(payload)
+        await self.on_replay(content)
         state = await selectors.room_state_async(
             session_id=self.session_id, user_id=self.user.pk, muted=self.access.muted and not self.access.moderator
         )
         await self.send_json({"type": "state", **state})
+
+    async def on_replay(self, content: dict) -> None:
+        last_seq = _int(content.get("last_seq"))
+        history = await selectors.room_history_async(
+            session_id=self.session_id, last_seq=last_seq if last_seq is not None and last_seq >= 0 else None,
+            last_seen_id=_int(content.get("last_seen_id")),
+        )
+        await self.send_json(history)
 
     async def on_heartbeat(self, content: dict) -> None:
         self.attendance_id = await services.presence_heartbeat_async(

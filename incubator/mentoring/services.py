@@ -213,11 +213,22 @@ def message_post(*, session_id: int, author, text: str) -> RoomMessage:
                                                  since=timezone.now() - RATE_LIMIT_WINDOW, limit=RATE_LIMIT_COUNT)
         if recent >= RATE_LIMIT_COUNT:
             raise RateLimited(_("Vas muy rápido. Espera unos segundos y vuelve a escribir."))
-        message = RoomMessage.objects.create(session_id=session_id, author=author, text=text)
+        message = RoomMessage.objects.create(session_id=session_id, author=author, text=text,
+                                             seq=_next_message_seq(session_id))
         message.author = author
         room_broadcast(session_id=session_id,
                        payload={"type": "message", "message": selectors.message_payload(message)})
     return message
+
+
+def _next_message_seq(session_id: int) -> int:
+    """The room's next message seq, taken inside the caller's transaction. The UPDATE locks the session's row
+    until that transaction ends (PostgreSQL: a row lock; SQLite: the write lock every IMMEDIATE transaction
+    holds), so two posts to one room get consecutive numbers and commit in that order: a client holding seq
+    N knows every message up to N-1 is saved, and a replay from its last contiguous seq misses nothing."""
+    rooms = MentoringSession.objects.filter(pk=session_id)
+    rooms.update(message_seq=F("message_seq") + 1)
+    return rooms.values_list("message_seq", flat=True).get()
 
 
 def message_post_if_allowed(

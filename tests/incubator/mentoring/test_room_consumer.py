@@ -168,7 +168,7 @@ async def test_a_message_is_saved_then_reaches_everyone(session, learner, mentor
 
 async def test_hello_sends_the_last_50_then_state(session, learner):
     await database_sync_to_async(RoomMessage.objects.bulk_create)(
-        [RoomMessage(session=session, author=learner, text=f"m{n}") for n in range(55)]
+        [RoomMessage(session=session, author=learner, text=f"m{n}", seq=n + 1) for n in range(55)]
     )
     comm = await join(learner, session.pk)
     history = await until(comm, "history")
@@ -183,9 +183,11 @@ async def test_hello_sends_the_last_50_then_state(session, learner):
 
 
 async def test_reconnecting_with_the_last_id_replays_only_what_was_missed(session, learner, mentor):
-    first = await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text="uno")
-    missed = [await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text=t)
-              for t in ("dos", "tres", "cuatro")]
+    first = await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text="uno",
+                                                                      seq=1)
+    missed = [await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text=t,
+                                                                       seq=n)
+              for n, t in enumerate(("dos", "tres", "cuatro"), start=2)]
     await database_sync_to_async(services.message_delete)(session_id=session.pk, message_id=first.pk, by=mentor)
     comm = await join(learner, session.pk, last_seen_id=first.pk)
     history = await until(comm, "history")
@@ -193,6 +195,51 @@ async def test_reconnecting_with_the_last_id_replays_only_what_was_missed(sessio
     assert [m["id"] for m in history["messages"]] == [m.pk for m in missed]
     assert history["deleted_ids"] == [first.pk]
     await comm.disconnect()
+
+
+async def test_a_message_seen_late_is_replayed_from_the_last_contiguous_seq(session, learner, mentor):
+    """Another process may deliver seq 3 before seq 2. A client that then drops asks from seq 1, the last one
+    up to which it holds everything, and gets 2 (the highest id it saw, 3, would have skipped it)."""
+    post = database_sync_to_async(services.message_post)
+    comm = await join(learner, session.pk)
+    await until(comm, "state")
+    one = await post(session_id=session.pk, author=mentor, text="uno")
+    assert (await until(comm, "message"))["message"]["seq"] == 1
+    with mock.patch.object(services, "room_broadcast"):  # its broadcast is still on its way from elsewhere
+        two = await post(session_id=session.pk, author=mentor, text="dos")
+    three = await post(session_id=session.pk, author=mentor, text="tres")
+    assert (one.seq, two.seq, three.seq) == (1, 2, 3)
+    got = (await until(comm, "message"))["message"]
+    assert got["seq"] == 3
+    await comm.disconnect()
+    back = await join(learner, session.pk)
+    await back.send_json_to({"type": "replay", "last_seq": 1})
+    history = await until(back, "history")  # the hello's own comes first
+    history = await until(back, "history")
+    assert history["after_seq"] == 1
+    assert [(m["seq"], m["text"]) for m in history["messages"]] == [(2, "dos"), (3, "tres")]
+    await back.disconnect()
+    again = await join(learner, session.pk, last_seen_id=one.pk)  # a page's first hello knows ids, not seqs
+    history = await until(again, "history")
+    assert history["after_seq"] == 1 and [m["seq"] for m in history["messages"]] == [2, 3]
+    await again.disconnect()
+
+
+async def test_concurrent_posts_in_one_room_get_consecutive_seqs(session, learner, mentor, other_learner):
+    """Posts racing in threads of their own (PostgreSQL only: the in-memory SQLite test database is one
+    connection shared by every thread, which cannot race; the file one serialises every write anyway)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("needs a database with concurrent connections")
+    post = database_sync_to_async(services.message_post, thread_sensitive=False)
+    await asyncio.gather(*(post(session_id=session.pk, author=person, text=f"m{n}")
+                           for n in range(4) for person in (learner, mentor, other_learner)))
+    rows = await database_sync_to_async(list)(RoomMessage.objects.filter(session=session).order_by("id")
+                                              .values_list("seq", flat=True))
+    assert rows == list(range(1, 13))
+    refreshed = await database_sync_to_async(MentoringSession.objects.get)(pk=session.pk)
+    assert refreshed.message_seq == 12
 
 
 async def test_the_sixth_quick_message_gets_a_spanish_error(session, learner):
