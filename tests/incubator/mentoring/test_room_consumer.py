@@ -11,7 +11,7 @@ from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
 from cms.asgi import application
-from incubator.mentoring import services
+from incubator.mentoring import consumers, services
 from incubator.mentoring.consumers import RoomConsumer
 from incubator.mentoring.models import (
     Attendance,
@@ -32,6 +32,30 @@ def fresh_layer():
     channel_layers.backends.clear()
     yield
     channel_layers.backends.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    consumers._recent.clear()
+    consumers._sockets.clear()
+    yield
+
+
+class FrozenClock:
+    """consumers.clock, standing still until a test moves it: limits are counted without waiting."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def frozen_clock():
+    clock = FrozenClock()
+    with mock.patch.object(consumers, "clock", clock):
+        yield clock
 
 
 def communicator(user, session_id: int) -> WebsocketCommunicator:
@@ -285,15 +309,71 @@ async def test_presence_lists_who_is_online_and_updates_on_leave(session, learne
     await a.disconnect()
 
 
-async def test_heartbeat_refreshes_the_presence(session, learner):
+async def test_heartbeats_write_the_presence_at_most_every_30_seconds(session, learner, frozen_clock):
     comm = await join(learner, session.pk)
     await until(comm, "state")
     before = await database_sync_to_async(Attendance.objects.get)(user=learner)
+    with mock.patch.object(services, "presence_heartbeat_async") as write:
+        for _n in range(4):
+            await comm.send_json_to({"type": "heartbeat"})
+            await until(comm, "heartbeat")
+    write.assert_not_called()
+    frozen_clock.now += consumers.PRESENCE_WRITE_EVERY
     await comm.send_json_to({"type": "heartbeat"})
     await until(comm, "heartbeat")
     after = await database_sync_to_async(Attendance.objects.get)(user=learner)
     assert after.last_heartbeat > before.last_heartbeat
     await comm.disconnect()
+
+
+async def test_a_flood_of_heartbeats_gets_a_spanish_error(session, learner, frozen_clock):
+    comm = await join(learner, session.pk)
+    await until(comm, "state")
+    for _n in range(5):
+        await comm.send_json_to({"type": "heartbeat"})
+        await until(comm, "heartbeat")
+    await comm.send_json_to({"type": "heartbeat"})
+    error = await until(comm, "error")
+    assert error["code"] == "rate_limited" and error["event"] == "heartbeat" and "Espera" in error["message"]
+    await comm.disconnect()
+
+
+async def test_hand_frames_are_limited_per_person_across_their_sockets(session, learner, mentor, frozen_clock):
+    """600 raise/lower frames were 553 broadcasts: now 5 of each kind in 10 s, wherever they come from."""
+    a, b, m = await join(learner, session.pk), await join(learner, session.pk), await join(mentor, session.pk)
+    for comm in (a, a, a, b, b):
+        await comm.send_json_to({"type": "hand.raise"})
+        await comm.send_json_to({"type": "hand.lower"})
+    await a.send_json_to({"type": "hand.raise"})
+    error = await until(a, "error")
+    assert error["code"] == "rate_limited" and error["event"] == "hand.raise"
+    await b.send_json_to({"type": "hand.lower"})
+    assert (await until(b, "error"))["event"] == "hand.lower"
+    await m.send_json_to({"type": "hand.raise"})  # the mentor's own count
+    while mentor.pk not in [h["user_id"] for h in (await until(m, "hands"))["queue"]]:
+        pass
+    frozen_clock.now += 10
+    await a.send_json_to({"type": "hand.raise"})
+    while learner.pk not in [h["user_id"] for h in (await until(m, "hands"))["queue"]]:
+        pass
+    for comm in (a, b, m):
+        await comm.disconnect()
+
+
+async def test_a_fourth_socket_of_one_person_is_refused(session, learner):
+    """The new one is refused (4429), not the oldest: the open ones may be in the middle of something."""
+    opened = [await join(learner, session.pk) for _n in range(services.MAX_SOCKETS_PER_PERSON)]
+    extra = communicator(learner, session.pk)
+    await extra.connect()
+    error = await until(extra, "error")
+    assert error["code"] == "too_many_sockets" and "pestañas" in error["message"]
+    assert await close_code(extra) == 4429
+    await extra.disconnect()
+    await opened.pop().disconnect()
+    again = await join(learner, session.pk)
+    assert (await until(again, "history"))["type"] == "history"
+    for comm in (*opened, again):
+        await comm.disconnect()
 
 
 # --- Hands, polls, notes ------------------------------------------------------------------
@@ -348,6 +428,25 @@ async def test_a_stale_notes_save_gets_a_conflict_with_the_current_text(session,
     await a.send_json_to({"type": "notes.save", "text": "Mi idea", "base_version": 0})
     conflict = await until(a, "notes.conflict")
     assert conflict["text"] == "Costos fijos" and conflict["version"] == 1 and conflict["your_text"] == "Mi idea"
+    await a.disconnect()
+    await m.disconnect()
+
+
+async def test_notes_saves_reach_the_room_coalesced_and_the_last_version_always_arrives(session, learner, mentor,
+                                                                                        frozen_clock):
+    """15 saves in 3 s pushed 15 copies of the pad to everyone: now at most one a second, the latest last."""
+    a, m = await join(learner, session.pk), await join(mentor, session.pk)
+    await until(a, "state")
+    with mock.patch.object(services, "NOTES_BROADCAST_EVERY", 2.0):
+        for version in range(15):
+            frozen_clock.now += 1  # within the rate limit (5 saves in 5 s); the broadcasts follow real time
+            await m.send_json_to({"type": "notes.save", "text": f"versión {version + 1} " * 500,
+                                  "base_version": version})
+            assert (await until(m, "notes.saved"))["version"] == version + 1
+        seen = [(await until(a, "notes", timeout=10))["version"]]
+        while seen[-1] != 15:
+            seen.append((await until(a, "notes", timeout=10))["version"])
+    assert seen == sorted(seen) and len(seen) < 15, seen
     await a.disconnect()
     await m.disconnect()
 
@@ -440,4 +539,15 @@ async def test_the_mentor_closes_the_room_for_everyone(session, learner, mentor)
     closed = await database_sync_to_async(MentoringSession.objects.get)(pk=session.pk)
     assert closed.closed_at is not None
     await a.disconnect()
+    await m.disconnect()
+
+
+async def test_a_flood_of_notes_saves_gets_a_spanish_error(session, mentor, frozen_clock):
+    m = await join(mentor, session.pk)
+    for version in range(5):
+        await m.send_json_to({"type": "notes.save", "text": f"v{version}", "base_version": version})
+        await until(m, "notes.saved")
+    await m.send_json_to({"type": "notes.save", "text": "otra", "base_version": 5})
+    error = await until(m, "error")
+    assert error["code"] == "rate_limited" and error["event"] == "notes.save" and "Espera" in error["message"]
     await m.disconnect()
