@@ -1,4 +1,7 @@
-"""A gap-free per-room sequence for chat messages (issue 15, item 7): existing messages are numbered in id order."""
+"""A gap-free per-room sequence for chat messages (issue 15, item 7): existing messages are numbered in id order.
+
+The column becomes required in 0005: on PostgreSQL a table cannot be altered in the transaction that updated its
+rows (pending trigger events)."""
 
 from django.db import migrations, models
 
@@ -34,13 +37,4 @@ class Migration(migrations.Migration):
             field=models.PositiveIntegerField(editable=False, null=True),
         ),
         migrations.RunPython(number_existing_messages, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name="roommessage",
-            name="seq",
-            field=models.PositiveIntegerField(editable=False),
-        ),
-        migrations.AddConstraint(
-            model_name="roommessage",
-            constraint=models.UniqueConstraint(fields=("session", "seq"), name="mentoring_one_message_per_seq"),
-        ),
     ]
