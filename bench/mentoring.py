@@ -113,7 +113,8 @@ class Server:
 
     def __init__(self, kind: str, redis: bool = False):
         self.kind, self.port = kind, free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings"}
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings",
+               "SEMILLA_WS_ALLOWED_ORIGINS": f"http://{HOST}:{self.port}"}  # its clients' Origin (cms/origins.py)
         if not redis:
             env.pop("REDIS_URL", None)  # the embedded default: in-memory layer
         if kind == "baseline":

@@ -294,6 +294,9 @@ if H5P_PLAYER_DIR.is_dir():
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Semilla"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# WebSocket handshakes are accepted from these origins only (scheme, host and port, exactly): by default the
+# site's own (cms/origins.py). A comma-separated list, e.g. when the site answers on two addresses.
+SEMILLA_WS_ALLOWED_ORIGINS = env_list("SEMILLA_WS_ALLOWED_ORIGINS", [WAGTAILADMIN_BASE_URL])
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = SEMILLA_MAX_IMAGE_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = SEMILLA_MAX_IMAGE_PIXELS

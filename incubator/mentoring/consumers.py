@@ -2,6 +2,8 @@
 
 import json
 import logging
+import time
+from collections import deque
 
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -18,6 +20,7 @@ CLOSE_NOT_ALLOWED = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_NOT_OPEN_YET = 4425
 CLOSE_ROOM_CLOSED = 4410
+CLOSE_TOO_MANY_SOCKETS = 4429
 MAX_FRAME_CHARS = 32_000
 # Room events from services.room_broadcast, handed over by this process's hub (fanout.py) with the frame ready.
 ROOM_EVENTS = {"room.broadcast": "room_broadcast", "room.removed": "room_removed", "room.closed": "room_closed"}
@@ -26,6 +29,7 @@ ROOM_EVENTS = {"room.broadcast": "room_broadcast", "room.removed": "room_removed
 CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
     "hello": ("on_hello", False, False),
     "heartbeat": ("on_heartbeat", False, False),
+    "replay": ("on_replay", False, False),
     "history.before": ("on_history_before", False, False),
     "message.send": ("on_message_send", True, False),
     "hand.raise": ("on_hand_raise", True, False),
@@ -42,6 +46,52 @@ CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
 }
 
 
+# Frames one person may send of each kind in one room, per process: (count, seconds). message.send is also
+# limited in the database (services.RATE_LIMIT_COUNT), across processes; here it only stops floods early.
+# A person has at most services.MAX_SOCKETS_PER_PERSON sockets, so other processes add little to these.
+EVENT_LIMITS: dict[str, tuple[int, float]] = {
+    "hello": (5, 10), "replay": (5, 10), "heartbeat": (5, 10), "history.before": (10, 10),
+    "message.send": (10, 5), "hand.raise": (5, 10), "hand.lower": (5, 10), "poll.vote": (5, 10),
+    "notes.save": (5, 5), "poll.create": (5, 30), "poll.close": (10, 10), "message.delete": (20, 10),
+    "member.mute": (20, 10), "member.unmute": (20, 10), "member.remove": (20, 10), "room.close": (5, 10),
+}
+# A heartbeat writes the presence at most this often (s). Clients beat every 25 s and a presence is stale after
+# 70 s (selectors.PRESENCE_STALE_AFTER): every second beat writes, the row is never older than about 50 s.
+PRESENCE_WRITE_EVERY = 30.0
+clock = time.monotonic  # tests replace it to move time without waiting
+
+# The times of each person's latest frames of each kind in this process, by (session id, user id, type).
+_recent: dict[tuple[int, int, str], deque] = {}
+_sockets: dict[tuple[int, int], int] = {}  # this process's sockets per (session id, user id)
+
+
+def _over_limit(session_id: int, user_id: int, kind: str) -> bool:
+    """Count one frame of `kind`; True if it is one too many (then it is not counted)."""
+    count, seconds = EVENT_LIMITS[kind]
+    times = _recent.get((session_id, user_id, kind))
+    if times is None:
+        times = _recent[(session_id, user_id, kind)] = deque(maxlen=count)
+    now = clock()
+    if len(times) == count and now - times[0] < seconds:
+        return True
+    times.append(now)
+    return False
+
+
+def _socket_opened(session_id: int, user_id: int) -> None:
+    _sockets[(session_id, user_id)] = _sockets.get((session_id, user_id), 0) + 1
+
+
+def _socket_closed(session_id: int, user_id: int) -> None:
+    """Forget the person's counts with their last socket in this process (they stay while any is open)."""
+    left = _sockets.pop((session_id, user_id), 1) - 1
+    if left > 0:
+        _sockets[(session_id, user_id)] = left
+        return
+    for kind in EVENT_LIMITS:
+        _recent.pop((session_id, user_id, kind), None)
+
+
 def _int(value) -> int | None:
     try:
         return int(value)
@@ -55,6 +105,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     session_id: int
     attendance_id: int | None = None
     coordinator: bool = False
+    counted: bool = False  # in _sockets
+    presence_written_at: float = 0.0
 
     async def connect(self) -> None:
         self.user = self.scope.get("user")
@@ -72,10 +124,20 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         self.coordinator = access.coordinator
         self.access = access
+        try:
+            self.attendance_id = await services.presence_join_async(
+                session_id=self.session_id, user=self.user, channel_name=self.channel_name,
+                limit=services.MAX_SOCKETS_PER_PERSON,
+            )
+        except services.TooManySockets as exc:
+            await self._error(exc.code, exc.message)
+            await self.close(code=CLOSE_TOO_MANY_SOCKETS)
+            return
+        self.presence_written_at = clock()
+        _socket_opened(self.session_id, self.user.pk)
+        self.counted = True
+        # Joined after the presence: a broadcast missed in between comes with the hello's replay and state.
         await hub_for(self.channel_layer).join(self.group, self)
-        self.attendance_id = await services.presence_join_async(
-            session_id=self.session_id, user=self.user, channel_name=self.channel_name
-        )
         await self.send_json({
             "type": "welcome", "user_id": self.user.pk, "name": self.user.display_name,
             "moderator": access.moderator, "muted": access.muted and not access.moderator,
@@ -107,6 +169,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if self.attendance_id is not None:
             await services.presence_leave_async(attendance_id=self.attendance_id, session_id=self.session_id)
             self.attendance_id = None
+        if self.counted:
+            _socket_closed(self.session_id, self.user.pk)
+            self.counted = False
         await hub_for(self.channel_layer).leave(self.group, self)
 
     # --- Incoming -------------------------------------------------------------------------
@@ -131,6 +196,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self._error("unknown_type", _("No conozco ese tipo de mensaje."))
             return
         handler, writes, moderators_only = event
+        if _over_limit(self.session_id, self.user.pk, content["type"]):
+            await self._error("rate_limited", _("Vas muy rápido. Espera unos segundos y vuelve a intentarlo."),
+                              event=content["type"])
+            return
+        if handler == "on_heartbeat" and clock() - self.presence_written_at < PRESENCE_WRITE_EVERY:
+            await self.send_json({"type": "heartbeat"})  # the presence was written lately: no database
+            return
         try:
             if handler == "on_message_send":  # the busiest event: access check and write in one database trip
                 text = content.get("text")
@@ -172,22 +244,22 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "error", "code": code, "message": message, **extra})
 
     async def on_hello(self, content: dict) -> None:
-        last_seen = _int(content.get("last_seen_id"))
-        if last_seen is not None and last_seen > 0:
-            messages, cut = await selectors.messages_after_async(session_id=self.session_id, after_id=last_seen)
-            deleted = await selectors.deleted_message_ids_async(session_id=self.session_id, up_to_id=last_seen)
-            payload = {"type": "history", "replay": True, "has_more": False, "cut": cut, "deleted_ids": deleted}
-        else:
-            messages, has_more = await selectors.messages_latest_async(session_id=self.session_id)
-            payload = {"type": "history", "replay": False, "has_more": has_more, "cut": False, "deleted_ids": []}
-        payload["messages"] = [selectors.message_payload(m) for m in messages]
-        await self.send_json(payload)
+        await self.on_replay(content)
         state = await selectors.room_state_async(
             session_id=self.session_id, user_id=self.user.pk, muted=self.access.muted and not self.access.moderator
         )
         await self.send_json({"type": "state", **state})
 
+    async def on_replay(self, content: dict) -> None:
+        last_seq = _int(content.get("last_seq"))
+        history = await selectors.room_history_async(
+            session_id=self.session_id, last_seq=last_seq if last_seq is not None and last_seq >= 0 else None,
+            last_seen_id=_int(content.get("last_seen_id")),
+        )
+        await self.send_json(history)
+
     async def on_heartbeat(self, content: dict) -> None:
+        self.presence_written_at = clock()
         self.attendance_id = await services.presence_heartbeat_async(
             attendance_id=self.attendance_id or 0, session_id=self.session_id, user=self.user,
             channel_name=self.channel_name,

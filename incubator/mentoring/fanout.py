@@ -17,6 +17,7 @@ import asyncio
 import logging
 import uuid
 import weakref
+from collections.abc import Callable
 from typing import Protocol
 
 logger = logging.getLogger("semilla")
@@ -39,6 +40,9 @@ class RoomHub:
         self.channel: str | None = None
         self.listener: asyncio.Task | None = None
         self.lock = asyncio.Lock()
+        # broadcast_latest: keys in their quiet interval, each with the latest message waiting for its end.
+        self.cooling: dict[str, Callable[[], dict] | None] = {}
+        self.tasks: set[asyncio.Task] = set()
 
     async def join(self, group: str, member: RoomMember) -> None:
         async with self.lock:
@@ -87,6 +91,33 @@ class RoomHub:
             await send_except(message["group"], message, self.channel)
         else:
             await self.layer.group_send(message["group"], message)
+
+    async def broadcast_latest(self, key: str, make: Callable[[], dict], every: float) -> None:
+        """Broadcast for `key` (e.g. one room's notes) at most once per `every` seconds from this process: the
+        first at once; later ones replace each other and the latest goes out when the interval ends (trailing
+        edge), so the last version always arrives. `make` builds the message when it is sent."""
+        if key in self.cooling:
+            self.cooling[key] = make
+            return
+        self.cooling[key] = None
+        self.loop.call_later(every, self._cooled, key, every)
+        await self.broadcast(make())
+
+    def _cooled(self, key: str, every: float) -> None:
+        make = self.cooling.pop(key, None)
+        if make is None:
+            return
+        self.cooling[key] = None
+        self.loop.call_later(every, self._cooled, key, every)
+        task = self.loop.create_task(self._broadcast_made(make))
+        self.tasks.add(task)  # the loop keeps only a weak reference to its tasks
+        task.add_done_callback(self.tasks.discard)
+
+    async def _broadcast_made(self, make: Callable[[], dict]) -> None:
+        try:
+            await self.broadcast(make())
+        except Exception:  # the row is saved; clients get it with the next state
+            logger.exception("delayed room broadcast failed")
 
     async def deliver(self, message: dict) -> None:
         """Hand one group message to each consumer of its room in this process, in order."""

@@ -53,6 +53,8 @@ class MentoringSession(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The seq of the room's last chat message; services.message_post raises it in the message's transaction.
+    message_seq = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -79,9 +81,11 @@ class MentoringSession(models.Model):
 
 
 class RoomMessage(models.Model):
-    """A chat line. The id only grows: clients replay from the last id they saw."""
+    """A chat line. `seq` numbers a room's messages 1, 2, 3... without gaps, in commit order: clients replay
+    from the last seq up to which they hold every message (docs/websocket-protocol.md)."""
 
     session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="messages")
+    seq = models.PositiveIntegerField(editable=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("mensaje"), max_length=MESSAGE_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -94,6 +98,7 @@ class RoomMessage(models.Model):
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["session", "id"]), models.Index(fields=["session", "author", "created_at"])]
+        constraints = [models.UniqueConstraint(fields=["session", "seq"], name="mentoring_one_message_per_seq")]
         verbose_name = _("mensaje de la sala")
         verbose_name_plural = _("mensajes de la sala")
 

@@ -238,6 +238,7 @@ def sessions_past_for(*, user, limit: int = 20) -> list[MentoringSession]:
 def message_payload(message: RoomMessage) -> dict:
     return {
         "id": message.pk,
+        "seq": message.seq,
         "author_id": message.author_id,
         "author": message.author.display_name,
         "text": "" if message.deleted else message.text,
@@ -260,18 +261,40 @@ def messages_latest(*, session_id: int, before_id: int | None = None, limit: int
     return list(reversed(page[:limit])), has_more
 
 
-def messages_after(*, session_id: int, after_id: int, limit: int = REPLAY_LIMIT) -> tuple[list, bool]:
-    """Messages with id > after_id, oldest first, and whether the replay was cut at `limit`."""
-    page = list(_messages(session_id).filter(id__gt=after_id).order_by("id")[: limit + 1])
+def messages_after(*, session_id: int, after_seq: int, limit: int = REPLAY_LIMIT) -> tuple[list, bool]:
+    """Messages with seq > after_seq, oldest first, and whether the replay was cut at `limit`."""
+    page = list(_messages(session_id).filter(seq__gt=after_seq).order_by("seq")[: limit + 1])
     return page[:limit], len(page) > limit
 
 
-def deleted_message_ids(*, session_id: int, up_to_id: int) -> list[int]:
+def deleted_message_ids(*, session_id: int, up_to_seq: int) -> list[int]:
     """Ids of deleted messages a reconnecting client may still show."""
     return list(
-        RoomMessage.objects.filter(session_id=session_id, deleted=True, id__lte=up_to_id)
-        .order_by("-id").values_list("id", flat=True)[:REPLAY_LIMIT]
+        RoomMessage.objects.filter(session_id=session_id, deleted=True, seq__lte=up_to_seq)
+        .order_by("-seq").values_list("id", flat=True)[:REPLAY_LIMIT]
     )
+
+
+def room_history(*, session_id: int, last_seq: int | None, last_seen_id: int | None) -> dict:
+    """The `history` frame for a `hello` or a `replay` (docs/websocket-protocol.md), in one trip.
+
+    `after_seq` in it is the seq up to which the client now holds every message: with `last_seq`, what it
+    said; with only `last_seen_id` (the first hello of a page, which knows ids), that message's seq; with
+    neither, the seq before the latest page. Messages commit in seq order (services._next_message_seq), so
+    each answer is gap-free from `after_seq` on."""
+    if last_seq is None and last_seen_id:
+        last_seq = (RoomMessage.objects.filter(session_id=session_id, id__lte=last_seen_id)
+                    .order_by("-seq").values_list("seq", flat=True).first()) or 0
+    if last_seq is not None:
+        messages, cut = messages_after(session_id=session_id, after_seq=last_seq)
+        frame = {"type": "history", "replay": True, "has_more": False, "cut": cut, "after_seq": last_seq,
+                 "deleted_ids": deleted_message_ids(session_id=session_id, up_to_seq=last_seq)}
+    else:
+        messages, has_more = messages_latest(session_id=session_id)
+        frame = {"type": "history", "replay": False, "has_more": has_more, "cut": False, "deleted_ids": [],
+                 "after_seq": messages[0].seq - 1 if messages else 0}
+    frame["messages"] = [message_payload(m) for m in messages]
+    return frame
 
 
 def presence_list(*, session_id: int, now: datetime | None = None) -> list[dict]:
@@ -492,8 +515,7 @@ def attendance_for(*, session: MentoringSession, now: datetime | None = None) ->
 
 room_access_async = database_sync_to_async(room_access)
 messages_latest_async = database_sync_to_async(messages_latest)
-messages_after_async = database_sync_to_async(messages_after)
-deleted_message_ids_async = database_sync_to_async(deleted_message_ids)
+room_history_async = database_sync_to_async(room_history)
 room_state_async = database_sync_to_async(room_state)
 
 

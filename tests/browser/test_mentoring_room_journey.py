@@ -11,6 +11,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from tests.browser.conftest import accept_current_consent, assert_accessible, login
@@ -58,6 +59,9 @@ def asgi_server(django_db_setup, django_db_blocker):
         Server(application, endpoints=[f"tcp:port={port}:interface=127.0.0.1"], signal_handlers=False,
                ready_callable=ready.set, verbosity=0).run()
 
+    # Sockets open only from the site's own origin (cms/origins.py): here, this server's.
+    origins = override_settings(SEMILLA_WS_ALLOWED_ORIGINS=[f"http://127.0.0.1:{port}"])
+    origins.enable()
     thread = threading.Thread(target=run, name="daphne-test", daemon=True)
     thread.start()
     assert ready.wait(30), "Daphne did not start"
@@ -69,6 +73,7 @@ def asgi_server(django_db_setup, django_db_blocker):
     yield _Server(f"http://127.0.0.1:{port}")
     reactor.callFromThread(reactor.stop)
     thread.join(10)
+    origins.disable()
     for conn in shared.values():
         conn.dec_thread_sharing()
 
@@ -221,3 +226,35 @@ def test_the_reconnect_backoff_is_capped_with_jitter(page, asgi_server, people, 
     page.locator("#estado").filter(has_text=OFFLINE).wait_for()
     page.context.set_offline(False)
     page.locator("#estado").filter(has_text=LIVE).wait_for(timeout=15_000)
+
+
+FOREIGN_PAGE = """<!doctype html><html lang="es"><title>Otra página</title><script>
+window.result = null;
+var ws = new WebSocket("%(ws)s");
+ws.onopen = function () { window.result = "open"; };
+ws.onmessage = function (event) { window.result = "open: " + event.data; };
+ws.onclose = function (event) { if (window.result === null) window.result = "refused " + event.code; };
+</script></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_page_on_another_port_of_the_same_host_cannot_open_the_room(context, asgi_server, people, room_session):
+    """The learner's cookies go to every port of 127.0.0.1: only the site's own origin may open a room."""
+    page = context.new_page()
+    _enter(page, asgi_server, "rosa", room_session.pk)
+    ws = asgi_server.url.replace("http://", "ws://") + f"/ws/mentorias/{room_session.pk}/"
+    other = f"http://127.0.0.1:{_free_port()}/"
+    page.route(other, lambda route: route.fulfill(status=200, content_type="text/html",
+                                                  body=FOREIGN_PAGE % {"ws": ws}))
+    page.goto(other)
+    page.wait_for_function("() => window.result !== null")
+    assert page.evaluate("() => window.result").startswith("refused"), page.evaluate("() => window.result")
+    # The same script from the site's own origin opens it: the refusal is the origin, not the page.
+    page.goto(f"{asgi_server.url}/mentorias/{room_session.pk}/")
+    page.evaluate("ws => { window.result = null; var s = new WebSocket(ws);"
+                  " s.onmessage = function (e) { window.result = 'open: ' + e.data; };"
+                  " s.onclose = function (e) { if (window.result === null) window.result = 'refused ' + e.code; }; }",
+                  ws)
+    page.wait_for_function("() => window.result !== null")
+    assert '"type": "welcome"' in page.evaluate("() => window.result")

@@ -71,7 +71,8 @@ def test_the_room_works_without_js(client, session, learner):
 
 
 def test_older_messages_page_back(client, session, learner):
-    RoomMessage.objects.bulk_create([RoomMessage(session=session, author=learner, text=f"m{n}") for n in range(60)])
+    RoomMessage.objects.bulk_create([RoomMessage(session=session, author=learner, text=f"m{n}", seq=n + 1)
+                                    for n in range(60)])
     client.force_login(learner)
     first = client.get(reverse("mentoring:room", args=[session.pk]))
     assert len(first.context["history"]) == 50 and first.context["older_id"]

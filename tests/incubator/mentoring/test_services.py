@@ -31,7 +31,7 @@ def test_it_refuses_an_end_before_the_start(mentor):
 def test_message_ids_grow_and_history_pages_back(session, learner):
     ids = []
     for n in range(7):
-        RoomMessage.objects.create(session=session, author=learner, text=f"m{n}")
+        RoomMessage.objects.create(session=session, author=learner, text=f"m{n}", seq=n + 1)
     ids = list(RoomMessage.objects.values_list("id", flat=True))
     assert ids == sorted(ids)
     page, more = selectors.messages_latest(session_id=session.pk, limit=5)

@@ -82,6 +82,7 @@ def two_daphnes(shared_env):
     env, data = shared_env
     daphne = str(Path(sys.executable).with_name("daphne"))
     ports = [_free_port(), _free_port()]
+    env = {**env, "SEMILLA_WS_ALLOWED_ORIGINS": ",".join(f"http://127.0.0.1:{port}" for port in ports)}
     processes = [
         subprocess.Popen([daphne, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"], env=env, cwd=ROOT,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -143,5 +144,52 @@ def test_a_message_crosses_from_one_daphne_to_the_other(two_daphnes):
         assert [m["text"] for m in history["messages"]] == ["uno", "dos"]
         await back.close()
         await mentor.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_client_that_drops_after_messages_from_both_processes_misses_none(two_daphnes):
+    """Messages posted through both processes at once may reach a client out of order (a higher seq first).
+    The client drops, comes back with the last seq up to which it holds everything, and ends up with every
+    message exactly once: seqs 1..N without a gap."""
+    (port_a, port_b), data = two_daphnes
+    per_author = 5
+
+    def contiguous_of(seqs: set[int]) -> int:
+        top = 0
+        while top + 1 in seqs:
+            top += 1
+        return top
+
+    async def post_all(ws, prefix: str) -> None:
+        for n in range(per_author):
+            await ws.send(json.dumps({"type": "message.send", "text": f"{prefix} {n}"}))
+            got = await _until(ws, "message")
+            while not got["message"]["text"].startswith(prefix):
+                got = await _until(ws, "message")
+
+    async def scenario():
+        mentor = await _open(port_a, data["session"], data["mentor"])
+        learner = await _open(port_b, data["session"], data["learner"])
+        watcher = await _open(port_b, data["session"], data["learner"])
+        for ws in (mentor, learner, watcher):
+            await _until(ws, "state")
+        posting = asyncio.gather(post_all(mentor, "A"), post_all(learner, "B"))
+        seqs: dict[int, str] = {}
+        while len(seqs) < 3:  # some messages from either process, then the watcher drops
+            message = (await _until(watcher, "message"))["message"]
+            seqs[message["seq"]] = message["text"]
+        await watcher.close()
+        await posting
+        back = await _open(port_a, data["session"], data["learner"])
+        await back.send(json.dumps({"type": "replay", "last_seq": contiguous_of(set(seqs))}))
+        await _until(back, "history")  # the hello's
+        history = await _until(back, "history")
+        for message in history["messages"]:
+            assert seqs.setdefault(message["seq"], message["text"]) == message["text"]
+        assert sorted(seqs) == list(range(1, 2 * per_author + 1))
+        assert sorted(seqs.values()) == sorted(f"{p} {n}" for p in "AB" for n in range(per_author))
+        for ws in (back, mentor, learner):
+            await ws.close()
 
     asyncio.run(scenario())

@@ -21,6 +21,26 @@
   var mutedNow = root.dataset.muted === "1";
   var STOP_CODES = { 4401: "stopped", 4403: "removed", 4404: "stopped", 4410: "closed" };
 
+  // Replay is by seq: `contiguous` is the seq up to which every message is here (null until the first
+  // history frame says where it starts); `held` are seqs above it that came early, e.g. from another server
+  // process. A gap that lasts asks for a replay; a reconnect replays from `contiguous`.
+  var contiguous = null, held = {}, gapTimer = null, GAP_WAIT_MS = 2000;
+  function noteSeq(seq) {
+    if (typeof seq !== "number") return;
+    if (contiguous === null || seq > contiguous) held[seq] = true;
+    advance();
+  }
+  function advance() {
+    if (contiguous === null) return;
+    Object.keys(held).forEach(function (s) { if (+s <= contiguous) delete held[s]; });
+    while (held[contiguous + 1]) { delete held[contiguous + 1]; contiguous += 1; }
+    if (gapTimer || !Object.keys(held).length) return;
+    gapTimer = setTimeout(function () {
+      gapTimer = null;
+      if (Object.keys(held).length) send({ type: "replay", last_seq: contiguous });
+    }, GAP_WAIT_MS);
+  }
+
   Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (li) {
     seen[li.dataset.id] = li;
     if (moderator && !li.querySelector("form")) addDeleteButton(li, parseInt(li.dataset.id, 10));
@@ -64,6 +84,7 @@
 
   // Keep messages by id: duplicates (replay + broadcast) are dropped, order is by id.
   function addMessage(m) {
+    noteSeq(m.seq);
     if (seen[m.id]) return;
     var li = renderMessage(m);
     seen[m.id] = li;
@@ -200,7 +221,11 @@
       if (f.muted !== undefined) setMuted(f.muted, false);
     },
     history: function (f) {
+      if (typeof f.after_seq === "number" && (contiguous === null || f.after_seq > contiguous)) {
+        contiguous = f.after_seq;
+      }
       f.messages.forEach(addMessage);
+      advance();
       (f.deleted_ids || []).forEach(markDeleted);
       if (f.cut) window.location.reload();
     },
@@ -284,7 +309,7 @@
     socket = ws;
     ws.addEventListener("open", function () {
       if (ws !== socket) return;
-      send({ type: "hello", last_seen_id: lastId || null });
+      send({ type: "hello", last_seq: contiguous, last_seen_id: lastId || null });
       clearInterval(heartbeat);
       heartbeat = setInterval(function () {
         if (!send({ type: "heartbeat" })) return;
