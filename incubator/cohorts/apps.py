@@ -12,6 +12,9 @@ class CohortsConfig(AppConfig):
     label = "cohorts"
 
     def ready(self) -> None:
+        from incubator.cohorts import start_tiles
+
+        start_tiles.register()
         from cms.accounts.roles import Role
         from cms.accounts.services import ROLE_PERMISSIONS
 

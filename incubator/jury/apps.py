@@ -13,6 +13,9 @@ class JuryConfig(AppConfig):
     verbose_name = "Jurado"
 
     def ready(self) -> None:
+        from incubator.jury import start_tiles
+
+        start_tiles.register()
         from cms.accounts.roles import Role
         from cms.accounts.services import ROLE_PERMISSIONS
 

@@ -9,6 +9,9 @@ class CertificatesConfig(AppConfig):
     label = "certificates"
 
     def ready(self) -> None:
+        from lms.certificates import start_tiles
+
+        start_tiles.register()
         from cms.accounts.roles import Role
         from cms.accounts.services import ROLE_PERMISSIONS
         from lms.certificates.services import on_course_completed

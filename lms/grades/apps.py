@@ -9,6 +9,9 @@ class GradesConfig(AppConfig):
     label = "grades"
 
     def ready(self) -> None:
+        from lms.grades import start_tiles
+
+        start_tiles.register()
         from cms.accounts.roles import Role
         from cms.accounts.services import ROLE_PERMISSIONS
 
