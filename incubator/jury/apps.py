@@ -13,11 +13,9 @@ class JuryConfig(AppConfig):
     verbose_name = "Jurado"
 
     def ready(self) -> None:
+        from cms.accounts.roles import Role
+        from cms.accounts.services import role_permissions_register
         from incubator.jury import start_tiles
 
+        role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
         start_tiles.register()
-        from cms.accounts.roles import Role
-        from cms.accounts.services import ROLE_PERMISSIONS
-
-        role = Role.COORDINATOR.value
-        ROLE_PERMISSIONS[role] = tuple(dict.fromkeys(ROLE_PERMISSIONS.get(role, ()) + COORDINATOR_PERMISSIONS))
