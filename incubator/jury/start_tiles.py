@@ -32,7 +32,7 @@ def events_tile(request) -> Tile | None:
     events = list(events_coordinated_by(request.user).order_by("-starts_at"))
     if not events:
         return None
-    return Tile(title=_("Eventos de pitch"), key="eventos-de-pitch", items=tuple(
+    return Tile(title=_("Eventos de pitch"), url=reverse("jury:my_pitches"), key="eventos-de-pitch", items=tuple(
         TileItem(label=e.name, url=reverse("jury:results" if e.is_closed else "jury:setup", args=[e.pk]),
                  note=e.get_status_display()) for e in events))
 

@@ -5,20 +5,18 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from cms.accounts.roles import Role, has_role
+from cms.accounts.roles import Role, has_role, roles_of
 from cms.home.start import Tile, TileItem, register_start_tile
 from incubator.mentoring.selectors import sessions_upcoming_for
 
 SHOWN = 5
 
 
-def next_sessions_tile(request) -> Tile | None:
-    """The next sessions the person mentors or takes part in (one query). Learners without any see nothing."""
+def next_sessions_tile(request) -> Tile:
+    """The next sessions the person mentors or takes part in (one query); past ones are on the full list."""
     user = request.user
     schedules = has_role(user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN)
     sessions = list(sessions_upcoming_for(user=user).prefetch_related(None)[:SHOWN])
-    if not sessions and not schedules:
-        return None
     actions = [TileItem(label=_("Ver todas mis mentorías"), url=reverse("mentoring:list"))]
     if schedules:
         actions.append(TileItem(label=_("Programar una sesión"), url=reverse("mentoring:new")))
@@ -31,9 +29,10 @@ def next_sessions_tile(request) -> Tile | None:
     )
 
 
-def _signed_in(user) -> bool:
-    return user.is_authenticated
+def _may_take_part(user) -> bool:
+    """Everyone but people who are only jurors (they come for pitch day, not for mentoring)."""
+    return user.is_authenticated and roles_of(user) != {Role.JURY.value}
 
 
 def register() -> None:
-    register_start_tile(_signed_in, next_sessions_tile, order=12)
+    register_start_tile(_may_take_part, next_sessions_tile, order=12)
