@@ -27,12 +27,26 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
     Role.ADMIN.value: ("wagtailadmin.access_admin",),
 }
+# Collection permissions of the admin roles on the root collection (so on every course collection below it).
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+)
 # Roles whose members may use the Wagtail admin and are therefore is_staff.
 ADMIN_ROLES = frozenset({Role.COORDINATOR.value, Role.ADMIN.value})
 
 
 class CannotResetPassword(Exception):
     """A coordinator tried to reset the password of someone who is not a learner."""
+
+
+def role_permissions_register(*, role: str, names: tuple[str, ...]) -> None:
+    """Add "app_label.codename" permissions to a role; an area calls it from its AppConfig.ready().
+
+    They are given to the role's group after the next migrate (role_permissions_ensure).
+    """
+    role = str(role)
+    ROLE_PERMISSIONS[role] = tuple(dict.fromkeys(ROLE_PERMISSIONS.get(role, ()) + tuple(names)))
 
 
 def roles_ensure() -> dict[str, Group]:
@@ -72,8 +86,7 @@ def _page_and_collection_permissions_ensure(groups: dict[str, Group]) -> None:
                 if perm:
                     GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
         if collection is not None:
-            for app_label, codename in (("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
-                                        ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document")):
+            for app_label, codename in COLLECTION_PERMISSIONS:
                 perm = Permission.objects.filter(codename=codename, content_type__app_label=app_label).first()
                 if perm:
                     GroupCollectionPermission.objects.get_or_create(

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from cms.home.health import health_report
+from cms.home.start import start_tiles_for
 
 
 @never_cache
@@ -15,8 +16,8 @@ def healthz(request):
 
 @login_required
 def dashboard(request):
-    """The person's start page. Areas add their panels through the template's blocks."""
-    return render(request, "home/dashboard.html")
+    """Mi inicio: the person's next actions, as tiles the areas register in cms.home.start."""
+    return render(request, "home/dashboard.html", {"tiles": start_tiles_for(request)})
 
 
 def bench_trivial(request):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from cms.accounts.roles import Role, has_role
@@ -58,6 +58,27 @@ def is_cohort_coordinator(*, user, cohort: Cohort) -> bool:
     if has_role(user, Role.ADMIN):
         return True
     return has_role(user, Role.COORDINATOR) and cohort.coordinators.filter(pk=user.pk).exists()
+
+
+def cohorts_coordinated_by(*, user) -> list[Cohort]:
+    """The cohorts this person runs (admins: all), newest first, each with `to_review` (applications
+    waiting for a decision) and `in_reserve`: one query."""
+    if has_role(user, Role.ADMIN):
+        cohorts = Cohort.objects.all()
+    elif has_role(user, Role.COORDINATOR):
+        cohorts = Cohort.objects.filter(coordinators=user)
+    else:
+        return []
+    S = Participation.Status
+    return list(cohorts.annotate(
+        to_review=Count("participations", filter=Q(participations__status=S.APPLIED)),
+        in_reserve=Count("participations", filter=Q(participations__status=S.RESERVE)),
+    ).order_by("-start_date", "name"))
+
+
+def participations_of(*, user) -> list[Participation]:
+    """The person's own applications and seats, with their cohort: one query."""
+    return list(Participation.objects.filter(user=user).select_related("cohort").order_by("-cohort__start_date"))
 
 
 def cohorts_open() -> QuerySet[Cohort]:

@@ -2,20 +2,27 @@
 application step in the Wagtail admin. Coordinators only see the cohorts they coordinate; admins see
 everything."""
 
+from django.db.models import Count, Q
 from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.accounts.roles import Role, has_role
 from incubator.cohorts.forms import CohortAdminForm
-from incubator.cohorts.models import Cohort, ParticipationEvent
+from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
 from incubator.ventures.models import Venture
 
 
@@ -39,12 +46,40 @@ class OwnCohortsMixin:
         return obj
 
 
+def _front_office_links(cohort) -> list[tuple[str, str, str]]:
+    """(label, url, icon) of the cohort's pages outside the admin: a new cohort has no ventures yet, so its
+    applications must be reachable from here, not only from a venture's board."""
+    return [(_("Postulaciones"), reverse("cohorts:applications", args=[cohort.pk]), "user"),
+            (_("Tablero"), reverse("cohorts:board", args=[cohort.pk]), "table")]
+
+
+class ApplicationsColumn(Column):
+    """A link to the cohort's applications, with how many wait for a decision (annotated: no query per row)."""
+
+    def get_value(self, instance):
+        count = getattr(instance, "to_review", 0)
+        label = (ngettext("%(n)s por revisar", "%(n)s por revisar", count) % {"n": count} if count
+                 else _("Ver postulaciones"))
+        return format_html('<a href="{}">{}</a>', reverse("cohorts:applications", args=[instance.pk]), label)
+
+
 class CohortIndexView(OwnCohortsMixin, generic.IndexView):
-    pass
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(to_review=Count(
+            "participations", filter=Q(participations__status=Participation.Status.APPLIED), distinct=True))
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons += [ListingMenuItem(label, url=url, icon_name=icon, priority=30 + n)
+                    for n, (label, url, icon) in enumerate(_front_office_links(instance))]
+        return buttons
 
 
 class CohortEditView(OwnCohortsMixin, generic.EditView):
-    pass
+    @cached_property
+    def header_more_buttons(self):
+        return super().header_more_buttons + [Button(label, url=url, icon_name=icon, priority=30 + n)
+                                              for n, (label, url, icon) in enumerate(_front_office_links(self.object))]
 
 
 class CohortDeleteView(OwnCohortsMixin, generic.DeleteView):
@@ -79,7 +114,8 @@ class CohortViewSet(ModelViewSet):
     edit_handler = ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
     add_view_class = CohortCreateView
     copy_view_enabled = False
-    list_display = ["name", "city", "start_date", "capacity"]
+    list_display = ["name", "city", "start_date", "capacity",
+                    ApplicationsColumn("applications", label=_("Postulaciones"))]
     list_filter = ["city", "start_date"]
     search_fields = ["name", "city"]
     ordering = ["-start_date"]

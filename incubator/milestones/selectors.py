@@ -96,3 +96,18 @@ def prototype_for(*, user, pk: int) -> Prototype:
 
 def prototype_photo_for(*, user, pk: int) -> PrototypePhoto:
     return _visible(PrototypePhoto.objects.filter(pk=pk), user, "prototype__venture")
+
+
+def milestones_to_review_for(*, user) -> list[Milestone]:
+    """Milestones sent for review in the ventures this person mentors, oldest first: one query."""
+    return list(Milestone.objects.filter(venture__mentors=user, status=Milestone.Status.SUBMITTED)
+                .select_related("venture").order_by("due_date", "pk").distinct())
+
+
+def milestones_overdue_for_coordinator(*, user, is_admin: bool) -> list[Milestone]:
+    """Milestones past their date and not approved in the cohorts this person runs (admins: all),
+    oldest first: one query."""
+    qs = Milestone.objects.filter(due_date__lt=timezone.localdate()).exclude(status=Milestone.Status.APPROVED)
+    if not is_admin:
+        qs = qs.filter(venture__cohort__coordinators=user)
+    return list(qs.select_related("venture").order_by("due_date", "pk").distinct())

@@ -10,10 +10,11 @@ class CertificatesConfig(AppConfig):
 
     def ready(self) -> None:
         from cms.accounts.roles import Role
-        from cms.accounts.services import ROLE_PERMISSIONS
+        from cms.accounts.services import role_permissions_register
+        from lms.certificates import start_tiles
         from lms.certificates.services import on_course_completed
         from lms.courses.signals import course_completed
 
         course_completed.connect(on_course_completed, dispatch_uid="semilla.certificate_issue")
-        role = Role.COORDINATOR.value
-        ROLE_PERMISSIONS[role] = tuple(dict.fromkeys(ROLE_PERMISSIONS.get(role, ()) + COORDINATOR_PERMISSIONS))
+        role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
+        start_tiles.register()

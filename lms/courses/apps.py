@@ -9,4 +9,9 @@ class CoursesConfig(AppConfig):
         # Connects the receivers that invalidate cached routes and course outlines when pages change, in
         # every process (management commands too), not only where the middleware is loaded.
         from cms import page_cache  # noqa: F401
-        from lms.courses import receivers  # noqa: F401  (a published course gives new seats to the waitlist)
+        from lms.courses import (
+            receivers,  # noqa: F401  (a published course gives new seats to the waitlist)
+            start_tiles,
+        )
+
+        start_tiles.register()

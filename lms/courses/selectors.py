@@ -253,8 +253,9 @@ class MyCourse:
         return round(100 * self.done / self.total) if self.total else 0
 
 
-def my_courses_for(*, user) -> list[MyCourse]:
-    """The person's enrolments that are not cancelled, with their progress (three queries + waitlisted)."""
+def my_courses_for(*, user, with_positions: bool = True) -> list[MyCourse]:
+    """The person's enrolments that are not cancelled, with their progress (three queries, plus one per
+    waitlisted course for its place in line unless `with_positions` is False)."""
     enrolments = list(
         Enrolment.objects.filter(user=user).exclude(status=Enrolment.Status.CANCELLED)
         .select_related("course", "last_lesson").order_by("-updated_at")
@@ -276,7 +277,7 @@ def my_courses_for(*, user) -> list[MyCourse]:
     )
     return [
         MyCourse(enrolment=e, done=done.get(e.course_id, 0), total=totals.get(e.course_id, 0),
-                 position=waitlist_position(enrolment=e))
+                 position=waitlist_position(enrolment=e) if with_positions else None)
         for e in enrolments
     ]
 

@@ -10,7 +10,8 @@ class GradesConfig(AppConfig):
 
     def ready(self) -> None:
         from cms.accounts.roles import Role
-        from cms.accounts.services import ROLE_PERMISSIONS
+        from cms.accounts.services import role_permissions_register
+        from lms.grades import start_tiles
 
-        role = Role.COORDINATOR.value
-        ROLE_PERMISSIONS[role] = tuple(dict.fromkeys(ROLE_PERMISSIONS.get(role, ()) + COORDINATOR_PERMISSIONS))
+        role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
+        start_tiles.register()

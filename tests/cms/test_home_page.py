@@ -21,9 +21,9 @@ def test_the_home_page_invites_to_sign_up_and_lists_its_sections(client, home):
     assert 'href="/cursos/"' in page
 
 
-def test_a_signed_in_person_is_sent_to_their_courses(client, home, django_user_model):
+def test_a_signed_in_person_is_sent_to_their_start_page(client, home, django_user_model):
     client.force_login(django_user_model.objects.create_user("ana", password="x-clave-larga-1"))
-    assert "Ir a mis cursos" in client.get("/").content.decode()
+    assert 'href="/inicio/">Ir a mi inicio' in client.get("/").content.decode()
 
 
 def test_a_deep_page_is_served_only_when_every_page_above_it_is_live(client, home):
