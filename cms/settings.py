@@ -4,6 +4,7 @@ No variables set = the embedded default: SQLite (WAL), in-memory channel layer, 
 SEMILLA_ENV=production switches on the production checks: it refuses unsafe values.
 """
 
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,8 +19,27 @@ PRODUCTION = env_str("SEMILLA_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("SEMILLA_TESTING", False)
 
-_DEV_SECRET = "django-insecure-semilla-development-only-key-never-use-in-production"
-SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
+# Tests sign with a fixed key; nothing a test signs leaves the machine.
+_TEST_SECRET = "semilla-tests-only-key-never-used-outside-the-test-suite"
+SECRET_KEY_FILE = Path(env_str("SEMILLA_SECRET_KEY_FILE", str(BASE_DIR / ".secret_key")))
+
+
+def _local_secret_key() -> str:
+    """The embedded default's key: the git-ignored file `make run` writes once, so sessions survive restarts.
+
+    Without the file (a build step, a one-off command) the process gets a random key of its own: nothing it
+    signs outlives it, and no key is ever committed to the repository.
+    """
+    if TESTING:
+        return _TEST_SECRET
+    try:
+        key = SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        key = ""
+    return key or secrets.token_urlsafe(50)
+
+
+SECRET_KEY = env_str("SECRET_KEY") or ("" if PRODUCTION else _local_secret_key())
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The origin that plays H5P packages: another port in the embedded server, another host in production.
