@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.accounts import selectors
 from cms.accounts.models import Profile, User
 
 OLDEST_BIRTH_YEAR = 1920
@@ -50,6 +51,16 @@ class _NewAccountForm(forms.ModelForm):
             raise forms.ValidationError(_("Ese usuario ya existe. Elige otro."), code="taken")
         return username
 
+    def username_unavailable(self, username: str) -> None:
+        """Mark the username as not available, without saying whether someone has it; suggest free ones."""
+        suggestions = selectors.usernames_free_like(username=username)
+        if suggestions:
+            message = _("Ese nombre de usuario no está disponible. Puedes usar, por ejemplo: %(names)s.") % {
+                "names": ", ".join(suggestions)}
+        else:
+            message = _("Ese nombre de usuario no está disponible. Elige otro.")
+        self.add_error("username", forms.ValidationError(message, code="unavailable"))
+
     def _check_password(self, field: str) -> str:
         password = self.cleaned_data.get(field, "")
         if password:
@@ -80,6 +91,17 @@ class SignupForm(_NewAccountForm):
     class Meta(_NewAccountForm.Meta):
         pass
 
+    def clean_username(self) -> str:
+        # Whether the name is free is asked only in clean(), once everything else is right (see there).
+        return self.cleaned_data["username"].strip()
+
+    def validate_unique(self):
+        # The model's own check would say "Un usuario con ese nombre ya existe": clean() answers for the username.
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"username"})
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
     def clean(self):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
@@ -87,6 +109,11 @@ class SignupForm(_NewAccountForm):
             self.add_error("password2", _("Las dos contraseñas no son iguales."))
         elif password1:
             self._check_password("password1")
+        # A sign-up page cannot hide that a name is taken (the account could not be created), but it can make
+        # asking cost a whole valid form, and answer "not available" for taken and reserved names alike.
+        username = cleaned.get("username")
+        if username and not self.errors and not selectors.username_available(username=username):
+            self.username_unavailable(username)
         return cleaned
 
 

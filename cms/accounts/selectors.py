@@ -1,9 +1,39 @@
 """Reads of the accounts app."""
 
+import secrets
+
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 from cms.accounts.models import ConsentVersion, Profile, User
 from cms.accounts.roles import STAFF_ROLES, Role, is_staff_role
+
+# Names nobody may sign up with; they answer "not available" exactly like a taken one, so that answer does not
+# prove that an account exists.
+RESERVED_USERNAMES = frozenset({
+    "admin", "administracion", "administración", "administrador", "administradora", "root", "soporte",
+    "ayuda", "semilla", "coordinacion", "coordinación", "coordinador", "coordinadora", "staff", "sistema",
+    "mentor", "mentora", "jurado", "aprendiz", "prueba", "test", "null", "none",
+})
+SUGGESTIONS = 3
+
+
+def username_available(*, username: str) -> bool:
+    """True when nobody has this username (in any letter case) and it is not reserved."""
+    if username.lower() in RESERVED_USERNAMES:
+        return False
+    return not User.objects.filter(username__iexact=username).exists()
+
+
+def usernames_free_like(*, username: str) -> list[str]:
+    """Up to three free usernames close to `username`, with a random number so they hint at nothing taken."""
+    base = username[:140]
+    candidates = list(dict.fromkeys(f"{base}{secrets.randbelow(990) + 10}" for _n in range(3 * SUGGESTIONS)))
+    taken = set(
+        User.objects.annotate(lower=Lower("username"))
+        .filter(lower__in=[c.lower() for c in candidates]).values_list("lower", flat=True)
+    )
+    return [c for c in candidates if c.lower() not in taken and c.lower() not in RESERVED_USERNAMES][:SUGGESTIONS]
 
 
 def consent_current() -> ConsentVersion | None:

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -74,14 +75,18 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and consent is not None and form.is_valid():
         data = form.cleaned_data
-        user = services.user_signup(
-            username=data["username"], password=data["password1"], consent=consent,
-            first_name=data["first_name"], last_name=data["last_name"],
-            email=data["email"], phone=data["phone"],
-        )
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(request, _("¡Bienvenida o bienvenido a Semilla! Tu cuenta está lista."))
-        return redirect(f"{reverse('accounts:profile')}?nuevo=1")
+        try:
+            user = services.user_signup(
+                username=data["username"], password=data["password1"], consent=consent,
+                first_name=data["first_name"], last_name=data["last_name"],
+                email=data["email"], phone=data["phone"],
+            )
+        except IntegrityError:  # someone took the same name in the instant between the check and the write
+            form.username_unavailable(data["username"])
+        else:
+            login(request, user, backend=MODEL_BACKEND)
+            messages.success(request, _("¡Bienvenida o bienvenido a Semilla! Tu cuenta está lista."))
+            return redirect(f"{reverse('accounts:profile')}?nuevo=1")
     return render(request, "accounts/signup.html", {"form": form, "consent": consent})
 
 
