@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.db.busy.DatabaseBusyMiddleware",  # a view that found SQLite locked answers 503 in Spanish, not 500
 ]
 
 ROOT_URLCONF = "cms.urls"
