@@ -1,10 +1,14 @@
+import math
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cms.accounts import selectors
+from cms.accounts.backends import WAIT_ATTRIBUTE
 from cms.accounts.models import Profile, User
 
 OLDEST_BIRTH_YEAR = 1920
@@ -19,6 +23,37 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("Usuario o contraseña incorrectos. Revisa e intenta de nuevo."),
         "inactive": _("Esta cuenta está desactivada. Habla con la coordinación."),
     }
+
+    def get_invalid_login_error(self):
+        wait = getattr(self.request, WAIT_ATTRIBUTE, 0)
+        if not wait:
+            return super().get_invalid_login_error()
+        return forms.ValidationError(wait_message(wait), code="throttled")
+
+
+def wait_message(seconds: int) -> str:
+    """How long to wait, in words a person reads at a glance: seconds under two minutes, then minutes."""
+    if seconds < 120:
+        return ngettext(
+            "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s segundo y vuelve a intentar.",
+            "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s segundos y vuelve a intentar.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s minuto y vuelve a intentar.",
+        "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s minutos y vuelve a intentar.",
+        minutes,
+    ) % {"count": minutes}
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Código de 6 números"), max_length=8, strip=True,
+        help_text=_("Ábrelo en tu aplicación de códigos (por ejemplo Google Authenticator o FreeOTP)."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("Escribe el código de 6 números.")},
+    )
 
 
 class _NewAccountForm(forms.ModelForm):

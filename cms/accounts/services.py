@@ -1,13 +1,19 @@
 """Writes of the accounts app."""
 
 import logging
+import math
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.accounts.models import ConsentVersion, Profile, User
+from cms.accounts.models import ConsentVersion, LoginThrottle, Profile, User
 from cms.accounts.roles import STAFF_ROLES, Role, has_role, roles_of
+from cms.accounts.selectors import login_throttle_key
 from cms.db.busy import atomic_retrying
 
 logger = logging.getLogger("semilla")
@@ -34,6 +40,14 @@ ADMIN_ROLES = frozenset({Role.COORDINATOR.value, Role.ADMIN.value})
 
 class CannotResetPassword(Exception):
     """A coordinator tried to reset the password of someone who is not a learner."""
+
+
+class CodeRefused(Exception):
+    """A TOTP code was wrong (wait_seconds == 0) or came while the device must wait (wait_seconds > 0)."""
+
+    def __init__(self, wait_seconds: int = 0):
+        super().__init__(wait_seconds)
+        self.wait_seconds = wait_seconds
 
 
 def roles_ensure() -> dict[str, Group]:
@@ -172,3 +186,58 @@ def user_password_reset(*, by: User, target: User, password: str) -> User:
     target.save(update_fields=["password"])
     logger.info("password of %s reset by %s", target.pk, by.pk)
     return target
+
+
+@atomic_retrying
+def login_failure_record(*, username: str) -> LoginThrottle:
+    """Count one wrong password for this username (any address); old failures are forgotten."""
+    now = timezone.now()
+    forget_before = now - timedelta(seconds=settings.SEMILLA_LOGIN_THROTTLE_FORGET_SECONDS)
+    # Rows of names nobody tried for a day go, so guessing many names cannot grow the table without end.
+    LoginThrottle.objects.filter(last_failure_at__lt=forget_before).delete()
+    # The row lock keeps two failures at the same instant from counting as one.
+    throttle, created = LoginThrottle.objects.select_for_update().get_or_create(
+        username=login_throttle_key(username), defaults={"failures": 1, "last_failure_at": now},
+    )
+    if not created:
+        throttle.failures += 1
+        throttle.last_failure_at = now
+        throttle.save(update_fields=["failures", "last_failure_at"])
+    return throttle
+
+
+def login_throttle_clear(*, username: str) -> None:
+    """The right password was given: this username starts again with no wait."""
+    LoginThrottle.objects.filter(username=login_throttle_key(username)).delete()
+
+
+def totp_device_pending_ensure(*, user: User) -> TOTPDevice:
+    """The device this person is setting up: unconfirmed, with a new random secret the first time."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
+    return device or TOTPDevice.objects.create(user=user, name="Semilla", confirmed=False)
+
+
+def second_factor_confirm(*, request, device: TOTPDevice, code: str) -> None:
+    """Check a code of `device` (the person's own). On success the session counts as verified and gets a new
+    key; a device being set up becomes the person's one. Raises CodeRefused; django-otp's own throttle makes
+    each wrong code double the wait before the next one is checked."""
+    allowed, data = device.verify_is_allowed()
+    if not allowed:
+        locked_until = (data or {}).get("locked_until")
+        wait = (locked_until - timezone.now()).total_seconds() if locked_until else 1
+        raise CodeRefused(wait_seconds=max(1, math.ceil(wait)))
+    if not device.verify_token(code.replace(" ", "")):
+        raise CodeRefused
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
+    otp_login(request, device)
+    request.session.cycle_key()  # a session that gained rights gets a key nobody saw before
+    logger.info("second factor verified for %s", device.user_id)
+
+
+def totp_device_demo_ensure(*, user: User, key_hex: str) -> TOTPDevice:
+    """Demo only: give a demo staff account a confirmed device with a published secret (see README)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True, key=key_hex).first()
+    return device or TOTPDevice.objects.create(user=user, name="Demo", key=key_hex, confirmed=True)
