@@ -26,8 +26,7 @@ class AccountThrottleBackend:
             raise PermissionDenied
         return None
 
-    def get_user(self, user_id):
-        return None
+    # No get_user(): Django's force_login and session lookups would pick this backend and find nobody.
 
 
 def _count_failure(sender, credentials, request=None, **kwargs):
