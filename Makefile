@@ -26,7 +26,7 @@ setup: install
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 
-run: setup
+run: setup .secret_key
 	$(PY) manage.py demo_load
 	$(PY) manage.py demo_load_incubator
 	@echo ""
@@ -37,6 +37,10 @@ run: setup
 	@echo "Actividades H5P (origen aislado): http://$(HOST):$(CONTENT_PORT)/"
 	H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT) \
 	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST) -e tcp:port=$(CONTENT_PORT):interface=$(HOST) cms.asgi:application
+
+# The embedded default's SECRET_KEY: random, written once, git-ignored, read by cms/settings.py.
+.secret_key:
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
@@ -55,6 +59,6 @@ lint: install
 	$(VENV)/bin/ruff check cms lms incubator tests bench
 
 # Budgets from issue 2; prints a Markdown table and exits non-zero when one fails. Loopback only.
-bench: setup
+bench: setup .secret_key
 	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
 	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; exit $$status

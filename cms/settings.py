@@ -4,7 +4,9 @@ No variables set = the embedded default: SQLite (WAL), in-memory channel layer, 
 SEMILLA_ENV=production switches on the production checks: it refuses unsafe values.
 """
 
+import secrets
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,8 +22,27 @@ PRODUCTION = env_str("SEMILLA_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("SEMILLA_TESTING", False)
 
-_DEV_SECRET = "django-insecure-semilla-development-only-key-never-use-in-production"
-SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
+# Tests sign with a fixed key; nothing a test signs leaves the machine.
+_TEST_SECRET = "semilla-tests-only-key-never-used-outside-the-test-suite"
+SECRET_KEY_FILE = Path(env_str("SEMILLA_SECRET_KEY_FILE", str(BASE_DIR / ".secret_key")))
+
+
+def _local_secret_key() -> str:
+    """The embedded default's key: the git-ignored file `make run` writes once, so sessions survive restarts.
+
+    Without the file (a build step, a one-off command) the process gets a random key of its own: nothing it
+    signs outlives it, and no key is ever committed to the repository.
+    """
+    if TESTING:
+        return _TEST_SECRET
+    try:
+        key = SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        key = ""
+    return key or secrets.token_urlsafe(50)
+
+
+SECRET_KEY = env_str("SECRET_KEY") or ("" if PRODUCTION else _local_secret_key())
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
@@ -81,6 +102,8 @@ INSTALLED_APPS = [
     "taggit",
     "channels",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -102,14 +125,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "cms.page_cache.PageRouteMiddleware",
     "cms.accounts.middleware.SharedComputerSessionMiddleware",
     "cms.accounts.middleware.ConsentRequiredMiddleware",
+    "cms.accounts.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.db.busy.DatabaseBusyMiddleware",  # a view that found SQLite locked answers 503 in Spanish, not 500
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -185,6 +211,7 @@ else:
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "cms.accounts.backends.AccountThrottleBackend",  # refuses while the account must wait; checks nothing else
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -210,6 +237,18 @@ SEMILLA_IDLE_SECONDS_STAFF = env_int("SEMILLA_IDLE_SECONDS_STAFF", 10 * 60)
 SEMILLA_ABSOLUTE_SESSION_SECONDS = env_int("SEMILLA_ABSOLUTE_SESSION_SECONDS", 8 * 60 * 60)
 SEMILLA_IDLE_WARNING_SECONDS = 60
 
+# The client's address comes from cms/client_ip.py only, never from a header the client sets. 0 proxies = the
+# socket peer (the embedded default); behind the production TLS proxy set TRUSTED_PROXY_COUNT=1, or list the
+# proxies' addresses in TRUSTED_PROXIES. Daphne runs without --proxy-headers.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network") from exc
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 # A whole center shares one IP: lock the pair, never the IP alone.
@@ -217,6 +256,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# One account, any address: after this many wrong passwords each next try waits longer (30 s, 1 min, 2 min ...
+# up to 15 min), so guessing across many addresses is slow, and a center's shared address is never blocked.
+SEMILLA_LOGIN_THROTTLE_AFTER = env_int("SEMILLA_LOGIN_THROTTLE_AFTER", 5)
+SEMILLA_LOGIN_THROTTLE_BASE_SECONDS = env_int("SEMILLA_LOGIN_THROTTLE_BASE_SECONDS", 30)
+SEMILLA_LOGIN_THROTTLE_MAX_SECONDS = env_int("SEMILLA_LOGIN_THROTTLE_MAX_SECONDS", 15 * 60)
+SEMILLA_LOGIN_THROTTLE_FORGET_SECONDS = 24 * 60 * 60  # failures older than a day start the count again
+
+# Coordinators and admins (and anyone who can open an admin) confirm their sign-in with a TOTP code.
+SEMILLA_STAFF_OTP_REQUIRED = env_bool("SEMILLA_STAFF_OTP_REQUIRED", True)
+if PRODUCTION and not SEMILLA_STAFF_OTP_REQUIRED:
+    raise ImproperlyConfigured("SEMILLA_STAFF_OTP_REQUIRED cannot be turned off in production.")
+OTP_TOTP_ISSUER = "Semilla"
 
 # --- Security -------------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"

@@ -20,6 +20,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _staff_second_factor_off(settings):
+    """Staff sign in with a TOTP code in production and `make run`; tests that are not about it skip the step.
+    tests/cms/test_staff_second_factor.py turns it back on and proves the enforcement."""
+    settings.SEMILLA_STAFF_OTP_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Wagtail caches site root paths: a test that moves the site root must not leak into the next."""
     from django.core.cache import cache

@@ -21,3 +21,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_permissions_after_migrate, dispatch_uid="semilla.role_permissions")
+        from cms.accounts.backends import connect_signals
+
+        connect_signals()

@@ -1,9 +1,14 @@
+import math
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from cms.accounts import selectors
+from cms.accounts.backends import WAIT_ATTRIBUTE
 from cms.accounts.models import Profile, User
 
 OLDEST_BIRTH_YEAR = 1920
@@ -18,6 +23,37 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("Usuario o contraseña incorrectos. Revisa e intenta de nuevo."),
         "inactive": _("Esta cuenta está desactivada. Habla con la coordinación."),
     }
+
+    def get_invalid_login_error(self):
+        wait = getattr(self.request, WAIT_ATTRIBUTE, 0)
+        if not wait:
+            return super().get_invalid_login_error()
+        return forms.ValidationError(wait_message(wait), code="throttled")
+
+
+def wait_message(seconds: int) -> str:
+    """How long to wait, in words a person reads at a glance: seconds under two minutes, then minutes."""
+    if seconds < 120:
+        return ngettext(
+            "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s segundo y vuelve a intentar.",
+            "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s segundos y vuelve a intentar.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s minuto y vuelve a intentar.",
+        "Hubo muchos intentos fallidos con esta cuenta. Espera %(count)s minutos y vuelve a intentar.",
+        minutes,
+    ) % {"count": minutes}
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Código de 6 números"), max_length=8, strip=True,
+        help_text=_("Ábrelo en tu aplicación de códigos (por ejemplo Google Authenticator o FreeOTP)."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("Escribe el código de 6 números.")},
+    )
 
 
 class _NewAccountForm(forms.ModelForm):
@@ -50,6 +86,16 @@ class _NewAccountForm(forms.ModelForm):
             raise forms.ValidationError(_("Ese usuario ya existe. Elige otro."), code="taken")
         return username
 
+    def username_unavailable(self, username: str) -> None:
+        """Mark the username as not available, without saying whether someone has it; suggest free ones."""
+        suggestions = selectors.usernames_free_like(username=username)
+        if suggestions:
+            message = _("Ese nombre de usuario no está disponible. Puedes usar, por ejemplo: %(names)s.") % {
+                "names": ", ".join(suggestions)}
+        else:
+            message = _("Ese nombre de usuario no está disponible. Elige otro.")
+        self.add_error("username", forms.ValidationError(message, code="unavailable"))
+
     def _check_password(self, field: str) -> str:
         password = self.cleaned_data.get(field, "")
         if password:
@@ -80,6 +126,17 @@ class SignupForm(_NewAccountForm):
     class Meta(_NewAccountForm.Meta):
         pass
 
+    def clean_username(self) -> str:
+        # Whether the name is free is asked only in clean(), once everything else is right (see there).
+        return self.cleaned_data["username"].strip()
+
+    def validate_unique(self):
+        # The model's own check would say "Un usuario con ese nombre ya existe": clean() answers for the username.
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"username"})
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
     def clean(self):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
@@ -87,6 +144,11 @@ class SignupForm(_NewAccountForm):
             self.add_error("password2", _("Las dos contraseñas no son iguales."))
         elif password1:
             self._check_password("password1")
+        # A sign-up page cannot hide that a name is taken (the account could not be created), but it can make
+        # asking cost a whole valid form, and answer "not available" for taken and reserved names alike.
+        username = cleaned.get("username")
+        if username and not self.errors and not selectors.username_available(username=username):
+            self.username_unavailable(username)
         return cleaned
 
 

@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from cms.accounts.roles import is_staff_role
+from cms.accounts.roles import is_staff_role, needs_second_factor
 
 SESSION_STARTED = "semilla_started"
 SESSION_SEEN = "semilla_seen"
@@ -19,6 +19,9 @@ CONSENT_FREE_PREFIXES = ("/cuenta/", "/static/", "/healthz")
 # Requests that must not count as activity (the idle-warning ping would keep a session alive).
 PASSIVE_PATHS = ("/cuenta/sesion/estado/",)
 SEEN_REFRESH_SECONDS = 30
+# Paths staff may visit before their second factor: the code pages themselves, leaving, and the idle ping.
+SECOND_FACTOR_FREE_PREFIXES = ("/cuenta/verificacion/", "/cuenta/salir/", "/cuenta/sesion/estado/", "/static/",
+                               "/healthz")
 
 
 def idle_limit_seconds(user) -> int:
@@ -88,4 +91,27 @@ class ConsentRequiredMiddleware:
             and not request.path.startswith(CONSENT_FREE_PREFIXES)
         ):
             return redirect(f"{reverse('accounts:consent')}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+
+def second_factor_pending(request) -> bool:
+    """True when this session belongs to staff who still have to give their TOTP code."""
+    user = getattr(request, "user", None)
+    return (
+        settings.SEMILLA_STAFF_OTP_REQUIRED
+        and needs_second_factor(user)
+        and not (getattr(user, "is_verified", None) and user.is_verified())
+    )
+
+
+class StaffSecondFactorMiddleware:
+    """Coordinators and admins reach nothing (the Wagtail admin included) until their session is verified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(SECOND_FACTOR_FREE_PREFIXES) and second_factor_pending(request):
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:second_factor')}?{query}")
         return self.get_response(request)

@@ -93,3 +93,18 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class LoginThrottle(models.Model):
+    """Wrong passwords for one username, from any address; makes the next try wait (see selectors)."""
+
+    username = models.CharField(_("usuario"), max_length=150, unique=True)  # lower-cased
+    failures = models.PositiveIntegerField(_("intentos fallidos"), default=0)
+    last_failure_at = models.DateTimeField(_("último intento fallido"))
+
+    class Meta:
+        verbose_name = _("espera para entrar")
+        verbose_name_plural = _("esperas para entrar")
+
+    def __str__(self) -> str:
+        return self.username

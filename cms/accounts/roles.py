@@ -34,3 +34,10 @@ def has_role(user, *roles: str) -> bool:
 
 def is_staff_role(user) -> bool:
     return bool(roles_of(user) & {str(r) for r in STAFF_ROLES})
+
+
+def needs_second_factor(user) -> bool:
+    """Coordinators, admins and anyone who can open an admin confirm their sign-in with a TOTP code."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff or user.is_superuser or has_role(user, Role.COORDINATOR, Role.ADMIN))

@@ -1,13 +1,20 @@
 """Writes of the accounts app."""
 
 import logging
+import math
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 from django.utils import timezone
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.accounts.models import ConsentVersion, Profile, User
+from cms.accounts.models import ConsentVersion, LoginThrottle, Profile, User
 from cms.accounts.roles import STAFF_ROLES, Role, has_role, roles_of
+from cms.accounts.selectors import login_throttle_key
+from cms.db.busy import atomic_retrying
 
 logger = logging.getLogger("semilla")
 
@@ -47,6 +54,14 @@ def role_permissions_register(*, role: str, names: tuple[str, ...]) -> None:
     """
     role = str(role)
     ROLE_PERMISSIONS[role] = tuple(dict.fromkeys(ROLE_PERMISSIONS.get(role, ()) + tuple(names)))
+
+
+class CodeRefused(Exception):
+    """A TOTP code was wrong (wait_seconds == 0) or came while the device must wait (wait_seconds > 0)."""
+
+    def __init__(self, wait_seconds: int = 0):
+        super().__init__(wait_seconds)
+        self.wait_seconds = wait_seconds
 
 
 def roles_ensure() -> dict[str, Group]:
@@ -113,16 +128,30 @@ def consent_accept(*, user: User, version: ConsentVersion) -> User:
     return user
 
 
-@transaction.atomic
 def user_signup(
     *, username: str, password: str, consent: ConsentVersion, first_name: str = "",
     last_name: str = "", email: str = "", phone: str = "",
 ) -> User:
-    """Create a learner account that has accepted `consent`. The form checked the consent box."""
-    user = User(username=username, first_name=first_name, last_name=last_name, email=email, phone=phone)
-    user.set_password(password)
-    user.consent_version = consent
-    user.consent_accepted_at = timezone.now()
+    """Create a learner account that has accepted `consent`. The form checked the consent box.
+
+    Raises IntegrityError when someone took the username meanwhile.
+    """
+    # Hashing takes ~0.4 s on purpose; under SQLite a transaction holds the only write lock from its start, so
+    # it is done before, or fifty sign-ups at once queue behind each other until "database is locked".
+    password_hash = make_password(password)
+    return _learner_account_create(
+        username=username, password_hash=password_hash, consent=consent,
+        first_name=first_name, last_name=last_name, email=email, phone=phone,
+    )
+
+
+@atomic_retrying
+def _learner_account_create(*, password_hash: str, consent: ConsentVersion | None = None, **fields: str) -> User:
+    """The short write of a new learner account: the user row and its role, together or not at all."""
+    user = User(password=password_hash, **fields)
+    if consent is not None:
+        user.consent_version = consent
+        user.consent_accepted_at = timezone.now()
     user.save()
     user_role_set(user=user, role=Role.LEARNER)
     return user
@@ -138,16 +167,16 @@ def profile_update(*, user: User, data: dict) -> Profile:
     return profile
 
 
-@transaction.atomic
 def learner_create(
     *, by: User, username: str, password: str, first_name: str = "", last_name: str = "",
     email: str = "", phone: str = "",
 ) -> User:
     """A coordinator opens an account for a learner. The learner accepts consent at first login."""
-    user = User(username=username, first_name=first_name, last_name=last_name, email=email, phone=phone)
-    user.set_password(password)
-    user.save()
-    user_role_set(user=user, role=Role.LEARNER)
+    password_hash = make_password(password)  # before the write lock, as in user_signup
+    user = _learner_account_create(
+        username=username, password_hash=password_hash,
+        first_name=first_name, last_name=last_name, email=email, phone=phone,
+    )
     logger.info("account %s created by %s", user.pk, by.pk)
     return user
 
@@ -170,3 +199,58 @@ def user_password_reset(*, by: User, target: User, password: str) -> User:
     target.save(update_fields=["password"])
     logger.info("password of %s reset by %s", target.pk, by.pk)
     return target
+
+
+@atomic_retrying
+def login_failure_record(*, username: str) -> LoginThrottle:
+    """Count one wrong password for this username (any address); old failures are forgotten."""
+    now = timezone.now()
+    forget_before = now - timedelta(seconds=settings.SEMILLA_LOGIN_THROTTLE_FORGET_SECONDS)
+    # Rows of names nobody tried for a day go, so guessing many names cannot grow the table without end.
+    LoginThrottle.objects.filter(last_failure_at__lt=forget_before).delete()
+    # The row lock keeps two failures at the same instant from counting as one.
+    throttle, created = LoginThrottle.objects.select_for_update().get_or_create(
+        username=login_throttle_key(username), defaults={"failures": 1, "last_failure_at": now},
+    )
+    if not created:
+        throttle.failures += 1
+        throttle.last_failure_at = now
+        throttle.save(update_fields=["failures", "last_failure_at"])
+    return throttle
+
+
+def login_throttle_clear(*, username: str) -> None:
+    """The right password was given: this username starts again with no wait."""
+    LoginThrottle.objects.filter(username=login_throttle_key(username)).delete()
+
+
+def totp_device_pending_ensure(*, user: User) -> TOTPDevice:
+    """The device this person is setting up: unconfirmed, with a new random secret the first time."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
+    return device or TOTPDevice.objects.create(user=user, name="Semilla", confirmed=False)
+
+
+def second_factor_confirm(*, request, device: TOTPDevice, code: str) -> None:
+    """Check a code of `device` (the person's own). On success the session counts as verified and gets a new
+    key; a device being set up becomes the person's one. Raises CodeRefused; django-otp's own throttle makes
+    each wrong code double the wait before the next one is checked."""
+    allowed, data = device.verify_is_allowed()
+    if not allowed:
+        locked_until = (data or {}).get("locked_until")
+        wait = (locked_until - timezone.now()).total_seconds() if locked_until else 1
+        raise CodeRefused(wait_seconds=max(1, math.ceil(wait)))
+    if not device.verify_token(code.replace(" ", "")):
+        raise CodeRefused
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
+    otp_login(request, device)
+    request.session.cycle_key()  # a session that gained rights gets a key nobody saw before
+    logger.info("second factor verified for %s", device.user_id)
+
+
+def totp_device_demo_ensure(*, user: User, key_hex: str) -> TOTPDevice:
+    """Demo only: give a demo staff account a confirmed device with a published secret (see README)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True, key=key_hex).first()
+    return device or TOTPDevice.objects.create(user=user, name="Demo", key=key_hex, confirmed=True)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("consentimiento/", views.consent, name="consent"),
     path("datos/", views.consent_text, name="consent_text"),
     path("sesion/estado/", views.session_status, name="session_status"),
+    path("verificacion/", views.second_factor, name="second_factor"),
+    path("verificacion/activar/", views.second_factor_setup, name="second_factor_setup"),
 ]

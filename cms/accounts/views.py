@@ -1,10 +1,12 @@
 import time
+from base64 import b32encode
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cms.accounts import selectors, services
-from cms.accounts.forms import ConsentForm, LoginForm, ProfileForm, SignupForm
-from cms.accounts.middleware import CONSENT_NEEDED, SESSION_SEEN, idle_limit_seconds
+from cms.accounts.forms import CodeForm, ConsentForm, LoginForm, ProfileForm, SignupForm, wait_message
+from cms.accounts.middleware import CONSENT_NEEDED, SESSION_SEEN, idle_limit_seconds, second_factor_pending
+from cms.accounts.qr import qr_svg_data_uri
 
 EXPIRY_MESSAGES = {
     "inactividad": _("Cerramos tu sesión porque no hubo actividad. Vuelve a entrar."),
@@ -36,6 +39,9 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        if second_factor_pending(self.request):
+            query = urlencode({"next": self.get_success_url()})
+            return redirect(f"{reverse('accounts:second_factor')}?{query}")
         if selectors.consent_needed_by(user=self.request.user):
             # A new text was published (or a coordinator opened the account): ask before anything else.
             self.request.session[CONSENT_NEEDED] = True
@@ -74,14 +80,18 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and consent is not None and form.is_valid():
         data = form.cleaned_data
-        user = services.user_signup(
-            username=data["username"], password=data["password1"], consent=consent,
-            first_name=data["first_name"], last_name=data["last_name"],
-            email=data["email"], phone=data["phone"],
-        )
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(request, _("¡Bienvenida o bienvenido a Semilla! Tu cuenta está lista."))
-        return redirect(f"{reverse('accounts:profile')}?nuevo=1")
+        try:
+            user = services.user_signup(
+                username=data["username"], password=data["password1"], consent=consent,
+                first_name=data["first_name"], last_name=data["last_name"],
+                email=data["email"], phone=data["phone"],
+            )
+        except IntegrityError:  # someone took the same name in the instant between the check and the write
+            form.username_unavailable(data["username"])
+        else:
+            login(request, user, backend=MODEL_BACKEND)
+            messages.success(request, _("¡Bienvenida o bienvenido a Semilla! Tu cuenta está lista."))
+            return redirect(f"{reverse('accounts:profile')}?nuevo=1")
     return render(request, "accounts/signup.html", {"form": form, "consent": consent})
 
 
@@ -122,3 +132,59 @@ def profile(request):
         messages.success(request, _("Guardamos tu perfil."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form, "is_new": request.GET.get("nuevo") == "1"})
+
+
+def _next_url(request, default: str) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return next_url
+    return default
+
+
+def _code_checked(request, form: CodeForm, device) -> bool:
+    """Confirm the form's code with `device`; on refusal put the reason next to the field."""
+    try:
+        services.second_factor_confirm(request=request, device=device, code=form.cleaned_data["code"])
+    except services.CodeRefused as refused:
+        form.add_error("code", wait_message(refused.wait_seconds) if refused.wait_seconds else _(
+            "Ese código no es correcto o ya cambió. Escribe el que muestra tu aplicación ahora."))
+        return False
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def second_factor(request):
+    """Staff confirm their sign-in with the 6-digit code of their app (a first time sets the app up)."""
+    next_url = _next_url(request, reverse("wagtailadmin_home"))
+    if not second_factor_pending(request):
+        return redirect(next_url)
+    device = selectors.totp_device_for(user=request.user)
+    if device is None:
+        return redirect(f"{reverse('accounts:second_factor_setup')}?{urlencode({'next': next_url})}")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _code_checked(request, form, device):
+        return redirect(next_url)
+    return render(request, "accounts/second_factor.html", {"form": form, "next": next_url})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def second_factor_setup(request):
+    """Staff without an app yet: show the secret (QR, link and text), then confirm it with a first code."""
+    next_url = _next_url(request, reverse("wagtailadmin_home"))
+    if not second_factor_pending(request):
+        return redirect(next_url)
+    if selectors.totp_device_for(user=request.user) is not None:
+        return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': next_url})}")
+    device = services.totp_device_pending_ensure(user=request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _code_checked(request, form, device):
+        messages.success(request, _("Listo. Desde ahora, al entrar te pediremos un código de tu aplicación."))
+        return redirect(next_url)
+    secret = b32encode(device.bin_key).decode("ascii")
+    return render(request, "accounts/second_factor_setup.html", {
+        "form": form, "next": next_url, "uri": device.config_url, "qr": qr_svg_data_uri(device.config_url),
+        "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
+    })

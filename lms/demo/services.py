@@ -5,6 +5,7 @@ and is created only when missing. What already exists is never modified, so a se
 nothing and an editor's changes in the Wagtail admin survive a new `make run`.
 """
 
+from base64 import b32decode
 from collections import Counter
 from io import BytesIO
 
@@ -16,7 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from cms.accounts.models import ConsentVersion, Profile, User
-from cms.accounts.services import roles_ensure, user_role_set
+from cms.accounts.roles import needs_second_factor
+from cms.accounts.services import roles_ensure, totp_device_demo_ensure, user_role_set
 from cms.home.models import HomePage
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.demo.content import COURSES
@@ -24,6 +26,7 @@ from lms.demo.content.people import (
     COURSES_INTRO,
     COURSES_SLUG,
     COURSES_TITLE,
+    DEMO_TOTP_SECRET,
     DEMO_USERS,
     HOME_INTRO,
     HOME_SLUG,
@@ -76,6 +79,8 @@ def demo_user_ensure(*, spec: DemoUser, created: Counter[str]) -> User:
         user.save()
         created["cuentas"] += 1
     user_role_set(user=user, role=spec.role)
+    if needs_second_factor(user):
+        totp_device_demo_ensure(user=user, key_hex=b32decode(DEMO_TOTP_SECRET).hex())
     Profile.objects.get_or_create(user=user, defaults=spec.profile)
     consent = ConsentVersion.objects.first()  # the latest, by Meta.ordering
     if consent is not None and user.consent_version_id is None:

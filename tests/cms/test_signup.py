@@ -55,8 +55,11 @@ def test_signup_rejects_different_passwords_and_a_taken_username_in_spanish(clie
     User.objects.create_user(username="Maria.Lopez", password="x-y-z-12345678")
     response = client.post(URL, {**GOOD, "password2": "otra-cosa-123", "consent": "on"})
     errors = response.context["form"].errors
-    assert errors["username"] == ["Ese usuario ya existe. Elige otro."]
+    # Whether the name is free is only asked once the rest of the form is right (test_signup_enumeration.py).
+    assert "username" not in errors
     assert errors["password2"] == ["Las dos contraseñas no son iguales."]
+    response = client.post(URL, {**GOOD, "consent": "on"})
+    assert response.context["form"].errors["username"][0].startswith("Ese nombre de usuario no está disponible.")
     assert User.objects.count() == 1
 
 

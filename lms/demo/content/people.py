@@ -43,6 +43,11 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     ),
 )
 
+# The demo staff accounts (coordinadora, admin) sign in with a second factor like real staff. Their TOTP app
+# secret is published here and in the README, so a demo can add it to any authenticator app, or print the
+# current code with `manage.py demo_codigo coordinadora`. Base32, 20 bytes; never used outside the demo.
+DEMO_TOTP_SECRET = "SEMILLADEMOSEMILLADEMOSEMILLADEM"
+
 HOME_TITLE = "Semilla"
 HOME_SLUG = "inicio"
 HOME_INTRO = (
