@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -199,7 +200,9 @@ def delivery_schedule(*, award: Award, by, planned_on: date, place: str, items: 
                     "n": max(0, bought - scheduled)}
         if errors:
             raise ValidationError(errors)
-        delivery = Delivery.objects.create(award=locked, planned_on=planned_on, place=place.strip(),
+        # Under the award's row lock: two deliveries scheduled at once cannot take the same number.
+        number = (Delivery.objects.filter(award=locked).aggregate(last=Max("number"))["last"] or 0) + 1
+        delivery = Delivery.objects.create(award=locked, number=number, planned_on=planned_on, place=place.strip(),
                                            code_salt=secrets.token_hex(16), scheduled_by=by)
         DeliveryLine.objects.bulk_create([
             DeliveryLine(delivery=delivery, item=e.item, quantity=e.quantity,
