@@ -29,14 +29,13 @@ setup: install
 run: setup .secret_key
 	$(PY) manage.py demo_load
 	$(PY) manage.py demo_load_incubator
-	@echo ""
-	@echo "Semilla está lista en http://$(HOST):$(PORT)/"
-	@echo "Cuentas de demostración (contraseña: semilla-demo): aprendiz, mentora, jurado, coordinadora, admin"
-	@echo "Administración (Wagtail): http://$(HOST):$(PORT)/admin/"
-	@echo ""
-	@echo "Actividades H5P (origen aislado): http://$(HOST):$(CONTENT_PORT)/"
+	@# Daphne in the background; demo_ready prints the addresses and the demo accounts once both ports answer.
+	@# Ctrl+C stops Daphne (a background job of this shell ignores SIGINT, so the trap passes it on).
 	H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT) \
-	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST) -e tcp:port=$(CONTENT_PORT):interface=$(HOST) cms.asgi:application
+	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST) -e tcp:port=$(CONTENT_PORT):interface=$(HOST) cms.asgi:application & \
+	daphne=$$!; trap 'kill $$daphne 2>/dev/null; wait $$daphne; exit 0' INT TERM; \
+	$(PY) manage.py demo_ready --url http://$(HOST):$(PORT)/ --content-url http://$(HOST):$(CONTENT_PORT)/ --pid $$daphne; \
+	wait $$daphne
 
 # The embedded default's SECRET_KEY: random, written once, git-ignored, read by cms/settings.py.
 .secret_key:

@@ -5,10 +5,12 @@ from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from cms.plurals import plural_count
 from incubator.jury.models import Result
 from incubator.jury.selectors.results import PrivateResult
 from incubator.plans.finance import usd
@@ -37,7 +39,9 @@ def result_pdf(*, result: PrivateResult) -> bytes:
         story = [
             Paragraph(escape(_("Resultado del pitch: %(venture)s") % {"venture": result.entry}), s["title"]),
             Paragraph(escape(_("%(event)s, %(date)s.") % {"event": result.event.name, "date": when}), s["muted"]),
-            Paragraph(escape(_("Puesto %(rank)s con %(score)s puntos de 100.") % {
+            Paragraph(escape(ngettext("Puesto %(rank)s con %(score)s punto de 100.",
+                                      "Puesto %(rank)s con %(score)s puntos de 100.",
+                                      plural_count(result.result.score)) % {
                 "rank": result.result.rank, "score": formats.number_format(result.result.score, 2)}), s["body"]),
             Paragraph(escape(outcome_sentence(result)), s["body"]),
             Paragraph(escape(_("Nivel promedio por criterio (de 1 a 5)")), s["h2"]),

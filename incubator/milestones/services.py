@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from incubator.milestones.models import (
     Evidence,
@@ -110,7 +111,9 @@ def evidence_add(*, milestone: Milestone, upload: UploadedFile, by) -> Evidence:
         if not locked.team_can_change:
             raise MilestoneError(_("Este hito ya fue enviado: espera la revisión."))
         if locked.evidence.count() >= MAX_EVIDENCE_PER_MILESTONE:
-            raise ValidationError(_("Ya hay %(n)s archivos en este hito: borra uno para subir otro.")
+            raise ValidationError(ngettext("Ya hay %(n)s archivo en este hito: bórralo para subir otro.",
+                                           "Ya hay %(n)s archivos en este hito: borra uno para subir otro.",
+                                           MAX_EVIDENCE_PER_MILESTONE)
                                   % {"n": MAX_EVIDENCE_PER_MILESTONE}, code="too_many")
         evidence = Evidence(milestone=locked, kind=checked.kind, content_type=checked.content_type,
                             extension=checked.extension, original_name=(upload.name or "archivo")[-150:],
@@ -201,7 +204,8 @@ def prototype_photo_add(*, prototype: Prototype, upload: UploadedFile, by) -> Pr
         # Lock the version: two uploads at once must not make a seventh photo.
         locked = Prototype.objects.select_for_update().get(pk=prototype.pk)
         if locked.photos.count() >= MAX_PHOTOS_PER_PROTOTYPE:
-            raise ValidationError(_("Cada versión admite hasta %(n)s fotos.") % {"n": MAX_PHOTOS_PER_PROTOTYPE},
+            raise ValidationError(ngettext("Cada versión admite %(n)s foto.", "Cada versión admite hasta %(n)s fotos.",
+                                           MAX_PHOTOS_PER_PROTOTYPE) % {"n": MAX_PHOTOS_PER_PROTOTYPE},
                                   code="too_many")
         photo = PrototypePhoto(prototype=locked, width=width, height=height, size=len(content))
         photo.image.save("x.jpg", ContentFile(content), save=False)

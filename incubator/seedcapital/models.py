@@ -98,6 +98,8 @@ class Delivery(models.Model):
         CANCELLED = "cancelada", _("Cancelada")
 
     award = models.ForeignKey("jury.Award", on_delete=models.PROTECT, related_name="deliveries")
+    # 1, 2, 3… within the award (the first delivery of every award is "Entrega 1"); never reused.
+    number = models.PositiveIntegerField(_("número"), editable=False)
     planned_on = models.DateField(_("fecha de entrega"))
     place = models.CharField(_("lugar de entrega"), max_length=200)
     status = models.CharField(_("estado"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
@@ -113,13 +115,14 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["award", "id"]
+        ordering = ["award", "number"]
+        constraints = [models.UniqueConstraint(fields=["award", "number"], name="one_delivery_number_per_award")]
         verbose_name = _("entrega")
         verbose_name_plural = _("entregas")
 
     def __str__(self) -> str:
         # Never the date or the place: this text may end up in logs or admin lists.
-        return _("Entrega %(n)s") % {"n": self.pk}
+        return _("Entrega %(n)s") % {"n": self.number}
 
     @property
     def is_open(self) -> bool:

@@ -2,11 +2,16 @@
 person may see the ledger at all and whether they coordinate it or belong to the awarded team."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
 
 from django.db.models import BooleanField, DecimalField, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
 
 from cms.accounts.roles import Role, has_role
 from incubator.cohorts.models import Cohort
@@ -15,6 +20,7 @@ from incubator.seedcapital.models import Delivery, DeliveryLine, GoodsItem, Purc
 from incubator.ventures.models import Venture
 
 ZERO = Decimal("0.00")
+LEDGER_TIME_ZONE = "America/Guayaquil"  # where goods are handed over, whatever the server's zone
 MONEY = DecimalField(max_digits=12, decimal_places=2)
 
 
@@ -95,6 +101,10 @@ class Ledger:
     running: list[tuple[Delivery, Decimal]] = field(default_factory=list)
 
     @property
+    def log(self) -> list["LogEntry"]:
+        return log_entries(events=self.events, deliveries=self.deliveries)
+
+    @property
     def balance(self) -> Decimal:
         return self.award.amount - self.delivered_value
 
@@ -165,3 +175,102 @@ def purchase_for(*, award: Award, pk: int) -> Purchase:
     if purchase is None:
         raise Http404
     return purchase
+
+
+# --- The change log, written for people -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LogField:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One SeedCapitalEvent as the ledger page shows it: Spanish labels, Sí/No, local times, US$ amounts."""
+
+    event: SeedCapitalEvent
+    before: list[LogField]
+    after: list[LogField]
+
+
+def _log_labels() -> dict[str, str]:
+    return {
+        "articulo": _("Artículo"), "cantidad": _("Cantidad"), "proveedor": _("Proveedor"),
+        "costo_unitario": _("Costo unitario"), "costo": _("Costo"), "fecha": _("Fecha"),
+        "factura": _("Foto de la factura"), "articulos": _("Artículos"), "entrega": _("Entrega"),
+        "lugar": _("Lugar"), "estado": _("Estado"), "testigo": _("Testigo"), "foto": _("Foto de la entrega"),
+        "hora": _("Hora"), "intentos": _("Intentos fallidos"),
+    }
+
+
+def _usd(value) -> str:
+    try:
+        return _("US$ %(amount)s") % {"amount": number_format(Decimal(str(value)), 2)}
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def _local_date(value) -> str:
+    try:
+        return date_format(date.fromisoformat(str(value)), "d/m/Y")
+    except ValueError:
+        return str(value)
+
+
+def _local_time(value) -> str:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    return date_format(timezone.localtime(moment, ZoneInfo(LEDGER_TIME_ZONE)), "d/m/Y H:i")
+
+
+def _goods(value) -> str:
+    if not isinstance(value, list):
+        return str(value)
+    parts = []
+    for line in value:
+        if not isinstance(line, dict):
+            parts.append(str(line))
+            continue
+        text = f"{line.get('articulo', '')} × {line.get('cantidad', '')}"
+        if "costo" in line:
+            text += f" ({_usd(line['costo'])})"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def _log_text(key: str, value, delivery_numbers: dict[int, int]) -> str:
+    if isinstance(value, bool):
+        return _("Sí") if value else _("No")
+    if key in {"costo_unitario", "costo"}:
+        return _usd(value)
+    if key == "fecha":
+        return _local_date(value)
+    if key == "hora":
+        return _local_time(value)
+    if key == "articulos":
+        return _goods(value)
+    if key == "estado":
+        return str(Delivery.Status(value).label) if value in Delivery.Status.values else str(value)
+    if key == "entrega":
+        return str(delivery_numbers.get(value, value))  # the log stores the delivery's id
+    return str(value)
+
+
+def _log_fields(values, delivery_numbers: dict[int, int]) -> list[LogField]:
+    if not isinstance(values, dict):
+        return [LogField(label="", text=str(values))] if values else []
+    labels = _log_labels()
+    return [LogField(label=labels.get(key, key.replace("_", " ").capitalize()),
+                     text=_log_text(key, value, delivery_numbers)) for key, value in values.items()]
+
+
+def log_entries(*, events: list[SeedCapitalEvent], deliveries: list[Delivery]) -> list[LogEntry]:
+    """The ledger's change log in words: no raw keys, booleans, ISO dates or Python lists. No query."""
+    numbers = {delivery.pk: delivery.number for delivery in deliveries}
+    return [LogEntry(event=event, before=_log_fields(event.old_value, numbers),
+                     after=_log_fields(event.new_value, numbers)) for event in events]

@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from incubator.jury.models import Award
 from incubator.seedcapital.models import (
@@ -111,8 +113,11 @@ def goods_item_update(*, item: GoodsItem, by, description: str, quantity: int, s
         item = GoodsItem.objects.get(pk=item.pk)
         bought, scheduled = _committed(item)
         if quantity < max(bought, scheduled):
-            raise ValidationError({"quantity": _("Ya se compraron o programaron %(n)s unidades: la cantidad no "
-                                                 "puede ser menor.") % {"n": max(bought, scheduled)}})
+            committed = max(bought, scheduled)
+            raise ValidationError({"quantity": ngettext(
+                "Ya se compró o programó %(n)s unidad: la cantidad no puede ser menor.",
+                "Ya se compraron o programaron %(n)s unidades: la cantidad no puede ser menor.", committed)
+                % {"n": committed}})
         _check_plan_total(locked, quantity=quantity, unit_cost=unit_cost, exclude=item.pk)
         old = _item_value(item)
         item.description, item.quantity = description.strip(), quantity
@@ -153,8 +158,10 @@ def purchase_record(*, award: Award, by, purchased_on: date, supplier: str, item
                 raise LedgerError(_("Ese artículo no es de este plan."))
             bought, _scheduled = _committed(entry.item)
             if bought + entry.quantity > entry.item.quantity:
-                errors[f"qty_{entry.item.pk}"] = _("Solo faltan comprar %(n)s unidades de este artículo.") % {
-                    "n": entry.item.quantity - bought}
+                missing = entry.item.quantity - bought
+                errors[f"qty_{entry.item.pk}"] = ngettext(
+                    "Solo falta comprar %(n)s unidad de este artículo.",
+                    "Solo faltan comprar %(n)s unidades de este artículo.", missing) % {"n": missing}
         if errors:
             raise ValidationError(errors)
         purchase = Purchase(award=locked, purchased_on=purchased_on, supplier=supplier.strip(), recorded_by=by)
@@ -195,11 +202,15 @@ def delivery_schedule(*, award: Award, by, planned_on: date, place: str, items: 
                 raise LedgerError(_("Ese artículo no es de este plan."))
             bought, scheduled = _committed(entry.item)
             if scheduled + entry.quantity > bought:
-                errors[f"qty_{entry.item.pk}"] = _("Hay %(n)s unidades compradas sin entrega programada.") % {
-                    "n": max(0, bought - scheduled)}
+                free = max(0, bought - scheduled)
+                errors[f"qty_{entry.item.pk}"] = ngettext(
+                    "Hay %(n)s unidad comprada sin entrega programada.",
+                    "Hay %(n)s unidades compradas sin entrega programada.", free) % {"n": free}
         if errors:
             raise ValidationError(errors)
-        delivery = Delivery.objects.create(award=locked, planned_on=planned_on, place=place.strip(),
+        # Under the award's row lock: two deliveries scheduled at once cannot take the same number.
+        number = (Delivery.objects.filter(award=locked).aggregate(last=Max("number"))["last"] or 0) + 1
+        delivery = Delivery.objects.create(award=locked, number=number, planned_on=planned_on, place=place.strip(),
                                            code_salt=secrets.token_hex(16), scheduled_by=by)
         DeliveryLine.objects.bulk_create([
             DeliveryLine(delivery=delivery, item=e.item, quantity=e.quantity,
@@ -256,8 +267,9 @@ def delivery_confirm(*, delivery: Delivery, by, code: str, witness_name: str,
     if locked.status == Delivery.Status.LOCKED:
         raise LedgerError(_("Código incorrecto. La entrega quedó bloqueada por demasiados intentos. "
                             "Cancélala y programa otra."))
-    raise ValidationError({"code": _("El código no es correcto. Te quedan %(n)s intentos.") % {
-        "n": locked.attempts_left}})
+    raise ValidationError({"code": ngettext(
+        "El código no es correcto. Te queda %(n)s intento.",
+        "El código no es correcto. Te quedan %(n)s intentos.", locked.attempts_left) % {"n": locked.attempts_left}})
 
 
 def delivery_cancel(*, delivery: Delivery, by) -> Delivery:

@@ -5,6 +5,7 @@ import io
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -12,6 +13,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
+
+from cms.plurals import plural_count
 
 BRAND = HexColor("#1d6b3a")
 
@@ -68,7 +71,9 @@ def certificate_pdf(certificate) -> bytes:
         c.drawCentredString(width / 2, height - 9.8 * cm, _("aprobó el curso"))
         _centred_fit(c, certificate.course_title, width / 2, height - 11.3 * cm, "Helvetica-Bold", 20, width - 4 * cm)
         c.setFont("Helvetica", 14)
-        c.drawCentredString(width / 2, height - 12.9 * cm, _("con una duración de %(hours)s horas, el %(date)s.") % {
+        duration = ngettext("con una duración de %(hours)s hora, el %(date)s.",
+                            "con una duración de %(hours)s horas, el %(date)s.", plural_count(certificate.hours))
+        c.drawCentredString(width / 2, height - 12.9 * cm, duration % {
             "hours": _hours(certificate.hours), "date": spanish_date(certificate.issued_at),
         })
         url = verification_url(certificate.code)

@@ -97,6 +97,26 @@ def course_of(page) -> CoursePage:
     return CoursePage.objects.get(path=path)
 
 
+# The kind of a pre-test quiz (lms.quizzes' Quiz.Kind.PRE). Written out because courses sits below
+# quizzes in the app tree and must not import it.
+PRE_TEST_KIND = "pre"
+
+
+def lesson_completion_rule(*, lesson: LessonPage) -> str:
+    """How a lesson with a quiz is completed, in words for the learner ("" for a lesson without a quiz).
+
+    A pre-test completes its lesson once it is sent, whatever the score (lms.quizzes.services); any other
+    quiz only when passed. No extra query when the page then renders its body (the blocks are cached).
+    """
+    quizzes = [block.value.get("quiz") for block in lesson.body if block.block_type == "quiz"]
+    if not quizzes:
+        return ""
+    if any(getattr(quiz, "kind", None) == PRE_TEST_KIND for quiz in quizzes):
+        return _("Esta lección se completa al enviar la prueba de entrada. No importa la nota: "
+                 "solo sirve para saber qué sabes ya.")
+    return _("Esta lección se completa al aprobar su cuestionario.")
+
+
 def catalogue_for(*, index: CourseIndexPage) -> list[CoursePage]:
     """Live courses of the catalogue with their image renditions and free seats (`seats_left`, None = no limit)."""
     courses = list(

@@ -64,6 +64,7 @@ def lesson_page_serve(request, lesson: LessonPage):
     context.update(
         course=course, progress=progress, module_progress=module, locked=locked, preview=preview,
         previous=previous, next=following, done=done, has_quiz=lesson.has_quiz,
+        completion_rule=selectors.lesson_completion_rule(lesson=lesson) if lesson.has_quiz else "",
     )
     return TemplateResponse(request, "courses/lesson_page.html", context)
 
@@ -113,7 +114,7 @@ def complete(request, lesson_id: int):
     course = progress.course
     module = progress.module_for(lesson.id)
     if lesson.has_quiz or (module and module.locked):
-        messages.error(request, _("Esta lección se completa al aprobar su cuestionario.") if lesson.has_quiz
+        messages.error(request, selectors.lesson_completion_rule(lesson=lesson) if lesson.has_quiz
                        else module.locked_reason)
         return redirect(lesson.get_url(request))
     services.lesson_complete(user=request.user, lesson=lesson)

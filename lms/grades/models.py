@@ -2,11 +2,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
 class GradeItem(models.Model):
-    """One graded thing of a course. Quizzes now; H5P activities join with source_kind="h5p"."""
+    """One graded thing of a course: a quiz (source_kind="quiz"), or an H5P activity in one lesson
+    (source_kind="h5p", lesson set: the same package may be placed in several lessons and courses)."""
 
     class Reporter(models.TextChoices):
         SERVER = "servidor", _("Calificado en el servidor")
@@ -16,13 +18,20 @@ class GradeItem(models.Model):
     title = models.CharField(_("título"), max_length=200)
     source_kind = models.CharField(_("origen"), max_length=20)
     source_id = models.PositiveBigIntegerField(_("id del origen"))
+    lesson = models.ForeignKey("courses.LessonPage", verbose_name=_("lección"), null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="+")
     weight = models.DecimalField(_("peso"), max_digits=6, decimal_places=2, default=Decimal("1"))
     reported_by = models.CharField(max_length=10, choices=Reporter.choices, default=Reporter.SERVER)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
-        constraints = [models.UniqueConstraint(fields=["source_kind", "source_id"], name="one_item_per_source")]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "source_kind", "source_id"], condition=Q(lesson__isnull=True),
+                                    name="one_item_per_course_source"),
+            models.UniqueConstraint(fields=["course", "lesson", "source_kind", "source_id"],
+                                    condition=Q(lesson__isnull=False), name="one_item_per_lesson_source"),
+        ]
         verbose_name = _("elemento calificable")
         verbose_name_plural = _("elementos calificables")
 

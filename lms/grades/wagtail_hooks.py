@@ -23,7 +23,7 @@ class GradeItemViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     form_fields = ["title", "weight", "position"]
-    list_display = ["title", "course", "weight", "reported_by"]
+    list_display = ["title", "course", "lesson", "weight", "reported_by"]
     list_filter = ["course"]
     search_fields = ["title"]
 

@@ -11,7 +11,8 @@ from django.utils._os import safe_join
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from lms.h5p.models import H5PActivity, H5PUserState
+from lms.h5p.models import H5PActivity
+from lms.h5p.selectors import h5p_state_for
 from lms.h5p.signing import H5PTokenError, h5p_token_read
 
 # Library JavaScript needs inline code and eval; that is why it lives on an origin of its own.
@@ -88,7 +89,7 @@ def player(request, token: str):
     activity = H5PActivity.objects.filter(pk=grant.activity_id).first()
     if activity is None:
         raise Http404
-    state = H5PUserState.objects.filter(user_id=grant.user_id, activity=activity).values_list("data", flat=True).first()
+    state = h5p_state_for(user_id=grant.user_id, activity_id=activity.pk, lesson_id=grant.lesson_id)
     config = {
         "h5pJsonPath": f"/h5p-contenido/{token}/paquete",
         "frameJs": static("h5p-standalone/frame.bundle.js"),

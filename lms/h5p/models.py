@@ -37,10 +37,16 @@ class H5PActivity(models.Model):
 
 
 class H5PResult(models.Model):
-    """One learner's record for one activity: what the top-level xAPI statements reported."""
+    """One learner's record for one activity in one lesson: what the top-level xAPI statements reported.
+
+    Keyed by lesson too: the same package may sit in lessons of several courses, and a play in one
+    must not count in another.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_results")
     activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="results")
+    lesson = models.ForeignKey("courses.LessonPage", verbose_name=_("lección"), on_delete=models.CASCADE,
+                               related_name="+")
     completed = models.BooleanField(_("completada"), default=False)
     success = models.BooleanField(_("aprobada"), null=True)
     raw_score = models.DecimalField(max_digits=8, decimal_places=2, null=True)
@@ -50,7 +56,8 @@ class H5PResult(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "activity"], name="one_h5p_result_per_learner")]
+        constraints = [models.UniqueConstraint(fields=["user", "activity", "lesson"],
+                                               name="one_h5p_result_per_learner_and_lesson")]
         verbose_name = _("resultado H5P")
         verbose_name_plural = _("resultados H5P")
 
@@ -63,6 +70,8 @@ class XAPIStatement(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="statements")
+    # Null only for statements received before lessons were recorded.
+    lesson = models.ForeignKey("courses.LessonPage", null=True, on_delete=models.SET_NULL, related_name="+")
     verb = models.CharField(max_length=40)
     top_level = models.BooleanField(default=True)
     statement = models.JSONField()
@@ -76,15 +85,17 @@ class XAPIStatement(models.Model):
 
 
 class H5PUserState(models.Model):
-    """Resume state of an activity (H5P "content user data"), at most 64 KB."""
+    """Resume state of an activity in one lesson (H5P "content user data"), at most 64 KB."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
     data = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "activity"], name="one_h5p_state_per_learner")]
+        constraints = [models.UniqueConstraint(fields=["user", "activity", "lesson"],
+                                               name="one_h5p_state_per_learner_and_lesson")]
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.activity_id}"

@@ -2,7 +2,7 @@
 
 from lms.courses.models import Enrolment, LessonPage
 from lms.courses.selectors import can_preview, course_of
-from lms.h5p.models import H5PResult
+from lms.h5p.models import H5PResult, H5PUserState
 
 
 def lesson_h5p_activity_ids(*, lesson: LessonPage) -> list[int]:
@@ -26,5 +26,11 @@ def can_play(*, user, lesson: LessonPage, activity_id: int) -> bool:
     return enrolled or can_preview(user=user, course=course)
 
 
-def h5p_result_for(*, user, activity_id: int) -> H5PResult | None:
-    return H5PResult.objects.filter(user=user, activity_id=activity_id).first()
+def h5p_result_for(*, user, activity_id: int, lesson_id: int) -> H5PResult | None:
+    return H5PResult.objects.filter(user=user, activity_id=activity_id, lesson_id=lesson_id).first()
+
+
+def h5p_state_for(*, user_id: int, activity_id: int, lesson_id: int) -> str | None:
+    """The resume state saved for this activity in this lesson (a play elsewhere starts fresh)."""
+    return (H5PUserState.objects.filter(user_id=user_id, activity_id=activity_id, lesson_id=lesson_id)
+            .values_list("data", flat=True).first())

@@ -118,24 +118,27 @@ def h5p_statement_record(*, user, activity: H5PActivity, lesson, statement: dict
     """Store an allowed statement; a top-level result updates the attempt record, the gradebook and completion.
 
     Preconditions (checked by the view): the statement is at most 64 KB, its verb is allowed, the token
-    belongs to this learner, activity and lesson. Side effects: grade_record (reported by the browser)
-    and lesson_complete when every H5P activity of a lesson without a quiz is completed.
+    belongs to this learner, activity and lesson. The result, grade item and completion are those of
+    this lesson and its course, even when the same package sits in other lessons or courses.
+    Side effects: grade_record (reported by the browser) and lesson_complete when every H5P activity
+    of a lesson without a quiz is completed in that lesson.
     """
     verb = verb_of(statement)
     top_level = is_top_level(statement)
     with transaction.atomic():
-        stored = XAPIStatement.objects.create(user=user, activity=activity, verb=verb, top_level=top_level,
-                                              statement=statement)
+        stored = XAPIStatement.objects.create(user=user, activity=activity, lesson=lesson, verb=verb,
+                                              top_level=top_level, statement=statement)
         if not (top_level and verb in RESULT_VERBS):
             return stored
         # Row lock: statements of one attempt arrive together (answered + completed).
-        result, _created = H5PResult.objects.select_for_update().get_or_create(user=user, activity=activity)
+        result, _created = H5PResult.objects.select_for_update().get_or_create(user=user, activity=activity,
+                                                                               lesson=lesson)
         _result_apply(result, verb=verb, statement=statement)
         result.save()
     course = course_of(lesson)
     if result.scaled_score is not None:
-        grade_record(user=user, course=course, source_kind="h5p", source_id=activity.pk, title=activity.title,
-                     score=(result.scaled_score * 100).quantize(Decimal("0.01")),
+        grade_record(user=user, course=course, lesson=lesson, source_kind="h5p", source_id=activity.pk,
+                     title=activity.title, score=(result.scaled_score * 100).quantize(Decimal("0.01")),
                      reported_by=GradeItem.Reporter.BROWSER, policy=activity.grade_policy)
     if result.completed:
         _lesson_complete_if_activities_done(user=user, lesson=lesson)
@@ -146,12 +149,13 @@ def _lesson_complete_if_activities_done(*, user, lesson) -> None:
     if lesson_has_quiz(lesson=lesson):
         return  # the quiz decides, as the foundation's completion rules say
     ids = lesson_h5p_activity_ids(lesson=lesson)
-    done = H5PResult.objects.filter(user=user, activity_id__in=ids, completed=True).count()
+    done = H5PResult.objects.filter(user=user, lesson=lesson, activity_id__in=ids, completed=True).count()
     if ids and done == len(set(ids)):
         lesson_complete(user=user, lesson=lesson, source=LessonCompletion.Source.ACTIVITY)
 
 
-def h5p_state_save(*, user, activity: H5PActivity, data: str) -> H5PUserState:
-    """Keep the learner's resume state (the view bounds it to 64 KB)."""
-    state, _created = H5PUserState.objects.update_or_create(user=user, activity=activity, defaults={"data": data})
+def h5p_state_save(*, user, activity: H5PActivity, lesson, data: str) -> H5PUserState:
+    """Keep the learner's resume state of the activity in this lesson (the view bounds it to 64 KB)."""
+    state, _created = H5PUserState.objects.update_or_create(user=user, activity=activity, lesson=lesson,
+                                                            defaults={"data": data})
     return state

@@ -77,7 +77,7 @@ def save_state(request, activity_id: int, lesson_id: int):
     state = body.get("state")
     if not isinstance(state, str):
         return _error(_("Datos no válidos."), 400)
-    h5p_state_save(user=request.user, activity=activity, data=state)
+    h5p_state_save(user=request.user, activity=activity, lesson=lesson, data=state)
     return JsonResponse({"ok": True})
 
 

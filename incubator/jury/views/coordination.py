@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from incubator.jury.models import Award
@@ -63,8 +63,11 @@ def close(request: HttpRequest, event_id: int) -> HttpResponse:
     except ResultsError as exc:
         _refused(request, exc)
     else:
-        messages.success(request, _("El evento quedó cerrado: %(winners)s emprendimientos reciben capital semilla.")
-                         % {"winners": len(allocation.winners)})
+        winners = len(allocation.winners)
+        messages.success(request, ngettext(
+            "El evento quedó cerrado: %(winners)s emprendimiento recibe capital semilla.",
+            "El evento quedó cerrado: %(winners)s emprendimientos reciben capital semilla.", winners)
+            % {"winners": winners})
     return _back(event.pk)
 
 

@@ -61,7 +61,8 @@ def test_a_wrong_code_counts_attempts_and_locks_after_five(scheduled, coordinato
     for left in (4, 3, 2, 1):
         with pytest.raises(ValidationError) as exc:
             services.delivery_confirm(delivery=delivery, by=coordinator, code=_wrong(code), witness_name="Ana")
-        assert exc.value.message_dict == {"code": [f"El código no es correcto. Te quedan {left} intentos."]}
+        expected = "Te queda 1 intento." if left == 1 else f"Te quedan {left} intentos."
+        assert exc.value.message_dict == {"code": [f"El código no es correcto. {expected}"]}
     with pytest.raises(LedgerError, match="bloqueada"):
         services.delivery_confirm(delivery=delivery, by=coordinator, code=_wrong(code), witness_name="Ana")
     delivery.refresh_from_db()

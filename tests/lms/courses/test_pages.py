@@ -177,3 +177,18 @@ def test_the_course_page_shows_only_my_own_progress(client):
     body = client.get(course.url).content.decode()
     assert "Tu avance: 0 %" in body
     assert "75 %" not in body
+
+
+def test_a_lesson_with_a_pre_test_says_sending_it_completes_the_lesson_whatever_the_score(client):
+    course = build_course(modules=1, lessons_per_module=1)
+    lesson = lessons_of(course)[0]
+    quiz = Quiz.objects.create(course=course, title="¿Qué sabes ya?", kind=Quiz.Kind.PRE)
+    lesson.body = [("quiz", {"quiz": quiz, "intro": ""})]
+    lesson.save_revision().publish()
+    user = enrolled(course)
+    client.force_login(user)
+    body = client.get(lesson.url).content.decode()
+    assert "aprobar su cuestionario" not in body
+    assert "Esta lección se completa al enviar la prueba de entrada. No importa la nota" in body
+    response = client.post(f"/aprender/leccion/{lesson.id}/completar/", follow=True)
+    assert "aprobar su cuestionario" not in response.content.decode()
