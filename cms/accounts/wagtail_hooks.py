@@ -10,7 +10,7 @@ from cms.accounts.models import ConsentVersion
 people_urls = [
     path("", admin_views.people_index, name="index"),
     path("nueva/", admin_views.person_create, name="create"),
-    path("<int:pk>/clave/", admin_views.person_password, name="password"),
+    path("<id:pk>/clave/", admin_views.person_password, name="password"),
 ]
 
 

@@ -16,6 +16,9 @@
   var notesForm = document.getElementById("notas");
   var notesVersion = notesForm ? parseInt(notesForm.dataset.version, 10) || 0 : 0;
   var notesDirty = false;
+  var notesStatus = document.getElementById("notas-estado");
+  var muteBox = document.getElementById("silencio");
+  var mutedNow = root.dataset.muted === "1";
   var STOP_CODES = { 4401: "stopped", 4403: "removed", 4404: "stopped", 4410: "closed" };
 
   Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (li) {
@@ -30,6 +33,8 @@
     return node;
   }
   function setStatus(text) { status.textContent = text; }
+  // 24-hour HH:MM in the browser's time, like the times the server writes in the page.
+  function clock(date) { return ("0" + date.getHours()).slice(-2) + ":" + ("0" + date.getMinutes()).slice(-2); }
   function showAlert(text) { alertBox.textContent = text; alertBox.hidden = !text; }
   function send(obj) {
     if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(obj)); return true; }
@@ -50,7 +55,7 @@
     li.appendChild(el("strong", m.author));
     var time = new Date(m.created_at);
     li.appendChild(document.createTextNode(" "));
-    li.appendChild(el("span", time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), "muted"));
+    li.appendChild(el("span", clock(time), "muted"));
     li.appendChild(el("br"));
     li.appendChild(m.deleted ? el("em", t("deleted"), "muted") : el("span", m.text, "texto"));
     if (moderator && !m.deleted) addDeleteButton(li, m.id);
@@ -122,6 +127,7 @@
     if (button) {
       button.dataset.up = mine ? "1" : "0";
       button.textContent = mine ? t("handDown") : t("handUp");
+      button.disabled = mutedNow && !mine;
       var action = button.form.querySelector('input[name="accion"]');
       if (action) action.value = mine ? "bajar" : "levantar";
     }
@@ -140,7 +146,7 @@
     var ul = el("ul");
     poll.options.forEach(function (o) {
       var li = el("li", o.text + ": " + o.votes + " " + t("votes") + (myVotes[poll.id] === o.id ? " ✓" : ""));
-      if (!poll.closed && !myVotes[poll.id]) {
+      if (!poll.closed && !myVotes[poll.id] && !mutedNow) {
         var b = el("button", t("vote"), "secondary");
         b.type = "button";
         b.addEventListener("click", function () { send({ type: "poll.vote", poll_id: poll.id, option_id: o.id }); });
@@ -169,8 +175,30 @@
     if (notesForm && !notesDirty) document.getElementById("notas-campo").value = text;
   }
 
+  // Muted or not, told at once: the box, the hand and the votes follow (the server refuses them anyway).
+  function setMuted(muted, tell) {
+    var next = muted && !moderator, changed = next !== mutedNow;
+    mutedNow = next;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-write]"), function (node) {
+      node.disabled = mutedNow && !(node.id === "boton-mano" && node.dataset.up === "1");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("#encuestas [data-poll]"), function (card) {
+      if (card._poll) renderPoll(card._poll);
+    });
+    if (muteBox && (changed || mutedNow)) {
+      muteBox.textContent = mutedNow ? t("muted") : (tell ? t("unmuted") : "");
+      muteBox.className = mutedNow ? "notice warning" : "notice success";
+      muteBox.hidden = !muteBox.textContent;
+    }
+  }
+
   var handlers = {
-    welcome: function (f) { moderator = f.moderator; },
+    welcome: function (f) {
+      moderator = f.moderator;
+      attempt = 0;  // only now is the room joined: a server that accepts and then fails keeps backing off
+      setStatus(t("online"));
+      if (f.muted !== undefined) setMuted(f.muted, false);
+    },
     history: function (f) {
       f.messages.forEach(addMessage);
       (f.deleted_ids || []).forEach(markDeleted);
@@ -181,6 +209,7 @@
       renderHands(f.hands);
       f.polls.forEach(function (p) { if (p.my_vote) myVotes[p.id] = p.my_vote; renderPoll(p); });
       renderNotes(f.notes.text, f.notes.version);
+      if (f.muted !== undefined) setMuted(f.muted, false);
     },
     message: function (f) { addMessage(f.message); },
     "message.deleted": function (f) { markDeleted(f.id); },
@@ -196,7 +225,10 @@
       if (notesDirty) showAlert(t("updated"));
       renderNotes(f.text, f.version);
     },
-    "notes.saved": function (f) { notesVersion = f.version; notesDirty = false; showAlert(""); setStatus(t("saved")); },
+    "notes.saved": function (f) {
+      notesVersion = f.version; notesDirty = false; showAlert("");
+      if (notesStatus) notesStatus.textContent = t("saved") + " " + clock(new Date());
+    },
     "notes.conflict": function (f) {
       renderNotes(f.text, f.version);
       notesDirty = false;
@@ -206,7 +238,7 @@
       document.getElementById("notas-mias").value = f.your_text;
       box.hidden = false;
     },
-    "member.muted": function () {},
+    "member.muted": function (f) { if (f.user_id === me) setMuted(f.muted, true); },
     removed: function () { stopped = true; },
     "room.closed": function () { stopped = true; },
     error: function (f) { showAlert(f.message); },
@@ -215,10 +247,18 @@
 
   var retryTimer = null, watchdog = null;
   var HEARTBEAT_MS = 25000, DEAD_AFTER_MS = 10000;
+  var RETRY_BASE_MS = 1000, RETRY_CAP_MS = 10000;
+
+  // Exponential backoff with jitter, so a whole center reconnecting does not arrive at once; capped, so a
+  // room is back within RETRY_CAP_MS (plus the connect itself) of the service returning. `random` in [0, 1).
+  function retryDelay(n, random) {
+    var ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * Math.pow(2, n));
+    return ceiling / 2 + (ceiling / 2) * random;
+  }
+  root.retryDelay = retryDelay;  // for the tests of the schedule
 
   function retryLater() {
-    // Exponential backoff with jitter, so a whole center reconnecting does not arrive at once.
-    var delay = Math.min(30000, 1000 * Math.pow(2, attempt)) * (0.5 + Math.random());
+    var delay = retryDelay(attempt, Math.random());
     attempt += 1;
     setStatus(t("offline"));
     clearTimeout(retryTimer);
@@ -244,8 +284,6 @@
     socket = ws;
     ws.addEventListener("open", function () {
       if (ws !== socket) return;
-      attempt = 0;
-      setStatus(t("online"));
       send({ type: "hello", last_seen_id: lastId || null });
       clearInterval(heartbeat);
       heartbeat = setInterval(function () {
