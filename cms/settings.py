@@ -10,7 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env_bool, env_int, env_list, env_str
+from cms.cache_settings import redis_cache_settings
+from cms.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.errors.MalformedChosenIdMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -156,9 +158,12 @@ if REDIS_URL:
             },
         }
     }
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    # A Redis that is down counts as an empty cache (logged): sessions come from the database, pages keep working.
+    CACHES = {"default": redis_cache_settings(
+        REDIS_URL,
+        connect_timeout=env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
+        timeout=env_float("REDIS_TIMEOUT_SECONDS", 1.0),
+    )}
 else:
     CHANNEL_LAYERS = {
         "default": {
@@ -210,6 +215,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "cms.errors.csrf_failure"  # Spanish, in the site's layout
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -6,6 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+# 500 answers 503 "Volvemos enseguida" when the database or Redis is down (cms/errors.py).
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("", include("cms.home.urls")),
     path("cuenta/", include("cms.accounts.urls")),
