@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from cms.accounts.selectors import consent_current
@@ -67,3 +67,9 @@ def test_no_url_answers_500_to_huge_negative_or_malformed_ids():
                     if status >= 500:
                         failures.append(f"{method.__name__.upper()} {url} as {who}: {status}")
     assert not failures, f"{len(failures)} answers of 500:\n" + "\n".join(failures)
+
+
+def test_an_id_matches_up_to_the_largest_bigint_and_no_further():
+    assert resolve(f"/mentorias/{2**63 - 1}/").kwargs == {"pk": 2**63 - 1}
+    assert resolve(f"/mentorias/{2**63}/").url_name != "room"  # only Wagtail's page catch-all is left: 404
+    assert reverse("mentoring:room", args=[7]) == "/mentorias/7/"
