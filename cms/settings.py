@@ -14,7 +14,8 @@ import dj_database_url
 import PIL.Image
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env_bool, env_int, env_list, env_str, registrable_domain
+from cms.cache_settings import redis_cache_settings
+from cms.env import env_bool, env_float, env_int, env_list, env_str, registrable_domain
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -135,6 +136,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.errors.MalformedChosenIdMiddleware",
     "cms.db.busy.DatabaseBusyMiddleware",  # a view that found SQLite locked answers 503 in Spanish, not 500
 ]
 
@@ -195,9 +197,12 @@ if REDIS_URL:
             },
         }
     }
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    # A Redis that is down counts as an empty cache (logged): sessions come from the database, pages keep working.
+    CACHES = {"default": redis_cache_settings(
+        REDIS_URL,
+        connect_timeout=env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
+        timeout=env_float("REDIS_TIMEOUT_SECONDS", 1.0),
+    )}
 else:
     CHANNEL_LAYERS = {
         "default": {
@@ -275,6 +280,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "cms.errors.csrf_failure"  # Spanish, in the site's layout
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

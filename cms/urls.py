@@ -8,6 +8,9 @@ from wagtail.documents.views.serve import serve as document_serve
 
 from cms.public_media import public_image
 
+# 500 answers 503 "Volvemos enseguida" when the database or Redis is down (cms/errors.py).
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("", include("cms.home.urls")),
     path("cuenta/", include("cms.accounts.urls")),

@@ -6,6 +6,8 @@ class HomeConfig(AppConfig):
     label = "home"
 
     def ready(self) -> None:
+        from cms import converters
         from cms.home import start_tiles
 
+        converters.register()
         start_tiles.register()

@@ -9,9 +9,10 @@ from cms.home.start import start_tiles_for
 
 @never_cache
 def healthz(request):
+    """200 when every part answers; 503 naming the parts that are down (`down`), for the load balancer and people."""
     report = health_report()
-    healthy = all(report.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **report}, status=200 if healthy else 503)
+    down = [part for part, healthy in report.items() if not healthy]
+    return JsonResponse({"status": "error" if down else "ok", **report, "down": down}, status=503 if down else 200)
 
 
 @login_required

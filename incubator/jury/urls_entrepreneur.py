@@ -6,6 +6,6 @@ from incubator.jury.views import entrepreneur
 
 urlpatterns: list = [
     path("mi-resultado/", entrepreneur.my_results, name="my_results"),
-    path("mi-resultado/<int:event_id>/", entrepreneur.my_result, name="my_result"),
-    path("mi-resultado/<int:event_id>/pdf/", entrepreneur.my_result_pdf, name="my_result_pdf"),
+    path("mi-resultado/<id:event_id>/", entrepreneur.my_result, name="my_result"),
+    path("mi-resultado/<id:event_id>/pdf/", entrepreneur.my_result_pdf, name="my_result_pdf"),
 ]

@@ -6,7 +6,7 @@ from incubator.jury.views import juror
 
 urlpatterns: list = [
     path("jurado/", juror.my_pitches, name="my_pitches"),
-    path("jurado/<int:entry_id>/conflicto/", juror.conflict, name="conflict"),
-    path("jurado/<int:entry_id>/hoja/", juror.sheet, name="sheet"),
-    path("jurado/<int:entry_id>/hoja/autoguardar/", juror.sheet_autosave, name="sheet_autosave"),
+    path("jurado/<id:entry_id>/conflicto/", juror.conflict, name="conflict"),
+    path("jurado/<id:entry_id>/hoja/", juror.sheet, name="sheet"),
+    path("jurado/<id:entry_id>/hoja/autoguardar/", juror.sheet_autosave, name="sheet_autosave"),
 ]

@@ -17,12 +17,19 @@ from incubator.kpis.forms import CashEntryForm, MonthlyFigureForm
 from incubator.milestones.selectors import venture_for
 from incubator.ventures.access import can_edit_venture
 
+# The months a diary can show: the page links to the month before and after, which must exist as dates too.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 
 def _month_param(request) -> date:
+    """The month asked for in ?mes=YYYY-MM, or this month when it is missing, malformed or out of range."""
     try:
-        return datetime.strptime(request.GET.get("mes", ""), "%Y-%m").date()
+        month = datetime.strptime(request.GET.get("mes", ""), "%Y-%m").date()
     except ValueError:
+        month = None
+    if month is None or not FIRST_YEAR <= month.year <= LAST_YEAR:
         return timezone.localdate().replace(day=1)
+    return month
 
 
 @login_required

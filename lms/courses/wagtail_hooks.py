@@ -63,7 +63,7 @@ class EnrolmentViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("cancelar/<int:pk>/", admin_views.enrolment_cancel, name="cancel"),
+            path("cancelar/<id:pk>/", admin_views.enrolment_cancel, name="cancel"),
         ]
 
 

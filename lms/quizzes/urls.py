@@ -4,10 +4,10 @@ from lms.quizzes import views
 
 app_name = "quizzes"
 urlpatterns = [
-    path("<int:quiz_id>/", views.quiz_detail, name="detail"),
-    path("<int:quiz_id>/comenzar/", views.quiz_start, name="start"),
-    path("<int:quiz_id>/leccion/<int:lesson_id>/comenzar/", views.quiz_start, name="start_in_lesson"),
-    path("intento/<int:attempt_id>/", views.attempt_take, name="attempt"),
-    path("intento/<int:attempt_id>/guardar/", views.attempt_autosave, name="autosave"),
-    path("intento/<int:attempt_id>/resultado/", views.attempt_result, name="result"),
+    path("<id:quiz_id>/", views.quiz_detail, name="detail"),
+    path("<id:quiz_id>/comenzar/", views.quiz_start, name="start"),
+    path("<id:quiz_id>/leccion/<id:lesson_id>/comenzar/", views.quiz_start, name="start_in_lesson"),
+    path("intento/<id:attempt_id>/", views.attempt_take, name="attempt"),
+    path("intento/<id:attempt_id>/guardar/", views.attempt_autosave, name="autosave"),
+    path("intento/<id:attempt_id>/resultado/", views.attempt_result, name="result"),
 ]

@@ -4,5 +4,5 @@ from lms.surveys import views
 
 app_name = "surveys"
 urlpatterns = [
-    path("curso/<int:course_id>/", views.course_survey, name="course"),
+    path("curso/<id:course_id>/", views.course_survey, name="course"),
 ]

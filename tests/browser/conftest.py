@@ -2,7 +2,8 @@
 
 Fixtures: `browser` (session), `context` / `page` (desktop, 1280x900), `phone_context` / `phone_page`
 (390x800, touch). Helpers: `login(page, live_server, username, password)` and `assert_accessible(page)`
-(axe-core, fails on serious or critical violations).
+(axe-core, fails on serious or critical violations, once the page is still: loaded, fonts ready, no
+animation or transition running). Contexts ask for reduced motion.
 
 Write journeys as:
 
@@ -34,6 +35,11 @@ AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" /
 BLOCKING_IMPACTS = ("serious", "critical")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 800}
+# Injected before axe runs: a colour half-way through a fade-in is not the page's colour, and whether axe
+# caught it mid-way depended on the machine's speed (Wagtail's admin messages fade in over 0.5 s).
+STILL_CSS = "*,*::before,*::after{animation:none!important;transition:none!important}"
+STILL_PAGE = """() => document.readyState === 'complete'
+    && document.getAnimations().every(animation => animation.playState !== 'running')"""
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +77,8 @@ def browser():
 
 
 def _new_context(browser, viewport: dict, **extra):
-    context = browser.new_context(viewport=viewport, locale="es-EC", timezone_id="America/Guayaquil", **extra)
+    context = browser.new_context(viewport=viewport, locale="es-EC", timezone_id="America/Guayaquil",
+                                  reduced_motion="reduce", **extra)
     context.set_default_timeout(10_000)
     return context
 
@@ -110,8 +117,18 @@ def login(page, live_server, username: str, password: str) -> None:
     assert "/cuenta/entrar/" not in page.url, f"login failed for {username}: still on {page.url}"
 
 
+def wait_until_still(page) -> None:
+    """Wait for a page that no longer changes by itself: loaded, web fonts ready, animations and transitions
+    stopped (turned off by STILL_CSS, then waited out). Conditions, not time: no sleep anywhere."""
+    page.wait_for_load_state("load")
+    page.evaluate("async () => { await document.fonts.ready; }")
+    page.add_style_tag(content=STILL_CSS)
+    page.wait_for_function(STILL_PAGE)
+
+
 def axe_violations(page) -> list[dict]:
-    """Run axe-core in the page. Its source is evaluated, not injected as a tag, so the CSP allows it."""
+    """Run axe-core in the still page. Its source is evaluated, not injected as a tag, so the CSP allows it."""
+    wait_until_still(page)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from incubator.kpis import services
 from incubator.kpis.charts import MonthPoint, kpi_chart
@@ -137,3 +138,14 @@ def test_the_venture_page_queries_do_not_grow_with_months(client, team):
         services.monthly_figure_save(venture=venture, month=date(2025, month, 1), sales=1, income=Decimal("1"),
                                      costs=Decimal("1"), customers=1, jobs=1)
     assert _queries(client, url)[0] == one <= 12
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "0000-00", "2025-13", "99999-01"])
+def test_a_month_out_of_range_shows_this_month_instead_of_failing(client, team, month):
+    venture, member, _mentor, _coordinator = team
+    client.force_login(member)
+    for name in ("kpis:cash", "kpis:venture"):
+        response = client.get(reverse(name, args=[venture.pk]), {"mes": month})
+        assert response.status_code == 200, name
+    assert response.context["form"].initial["month"] == timezone.localdate().replace(day=1)

@@ -1,0 +1,117 @@
+"""A Redis cache that, when Redis is unreachable, behaves as an empty cache instead of failing the request.
+
+Sessions (cached_db), the page-route cache and Wagtail all read through `django.core.cache`: with Django's own
+RedisCache a stopped Redis made every page answer 500. Here a connection or timeout error is logged (at most
+once per LOG_INTERVAL_SECONDS per process) and answered as a miss: reads return the default, writes are
+dropped, so sessions come from the database and pages work, only slower. The pool's short socket timeouts
+(settings) keep a dead Redis from holding a request.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger("semilla.cache")
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+LOG_INTERVAL_SECONDS = 60
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache; an unreachable Redis counts as a cache miss, logged, never raised."""
+
+    _last_logged = 0.0
+    _log_lock = threading.Lock()
+
+    def _unreachable(self, operation: str, error: Exception) -> None:
+        now = time.monotonic()
+        with self._log_lock:
+            last = ResilientRedisCache._last_logged
+            if last and now - last < LOG_INTERVAL_SECONDS:
+                return
+            ResilientRedisCache._last_logged = now
+        logger.warning("cache unreachable (%s): %s; serving without cache", operation, error)
+
+    def ping(self) -> bool:
+        """Ask Redis itself (raises when it is unreachable): what /healthz uses, since reads hide an outage."""
+        return bool(self._cache.get_client(write=True).ping())
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("add", error)
+            return False
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNREACHABLE as error:
+            self._unreachable("get", error)
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("set", error)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("touch", error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except UNREACHABLE as error:
+            self._unreachable("delete", error)
+            return False
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except UNREACHABLE as error:
+            self._unreachable("get_many", error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except UNREACHABLE as error:
+            self._unreachable("has_key", error)
+            return False
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except UNREACHABLE as error:
+            self._unreachable("incr", error)
+            raise ValueError(f"Key '{key}' not found") from error  # what a miss raises in every backend
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except UNREACHABLE as error:
+            self._unreachable("set_many", error)
+            return list(data)
+
+    def delete_many(self, keys, version=None):
+        try:
+            super().delete_many(keys, version)
+        except UNREACHABLE as error:
+            self._unreachable("delete_many", error)
+
+    def clear(self):
+        try:
+            return super().clear()
+        except UNREACHABLE as error:
+            self._unreachable("clear", error)
+            return False
