@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.accounts.roles import Role
 from cms.home.start import Tile, TileItem, register_start_tile
@@ -16,7 +17,8 @@ def _note(item) -> str:
         return _("En lista de espera")
     if item.enrolment.completed_at:
         return _("Completado")
-    return _("%(done)s de %(total)s lecciones") % {"done": item.done, "total": item.total}
+    return ngettext("%(done)s de %(total)s lección", "%(done)s de %(total)s lecciones", item.total) % {
+        "done": item.done, "total": item.total}
 
 
 def my_courses_tile(request) -> Tile:
