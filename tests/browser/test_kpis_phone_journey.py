@@ -77,6 +77,8 @@ def test_on_a_phone_the_kpi_chart_text_is_readable_and_the_tables_fit(phone_page
     assert not small, small
     assert not chart["overlaps"], chart["overlaps"]
     _no_table_is_cut_off(page)
+    caption = page.locator("table.stack caption")
+    assert caption.evaluate("c => c.getBoundingClientRect().width / c.parentElement.clientWidth") > 0.9
     # Stacked on the phone, each figure still says what it is.
     row = page.locator("table.stack tbody tr", has_text="diciembre 2025")
     income = row.locator("td").nth(1).evaluate("td => getComputedStyle(td, '::before').content")
