@@ -27,7 +27,8 @@ CHART_TEXT = """() => {
   texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
     if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push([a.text, b.text]);
   }));
-  const legend = [...document.querySelectorAll(".chart-legend li")].map((li) => parseFloat(getComputedStyle(li).fontSize));
+  const legend = [...document.querySelectorAll(".chart-legend li")]
+    .map((li) => parseFloat(getComputedStyle(li).fontSize));
   return {texts, overlaps, legend};
 }"""
 

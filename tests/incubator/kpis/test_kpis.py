@@ -51,6 +51,11 @@ def test_the_svg_chart_is_accessible_and_contains_the_values():
     assert kpi_chart(chart_id="x", title="t", points=[]) == ""
 
 
+def test_the_chart_says_one_customer_in_the_singular():
+    svg = kpi_chart(chart_id="g", title="t", points=[MonthPoint(date(2025, 3, 1), Decimal("5"), Decimal("1"), 1)])
+    assert "1 cliente" in svg and "1 clientes" not in svg
+
+
 def test_the_team_saves_a_month_typed_with_a_comma(client, team):
     venture, member = team[0], team[1]
     client.force_login(member)
