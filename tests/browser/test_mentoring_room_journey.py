@@ -142,9 +142,10 @@ def test_mentor_and_learner_chat_raise_hands_vote_and_nothing_is_lost_offline(
     mentor_page.click("#nueva-encuesta button[type=submit]")
     poll = learner_page.locator("#encuestas .card", has_text="¿Ya llevas cuentas?")
     poll.locator("li", has_text="Todavía no").get_by_role("button", name="Votar").click()
-    poll.locator("li", has_text="Todavía no: 1 votos ✓").wait_for()
+    poll.locator("li", has_text="Todavía no: 1 voto ✓").wait_for()  # singular for one (issue 16)
+    poll.locator("li", has_text="Sí: 0 votos").wait_for()
     assert poll.get_by_role("button", name="Votar").count() == 0
-    mentor_page.locator("#encuestas .card li", has_text="Todavía no: 1 votos").wait_for()
+    mentor_page.locator("#encuestas .card li", has_text=re.compile("Todavía no: 1 voto(?!s)")).wait_for()
 
     # The learner's connection drops; the mentor goes on with three messages.
     phone_context.set_offline(True)

@@ -43,12 +43,18 @@ def test_the_svg_chart_is_accessible_and_contains_the_values():
     svg = kpi_chart(chart_id="g", title="Ingresos <y> costos", points=[
         MonthPoint(date(2025, 3, 1), Decimal("120.50"), Decimal("80.25"), 12),
         MonthPoint(date(2025, 4, 1), Decimal("300.00"), Decimal("90.00"), 20)])
-    assert svg.startswith("<svg") and 'role="img"' in svg and "<script" not in svg
+    assert svg.startswith('<ul class="chart-legend">') and "Costos (US$)" in svg  # the legend is HTML, first
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in svg and 'role="img"' in svg and "<script" not in svg
     assert '<title id="g-t">Ingresos &lt;y&gt; costos</title>' in svg and '<desc id="g-d">' in svg
     for value in ("120,50", "80,25", "300,00", "12 clientes", "20 clientes"):
         assert value in svg
     assert svg.count("<rect") >= 4 and "<polyline" in svg
     assert kpi_chart(chart_id="x", title="t", points=[]) == ""
+
+
+def test_the_chart_says_one_customer_in_the_singular():
+    svg = kpi_chart(chart_id="g", title="t", points=[MonthPoint(date(2025, 3, 1), Decimal("5"), Decimal("1"), 1)])
+    assert "1 cliente" in svg and "1 clientes" not in svg
 
 
 def test_the_team_saves_a_month_typed_with_a_comma(client, team):

@@ -70,6 +70,13 @@ def test_the_room_works_without_js(client, session, learner):
     assert '<script src="/static/mentoring/room' in page and "defer" in page
 
 
+def test_the_room_gives_its_script_the_singular_and_plural_of_votes(client, session, learner):
+    """room.js shows "1 voto" and "2 votos": the page hands it both forms, translated (issue 16)."""
+    client.force_login(learner)
+    page = client.get(reverse("mentoring:room", args=[session.pk])).content.decode()
+    assert 'data-t-vote-one="voto"' in page and 'data-t-votes="votos"' in page
+
+
 def test_older_messages_page_back(client, session, learner):
     RoomMessage.objects.bulk_create([RoomMessage(session=session, author=learner, text=f"m{n}", seq=n + 1)
                                     for n in range(60)])

@@ -166,7 +166,7 @@
     fresh.appendChild(head);
     var ul = el("ul");
     poll.options.forEach(function (o) {
-      var li = el("li", o.text + ": " + o.votes + " " + t("votes") + (myVotes[poll.id] === o.id ? " ✓" : ""));
+      var li = el("li", o.text + ": " + o.votes + " " + (o.votes === 1 ? t("voteOne") : t("votes")) + (myVotes[poll.id] === o.id ? " ✓" : ""));
       if (!poll.closed && !myVotes[poll.id] && !mutedNow) {
         var b = el("button", t("vote"), "secondary");
         b.type = "button";
