@@ -274,6 +274,9 @@ SEMILLA_STAFF_OTP_REQUIRED = env_bool("SEMILLA_STAFF_OTP_REQUIRED", True)
 if PRODUCTION and not SEMILLA_STAFF_OTP_REQUIRED:
     raise ImproperlyConfigured("SEMILLA_STAFF_OTP_REQUIRED cannot be turned off in production.")
 OTP_TOTP_ISSUER = "Semilla"
+# A staff secret is shown once, to its owner, when she sets up her app; the admin never shows it again
+# (and its config and QR views, which look the device up unguarded, answer 403 instead of 500).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Security -------------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"

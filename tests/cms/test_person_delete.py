@@ -21,7 +21,7 @@ def learner_with_a_message():
         topic="Costos", starts_at=timezone.now(), ends_at=timezone.now() + timezone.timedelta(hours=1),
         created_by=mentor,
     )
-    RoomMessage.objects.create(session=session, author=learner, text="Hola")
+    RoomMessage.objects.create(session=session, author=learner, text="Hola", seq=1)
     return learner
 
 
