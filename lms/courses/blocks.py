@@ -12,9 +12,12 @@ _registered: list[tuple[str, object]] = []
 
 
 def lesson_block_register(name: str, block) -> None:
-    """Offer a block to every lesson (called from an app's ready(); order = INSTALLED_APPS order)."""
-    if any(existing == name for existing, _block in _registered):
-        raise ValueError(f"Lesson block {name!r} is registered twice.")
+    """Offer a block to every lesson (called from an app's ready(); order = INSTALLED_APPS order). A second
+    registration of the same name (ready() run again) replaces the first in its place."""
+    for position, (existing, _block) in enumerate(_registered):
+        if existing == name:
+            _registered[position] = (name, block)
+            return
     _registered.append((name, block))
 
 
