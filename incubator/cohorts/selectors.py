@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from cms.accounts.roles import Role, has_role
 from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
-from incubator.ventures.models import Venture
-from lms.courses.models import Enrolment
-from lms.quizzes.models import Quiz, QuizAttempt
+from lms.courses.selectors import courses_completed_by
+from lms.quizzes.selectors import best_post_scores, courses_with_post_test
 
 
 @dataclass(frozen=True)
@@ -21,15 +20,6 @@ class Eligibility:
         return not self.reasons
 
 
-def best_post_scores(*, user, course_ids: list[int]) -> dict[int, object]:
-    """Best submitted final-evaluation (post-test) score per course for one learner: one query."""
-    rows = (QuizAttempt.objects
-            .filter(user=user, quiz__course_id__in=course_ids, quiz__kind=Quiz.Kind.POST,
-                    status=QuizAttempt.Status.SUBMITTED)
-            .values("quiz__course_id").annotate(best=Max("score")).values_list("quiz__course_id", "best"))
-    return dict(rows)
-
-
 def cohort_eligibility(*, cohort: Cohort, user) -> Eligibility:
     """Why a learner may not apply yet (empty = eligible). Each required course must be completed and,
     when it has a final evaluation, its best score must reach the cohort's minimum. 4 queries."""
@@ -37,9 +27,8 @@ def cohort_eligibility(*, cohort: Cohort, user) -> Eligibility:
     if not courses:
         return Eligibility(reasons=[])
     ids = [c.pk for c in courses]
-    completed = set(Enrolment.objects.filter(user=user, course_id__in=ids, completed_at__isnull=False)
-                    .values_list("course_id", flat=True))
-    with_post = set(Quiz.objects.filter(course_id__in=ids, kind=Quiz.Kind.POST).values_list("course_id", flat=True))
+    completed = courses_completed_by(user=user, course_ids=ids)
+    with_post = courses_with_post_test(course_ids=ids)
     scores = best_post_scores(user=user, course_ids=ids)
     reasons = []
     for course in courses:
@@ -122,35 +111,3 @@ def cohort_applications(*, cohort: Cohort) -> Applications:
     for p in rows:
         buckets.get(p.status, result.closed).append(p)
     return result
-
-
-@dataclass
-class BoardRow:
-    """One venture on the cohort board. Other apps add their columns through `extras`."""
-
-    venture: Venture
-    members: list
-    mentors: list
-    extras: dict = field(default_factory=dict)
-
-
-def board_access(*, cohort: Cohort, user) -> str | None:
-    """'all' for the cohort's coordinators and admins, 'mentor' for mentors of a venture in it, else None."""
-    if is_cohort_coordinator(user=user, cohort=cohort):
-        return "all"
-    if user.is_authenticated and Venture.objects.filter(cohort=cohort, mentors=user).exists():
-        return "mentor"
-    return None
-
-
-def cohort_board_rows(cohort: Cohort, user) -> list[BoardRow]:
-    """The board rows this person may see (mentors: only their ventures), team and mentors prefetched:
-    3 queries whatever the number of ventures (plus the access check)."""
-    access = board_access(cohort=cohort, user=user)
-    if access is None:
-        return []
-    ventures = Venture.objects.filter(cohort=cohort)
-    if access == "mentor":
-        ventures = ventures.filter(mentors=user)
-    ventures = ventures.prefetch_related("members", "mentors").order_by("name")
-    return [BoardRow(venture=v, members=list(v.members.all()), mentors=list(v.mentors.all())) for v in ventures]

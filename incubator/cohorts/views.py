@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from incubator.cohorts import board as cohort_board
 from incubator.cohorts import selectors, services
 from incubator.cohorts.forms import ApplyForm, DropoutForm
 from incubator.cohorts.models import CatchUpItem, Cohort, Participation
-from incubator.milestones.selectors import milestone_summary_for_cohort
 
 
 def _managed_cohort_or_404(request, pk: int) -> Cohort:
@@ -135,11 +135,9 @@ def dropout(request, pk: int, pid: int):
 @login_required
 def board(request, pk: int):
     cohort = get_object_or_404(Cohort, pk=pk)
-    access = selectors.board_access(cohort=cohort, user=request.user)
+    access = cohort_board.board_access(cohort=cohort, user=request.user)
     if access is None:
         raise Http404
-    rows = selectors.cohort_board_rows(cohort, request.user)
-    summary = milestone_summary_for_cohort(cohort=cohort)
-    for row in rows:
-        row.extras["milestones"] = summary.get(row.venture.pk)
+    rows = cohort_board.cohort_board_rows(cohort, request.user)
+    cohort_board.board_columns_fill(cohort=cohort, rows=rows)
     return render(request, "cohorts/board.html", {"cohort": cohort, "rows": rows, "access": access})

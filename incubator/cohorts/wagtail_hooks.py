@@ -1,6 +1,6 @@
-"""Back office: cohorts (requirements, catch-up list), ventures (mentors) and the read-only log of every
-application step in the Wagtail admin. Coordinators only see the cohorts they coordinate; admins see
-everything."""
+"""Back office: cohorts (requirements, catch-up list) and the read-only log of every application step in the
+Wagtail admin. Coordinators only see the cohorts they coordinate; admins see everything. The ventures app
+puts these viewsets in the "Incubadora" menu with its own (incubator/ventures/wagtail_hooks.py)."""
 
 from django.db.models import Count, Q
 from django.http import Http404
@@ -9,12 +9,10 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -23,7 +21,6 @@ from wagtail.permissions import register_permission_policy
 from cms.accounts.roles import Role, has_role
 from incubator.cohorts.forms import CohortAdminForm
 from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
-from incubator.ventures.models import Venture
 
 
 class OwnCohortsMixin:
@@ -86,18 +83,6 @@ class CohortDeleteView(OwnCohortsMixin, generic.DeleteView):
     pass
 
 
-class VentureIndexView(OwnCohortsMixin, generic.IndexView):
-    cohort_path = "cohort__"
-
-
-class VentureEditView(OwnCohortsMixin, generic.EditView):
-    cohort_path = "cohort__"
-
-
-class VentureDeleteView(OwnCohortsMixin, generic.DeleteView):
-    cohort_path = "cohort__"
-
-
 class CohortCreateView(generic.CreateView):
     def save_instance(self):
         """A coordinator who opens a cohort coordinates it (otherwise they could not see it again)."""
@@ -122,23 +107,6 @@ class CohortViewSet(ModelViewSet):
     index_view_class = CohortIndexView
     edit_view_class = CohortEditView
     delete_view_class = CohortDeleteView
-
-
-class VentureViewSet(ModelViewSet):
-    model = Venture
-    icon = "pick"
-    menu_label = _("Emprendimientos")
-    add_view_enabled = False  # participants create their ventures; coordination assigns mentors
-    copy_view_enabled = False
-    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("city"), FieldPanel("description"),
-              FieldPanel("members"), FieldPanel("mentors")]
-    list_display = ["name", "cohort", "sector", "city"]
-    list_filter = ["cohort", "sector"]
-    search_fields = ["name", "description"]
-    ordering = ["name"]
-    index_view_class = VentureIndexView
-    edit_view_class = VentureEditView
-    delete_view_class = VentureDeleteView
 
 
 class ReadOnlyForCoordination(ModelPermissionPolicy):
@@ -200,16 +168,3 @@ class ParticipationEventViewSet(ModelViewSet):
     form_fields = ["detail"]  # required by ModelViewSet; the policy denies every change
     index_view_class = EventIndexView
     inspect_view_class = EventInspectView
-
-
-class IncubatorViewSetGroup(ViewSetGroup):
-    menu_label = _("Incubadora")
-    menu_icon = "group"
-    menu_order = 350
-    items = (CohortViewSet("cohortes"), VentureViewSet("emprendimientos"),
-             ParticipationEventViewSet("movimientos-postulaciones"))
-
-
-@hooks.register("register_admin_viewset")
-def register_incubator_viewsets():
-    return IncubatorViewSetGroup()

@@ -13,7 +13,6 @@ from io import BytesIO
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
 
 from cms.accounts.models import User
 from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
@@ -45,9 +44,7 @@ from incubator.plans.fields import plan_values
 from incubator.plans.services import business_plan_ensure, business_plan_save, plan_version_submit
 from incubator.ventures.models import Venture
 from incubator.ventures.services import venture_create, venture_member_add, venture_mentors_set
-from lms.courses.models import CoursePage, Enrolment
-from lms.demo.services import DemoRefused, demo_user_ensure
-from lms.quizzes.models import Quiz, QuizAttempt
+from lms.demo.services import DemoRefused, demo_course_by_title, demo_course_passed_ensure, demo_user_ensure
 
 S = Participation.Status
 
@@ -61,7 +58,7 @@ class Staff:
 
     def __init__(self) -> None:
         users = {u.username: u for u in User.objects.filter(username__in=["aprendiz", "mentora", "coordinadora"])}
-        course = CoursePage.objects.filter(title=content.REQUIRED_COURSE_TITLE).first()
+        course = demo_course_by_title(content.REQUIRED_COURSE_TITLE)
         if len(users) < 3 or course is None:
             raise DemoNotReady("Primero carga la demostración de cursos: python manage.py demo_load")
         self.learner, self.mentor, self.coordinator = users["aprendiz"], users["mentora"], users["coordinadora"]
@@ -105,20 +102,6 @@ def demo_cohort_ensure(*, staff: Staff, created: Counter[str]) -> Cohort:
     return cohort
 
 
-def _course_passed_ensure(*, user: User, course: CoursePage, created: Counter[str]) -> None:
-    """The demo learner took the required course before applying: completed, final evaluation passed."""
-    now = timezone.now()
-    enrolment, new = Enrolment.objects.get_or_create(
-        user=user, course=course,
-        defaults={"status": Enrolment.Status.ACTIVE, "source": "coordinación", "completed_at": now})
-    if new:
-        created["inscripciones"] += 1
-    final = Quiz.objects.filter(course=course, kind=Quiz.Kind.POST).first()
-    if final is not None and not QuizAttempt.objects.filter(user=user, quiz=final).exists():
-        QuizAttempt.objects.create(user=user, quiz=final, number=1, status=QuizAttempt.Status.SUBMITTED,
-                                   score=Decimal("85.00"), passed=True, submitted_at=now)
-
-
 def _applied_ensure(*, cohort: Cohort, user: User, staff: Staff, created: Counter[str]) -> Participation:
     participation = Participation.objects.filter(cohort=cohort, user=user).first()
     if participation is not None:
@@ -130,7 +113,7 @@ def _applied_ensure(*, cohort: Cohort, user: User, staff: Staff, created: Counte
         ParticipationEvent.objects.create(participation=participation, kind=ParticipationEvent.Kind.APPLIED,
                                           actor=staff.coordinator, detail="Ingreso directo de la coordinación")
     else:
-        _course_passed_ensure(user=user, course=staff.course, created=created)
+        demo_course_passed_ensure(user=user, course=staff.course, created=created)
         motivation = content.MOTIVATION.get(user.username, "Quiero hacer crecer mi emprendimiento.")
         participation = participation_apply(cohort=cohort, user=user, motivation=motivation)
     created["postulaciones"] += 1

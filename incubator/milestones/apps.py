@@ -6,6 +6,10 @@ class MilestonesConfig(AppConfig):
     label = "milestones"
 
     def ready(self) -> None:
-        from incubator.milestones import start_tiles
+        from incubator.cohorts.board import board_column_register
+        from incubator.milestones import selectors, services, start_tiles
+        from incubator.ventures.signals import venture_created
 
         start_tiles.register()
+        board_column_register("milestones", selectors.milestone_summary_for_cohort)
+        venture_created.connect(services.milestones_for_new_venture, dispatch_uid="milestones_for_new_venture")

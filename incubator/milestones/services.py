@@ -66,6 +66,11 @@ def milestone_template_for(*, cohort) -> MilestoneTemplate:
     return own or milestones_default_template_ensure()
 
 
+def milestones_for_new_venture(sender, *, venture: Venture, **kwargs) -> None:
+    """Receiver of ventures.signals.venture_created: a new venture starts with its cohort's milestones."""
+    milestones_create_for(venture=venture)
+
+
 def milestones_create_for(*, venture: Venture) -> list[Milestone]:
     """Instantiate the cohort's milestones and tasks for a venture. Does nothing if it already has them."""
     template = milestone_template_for(cohort=venture.cohort)

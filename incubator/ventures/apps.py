@@ -6,6 +6,8 @@ class VenturesConfig(AppConfig):
     label = "ventures"
 
     def ready(self) -> None:
-        from incubator.ventures import start_tiles
+        from incubator.cohorts.board import board_rows_register
+        from incubator.ventures import selectors, start_tiles
 
         start_tiles.register()
+        board_rows_register(access=selectors.board_access, rows=selectors.cohort_board_rows)

@@ -2,7 +2,9 @@
 
 from django.db.models import QuerySet
 
+from incubator.cohorts.board import BoardRow
 from incubator.cohorts.models import Participation
+from incubator.cohorts.selectors import is_cohort_coordinator
 from incubator.ventures.access import ventures_visible_to
 from incubator.ventures.models import Venture
 
@@ -29,3 +31,25 @@ def cohorts_to_start_venture(*, user) -> list:
     taken = Venture.objects.filter(members=user).values("cohort_id")
     return [p.cohort for p in Participation.objects.filter(user=user, status=Participation.Status.ACCEPTED)
             .exclude(cohort_id__in=taken).select_related("cohort")]
+
+
+def board_access(*, cohort, user) -> str | None:
+    """'all' for the cohort's coordinators and admins, 'mentor' for mentors of a venture in it, else None."""
+    if is_cohort_coordinator(user=user, cohort=cohort):
+        return "all"
+    if user.is_authenticated and Venture.objects.filter(cohort=cohort, mentors=user).exists():
+        return "mentor"
+    return None
+
+
+def cohort_board_rows(cohort, user) -> list[BoardRow]:
+    """The board rows this person may see (mentors: only their ventures), team and mentors prefetched:
+    3 queries whatever the number of ventures (plus the access check)."""
+    access = board_access(cohort=cohort, user=user)
+    if access is None:
+        return []
+    ventures = Venture.objects.filter(cohort=cohort)
+    if access == "mentor":
+        ventures = ventures.filter(mentors=user)
+    ventures = ventures.prefetch_related("members", "mentors").order_by("name")
+    return [BoardRow(venture=v, members=list(v.members.all()), mentors=list(v.mentors.all())) for v in ventures]

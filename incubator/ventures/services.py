@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from cms.accounts.roles import Role, has_role
 from incubator.cohorts.models import Cohort, Participation
 from incubator.cohorts.selectors import is_cohort_coordinator
-from incubator.milestones.services import milestones_create_for
 from incubator.ventures.access import can_edit_venture
 from incubator.ventures.models import Venture
+from incubator.ventures.signals import venture_created
 
 
 class VentureError(Exception):
@@ -37,7 +37,7 @@ def venture_create(*, cohort: Cohort, by, name: str, sector: str, description: s
         venture = Venture.objects.create(cohort=cohort, name=name, sector=sector, description=description,
                                          city=city)
         venture.members.add(by)
-        milestones_create_for(venture=venture)
+        venture_created.send(sender=Venture, venture=venture)
     return venture
 
 

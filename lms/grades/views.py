@@ -6,16 +6,19 @@ from django.utils.text import slugify
 
 from lms.courses.models import CoursePage
 from lms.grades.csv import gradebook_csv
-from lms.grades.selectors import can_see_course_grades, gradebook_for_course, gradebook_for_learner
+from lms.grades.selectors import (
+    can_see_course_grades,
+    gradebook_for_course,
+    gradebook_for_learner,
+    knowledge_gain_reader,
+)
 
 
 def _knowledge_gain(course: CoursePage):
-    """The quizzes app's pre/post gain for the course, when that selector exists."""
-    try:
-        from lms.quizzes.selectors import course_knowledge_gain
-    except ImportError:
-        return None
-    return course_knowledge_gain(course)
+    """The quizzes app's pre/post gain for the course, when that app registered it (quizzes builds on grades,
+    so grades does not import it: lms/quizzes/apps.py)."""
+    reader = knowledge_gain_reader()
+    return reader(course) if reader is not None else None
 
 
 @login_required

@@ -14,5 +14,8 @@ class H5PConfig(AppConfig):
     def ready(self) -> None:
         from cms.accounts.roles import Role
         from cms.accounts.services import role_permissions_register
+        from lms.courses.blocks import lesson_block_register
+        from lms.h5p.blocks import H5PBlock
 
         role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
+        lesson_block_register("h5p", H5PBlock())

@@ -14,5 +14,12 @@ class QuizzesConfig(AppConfig):
     def ready(self) -> None:
         from cms.accounts.roles import Role
         from cms.accounts.services import role_permissions_register
+        from lms.courses.blocks import lesson_block_register
+        from lms.grades.selectors import knowledge_gain_register
+        from lms.quizzes import selectors
+        from lms.quizzes.blocks import QuizBlock
 
         role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
+        lesson_block_register("quiz", QuizBlock())
+        # Looked up on each call, so the gradebook always reads the selector as it is now.
+        knowledge_gain_register(lambda course: selectors.course_knowledge_gain(course))

@@ -17,7 +17,6 @@ class QuizBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Adds the person's summary (attempts, best score) and the lesson the quiz is shown in."""
-        # Imported here: lms.courses.models imports this module to build the lesson's StreamField.
         from lms.courses.models import LessonPage
         from lms.quizzes.selectors import quiz_summary_for
 

@@ -153,3 +153,17 @@ def course_knowledge_gain(course) -> CourseGain:
         learners=len(gains),
         improved_percent=(Decimal(100) * sum(1 for g in gains if g > 0) / len(gains)).quantize(two, ROUND_HALF_UP),
     )
+
+
+def best_post_scores(*, user, course_ids: list[int]) -> dict[int, object]:
+    """Best submitted final-evaluation (post-test) score per course for one learner: one query."""
+    rows = (QuizAttempt.objects
+            .filter(user=user, quiz__course_id__in=course_ids, quiz__kind=Quiz.Kind.POST,
+                    status=QuizAttempt.Status.SUBMITTED)
+            .values("quiz__course_id").annotate(best=Max("score")).values_list("quiz__course_id", "best"))
+    return dict(rows)
+
+
+def courses_with_post_test(*, course_ids: list[int]) -> set[int]:
+    """Which of these courses have a final evaluation (post-test): one query."""
+    return set(Quiz.objects.filter(course_id__in=course_ids, kind=Quiz.Kind.POST).values_list("course_id", flat=True))
