@@ -66,7 +66,7 @@ messages: install
 	$(PY) -m cms.catalogue locale/es/LC_MESSAGES/django.po locale/es/LC_MESSAGES/djangojs.po
 
 # .ci/run calls this first. Every check runs, then it fails if any failed.
-lint: install
+lint: $(VENV)/.installed
 	@status=0; \
 	echo "== ruff check"; $(VENV)/bin/ruff check $(LINT_PATHS) || status=1; \
 	echo "== ruff format --check"; $(VENV)/bin/ruff format --check --output-format concise $(LINT_PATHS) || status=1; \
