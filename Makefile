@@ -7,7 +7,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CONTENT_PORT ?= 8001
 
-.PHONY: run test bench install setup chromium lint messages
+.PHONY: run test test-fast test-assets bench install setup chromium lint messages
+
+LINT_PATHS := cms lms incubator tests bench
+# What mypy checks: every services/selectors module or package of the three areas (writes and reads).
+TYPED := $(shell find cms lms incubator \( -name services.py -o -name selectors.py -o -path '*/services/*.py' \
+	-o -path '*/selectors/*.py' \) -not -path '*/migrations/*' 2>/dev/null | sort)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,18 +49,30 @@ run: setup .secret_key
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: install chromium
+test-assets: install
 	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*' -v 0
 	SEMILLA_TESTING=1 $(PY) manage.py collectstatic --noinput -v 0
+
+test: install chromium test-assets
 	$(PY) -m pytest -q
+
+# Everything but the Playwright journeys (no Chromium needed).
+test-fast: test-assets
+	$(PY) -m pytest -q -m "not browser"
 
 messages: install
 	$(PY) manage.py makemessages -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*' -v 0
 	$(PY) manage.py makemessages -d djangojs -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' -v 0
 	$(PY) -m cms.catalogue locale/es/LC_MESSAGES/django.po locale/es/LC_MESSAGES/djangojs.po
 
-lint: install
-	$(VENV)/bin/ruff check cms lms incubator tests bench
+# .ci/run calls this first. Every check runs, then it fails if any failed.
+lint: $(VENV)/.installed
+	@status=0; \
+	echo "== ruff check"; $(VENV)/bin/ruff check $(LINT_PATHS) || status=1; \
+	echo "== ruff format --check"; $(VENV)/bin/ruff format --check --output-format concise $(LINT_PATHS) || status=1; \
+	echo "== makemigrations --check"; $(PY) manage.py makemigrations --check --dry-run || status=1; \
+	echo "== mypy (services, selectors)"; $(VENV)/bin/mypy $(TYPED) || status=1; \
+	exit $$status
 
 # Budgets from issue 2; prints a Markdown table and exits non-zero when one fails. Loopback only.
 bench: setup .secret_key

@@ -3,6 +3,7 @@
 import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from channels.db import database_sync_to_async
 from django.db import connections, router
@@ -189,7 +190,8 @@ def room_access(
     alias = router.db_for_read(MentoringSession)
     sql, marked = _access_sql(alias)
     params = [session_id if p == _SESSION_MARK else user.pk if p == _USER_MARK else p for p in marked]
-    session = next(iter(MentoringSession.objects.db_manager(alias).raw(sql, params)), None)
+    # A raw row: the session plus the access columns (is_mentor, is_participant, ...) the SQL adds.
+    session: Any = next(iter(MentoringSession.objects.db_manager(alias).raw(sql, params)), None)
     if session is None:
         return RoomAccess(exists=False), None
     access = RoomAccess(
@@ -456,7 +458,8 @@ def schedulable_people(*, user, search: str = "") -> QuerySet[User]:
 
 def _merged_minutes(intervals: list[tuple[datetime, datetime]]) -> int:
     total = timedelta()
-    current_start = current_end = None
+    current_start: Any = None  # set together with current_end
+    current_end: datetime | None = None
     for start, end in sorted(intervals):
         if end <= start:
             continue

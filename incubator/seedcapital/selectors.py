@@ -21,7 +21,7 @@ from incubator.ventures.models import Venture
 
 ZERO = Decimal("0.00")
 LEDGER_TIME_ZONE = "America/Guayaquil"  # where goods are handed over, whatever the server's zone
-MONEY = DecimalField(max_digits=12, decimal_places=2)
+MONEY: "DecimalField[Decimal, Decimal]" = DecimalField(max_digits=12, decimal_places=2)
 
 
 def awards_visible_to(user) -> QuerySet[Award]:
@@ -33,6 +33,7 @@ def awards_visible_to(user) -> QuerySet[Award]:
         return Award.objects.none()
     is_member = Exists(Venture.members.through.objects.filter(venture_id=OuterRef("entry__venture_id"),
                                                               user_id=user.pk))
+    coordinates: Exists | Value
     if has_role(user, Role.ADMIN):
         coordinates = Value(True, output_field=BooleanField())
     elif has_role(user, Role.COORDINATOR):
@@ -64,11 +65,11 @@ def award_list(*, user, coordinated: bool) -> list[Award]:
     """The awards of the events the person coordinates (coordinated=True) or of their own ventures, each with
     `delivered_value` and `balance`. One query. Shows no delivery date or place."""
     qs = awards_visible_to(user).filter(**({"viewer_coordinates": True} if coordinated else {"viewer_is_member": True}))
-    awards = list(qs.select_related("entry__venture", "entry__event")
+    awards: list[Award] = list(qs.select_related("entry__venture", "entry__event")
                   .annotate(delivered_value=_confirmed_value())
                   .order_by("-entry__event__starts_at", "entry__venture__name", "id"))
     for award in awards:
-        award.balance = award.amount - award.delivered_value
+        award.balance = award.amount - award.delivered_value  # type: ignore[attr-defined]
     return awards
 
 
@@ -90,7 +91,7 @@ class ItemRow:
 
 @dataclass
 class Ledger:
-    award: object
+    award: Award
     rows: list[ItemRow]
     purchases: list[Purchase]
     deliveries: list[Delivery]
@@ -127,15 +128,15 @@ def ledger_for(*, award: Award) -> Ledger:
     events = list(SeedCapitalEvent.objects.filter(award=award).select_related("actor").order_by("-created_at", "-id"))
     rows = {item.pk: ItemRow(item=item) for item in items}
     for purchase in purchases:
-        for line in purchase.lines.all():
-            row = rows[line.item_id]
-            row.bought += line.quantity
-            row.bought_cost += line.cost
-            line.item = row.item  # no query per line in the template
+        for bought in purchase.lines.all():
+            row = rows[bought.item_id]
+            row.bought += bought.quantity
+            row.bought_cost += bought.cost
+            bought.item = row.item  # no query per line in the template
     ledger = Ledger(award=award, rows=list(rows.values()), purchases=purchases, deliveries=deliveries, events=events)
     running = award.amount
     for delivery in deliveries:
-        delivery.total_value = sum((line.value for line in delivery.lines.all()), ZERO)
+        delivery.total_value = sum((line.value for line in delivery.lines.all()), ZERO)  # type: ignore[attr-defined]
         for line in delivery.lines.all():
             line.item = rows[line.item_id].item
             if delivery.status == Delivery.Status.CANCELLED:
@@ -148,7 +149,7 @@ def ledger_for(*, award: Award) -> Ledger:
     confirmed = sorted((d for d in deliveries if d.status == Delivery.Status.CONFIRMED),
                        key=lambda d: (d.confirmed_at, d.pk))
     for delivery in confirmed:
-        running -= delivery.total_value
+        running -= delivery.total_value  # type: ignore[attr-defined]
         ledger.running.append((delivery, running))
     ledger.plan_total = sum((row.item.line_total for row in ledger.rows), ZERO)
     ledger.bought_cost = sum((row.bought_cost for row in ledger.rows), ZERO)

@@ -77,7 +77,9 @@ def _item_value(item: GoodsItem) -> dict:
 
 
 def _check_plan_total(award: Award, *, quantity: int, unit_cost: Decimal, exclude: int | None = None) -> None:
-    others = GoodsItem.objects.filter(award=award).exclude(pk=exclude)
+    others = GoodsItem.objects.filter(award=award)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
     total = sum((i.line_total for i in others), Decimal("0")) + (unit_cost * quantity).quantize(CENT)
     if total > award.amount:
         raise ValidationError({"unit_cost": _(

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from django.db.models import Count, Max, Prefetch, Q
 
@@ -109,7 +110,7 @@ def _first_pre_scores(course, user=None) -> dict[int, Decimal]:
         attempts = attempts.filter(user=user)
     first: dict[int, Decimal] = {}
     for user_id, score in attempts.values_list("user_id", "score"):
-        first.setdefault(user_id, score)
+        first.setdefault(user_id, cast(Decimal, score))  # a submitted attempt always has its score
     return first
 
 
@@ -149,7 +150,7 @@ def course_knowledge_gain(course) -> CourseGain:
         return CourseGain(average=None, learners=0, improved_percent=None)
     two = Decimal("0.01")
     return CourseGain(
-        average=(sum(gains) / len(gains)).quantize(Decimal("0.0001"), ROUND_HALF_UP),
+        average=(sum(gains, Decimal(0)) / len(gains)).quantize(Decimal("0.0001"), ROUND_HALF_UP),
         learners=len(gains),
         improved_percent=(Decimal(100) * sum(1 for g in gains if g > 0) / len(gains)).quantize(two, ROUND_HALF_UP),
     )

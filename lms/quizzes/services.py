@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -176,7 +177,8 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, Answer]) -> 
                      title=quiz.title, score=score, policy="best")
         # A pre-test measures what the learner already knows: answering it is enough to move on.
         if locked.lesson_id and (locked.passed or quiz.kind == Quiz.Kind.PRE):
-            lesson_complete(user=locked.user, lesson=locked.lesson, source=LessonCompletion.Source.QUIZ)
+            lesson_complete(user=locked.user, lesson=cast(LessonPage, locked.lesson),
+                            source=LessonCompletion.Source.QUIZ)
     return locked
 
 
@@ -208,7 +210,8 @@ def is_answer_correct(question: Question, response: Answer) -> bool:
         correct_ids = {c.id for c in question.choices.all() if c.is_correct}
         return bool(response) and set(response) == correct_ids
     if question.kind == Question.Kind.SHORT:
-        return bool(response) and normalize_text(response) in accepted_variants(question.accepted_answers)
+        return (isinstance(response, str) and bool(response)
+                and normalize_text(response) in accepted_variants(question.accepted_answers))
     if question.kind == Question.Kind.NUMERIC:
         value = parse_decimal(response) if isinstance(response, str) else None
         if value is None or question.numeric_answer is None:

@@ -5,10 +5,12 @@ whatever the number of ventures and jurors."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, Sum
 from django.http import Http404
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from incubator.jury import scoring
@@ -38,7 +40,7 @@ METHOD_SENTENCES = {
         "Se usaron los totales sin normalizar porque hay menos de seis emprendimientos y algunos tienen menos de "
         "tres jurados."),
 }
-TIE_BREAK_LABELS = {
+TIE_BREAK_LABELS: dict[str, Promise] = {
     scoring.TieBreak.CRITERION: _("Desempate por criterio"),
     scoring.TieBreak.HEAD_TO_HEAD: _("Desempate por jurados en común"),
     scoring.TieBreak.DELIBERATION: _("Orden decidido por el jurado"),
@@ -128,7 +130,7 @@ def ranking_with_deliberations(ranking, stored: dict[int, Result]) -> list[scori
     for ids in groups.values():
         previous = [stored.get(v) for v in ids]
         if all(p is not None and p.tie_break == scoring.TieBreak.DELIBERATION for p in previous):
-            order = [p.entry_id for p in sorted(previous, key=lambda p: (p.rank, p.entry_id))]
+            order = [p.entry_id for p in sorted(cast(list[Result], previous), key=lambda p: (p.rank, p.entry_id))]
             ranked = scoring.resolve_deliberation(ranked, order)
     return ranked
 
@@ -235,10 +237,10 @@ def results_page(*, event: PitchEvent) -> ResultsPage:
                                   str(r.get_outcome_display()), r.reserve_position, active.get(e.pk),
                                   outliers.get(e.pk, [])))
     else:
-        for r in live.ranking:
-            rows.append(ResultRow(inputs.entries[r.venture_id], r.rank, scoring.round2(r.score),
-                                  tie_break_label(tie_break_code(r), inputs.criteria_names), r.needs_deliberation,
-                                  inputs.complete_counts.get(r.venture_id, 0), outliers=outliers.get(r.venture_id, [])))
+        for v in live.ranking:
+            rows.append(ResultRow(inputs.entries[v.venture_id], v.rank, scoring.round2(v.score),
+                                  tie_break_label(tie_break_code(v), inputs.criteria_names), v.needs_deliberation,
+                                  inputs.complete_counts.get(v.venture_id, 0), outliers=outliers.get(v.venture_id, [])))
     flat = [{"juror": names.get(j, ""), "sd": results.explain.jurors[j].sd,
              "no_spread": scoring.JurorFlag.NO_SPREAD in f} for j, f in sorted(results.juror_flags.items())]
     spent = sum((a.amount for a in active.values()), Decimal(0))

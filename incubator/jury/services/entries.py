@@ -1,5 +1,7 @@
 """Which ventures pitch: adding them freezes the plan version the jury reads; an optional calibration sample."""
 
+from typing import cast
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -31,7 +33,7 @@ def entry_add(*, event: PitchEvent, venture: Venture, by) -> Entry:
         eligibility = eligibility_of(ventures=Venture.objects.filter(pk=venture.pk))[0]
         if not eligibility.eligible:
             raise EntryError(" ".join(eligibility.reasons))
-        version = PlanVersion.objects.get(pk=eligibility.version_id)
+        version = PlanVersion.objects.get(pk=cast(int, eligibility.version_id))  # eligible: it has one
         return Entry.objects.create(event=event, venture=venture, plan_version=version)
 
 
