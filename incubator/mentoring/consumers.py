@@ -9,8 +9,8 @@ from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
+from cms.realtime.fanout import hub_for
 from incubator.mentoring import selectors, services
-from incubator.mentoring.fanout import hub_for
 from incubator.mentoring.selectors import RoomAccess, RoomStatus
 
 logger = logging.getLogger("semilla")
