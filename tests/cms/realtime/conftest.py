@@ -9,3 +9,14 @@ def semilla_log(caplog):
     semilla.addHandler(caplog.handler)
     yield caplog
     semilla.removeHandler(caplog.handler)
+
+
+@pytest.fixture
+def in_memory_layer(settings):
+    """The embedded default, whatever REDIS_URL says: its groups can be looked at."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "cms.realtime.layers.CountingInMemoryChannelLayer"}}
+    yield
+    channel_layers.backends.clear()
