@@ -188,7 +188,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "incubator.mentoring.layers.CountingRedisChannelLayer",  # counts and logs overflow
+            "BACKEND": "cms.realtime.layers.CountingRedisChannelLayer",  # counts and logs overflow
             "CONFIG": {
                 "hosts": [REDIS_URL],
                 "capacity": env_int("CHANNEL_CAPACITY", 1000),
@@ -206,7 +206,7 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "incubator.mentoring.layers.CountingInMemoryChannelLayer",  # counts overflow, cheap fan-out
+            "BACKEND": "cms.realtime.layers.CountingInMemoryChannelLayer",  # counts overflow, cheap fan-out
             "CONFIG": {"capacity": env_int("CHANNEL_CAPACITY", 1000), "expiry": 60},
         }
     }

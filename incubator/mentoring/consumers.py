@@ -9,8 +9,8 @@ from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
+from cms.realtime.fanout import hub_for
 from incubator.mentoring import selectors, services
-from incubator.mentoring.fanout import hub_for
 from incubator.mentoring.selectors import RoomAccess, RoomStatus
 
 logger = logging.getLogger("semilla")
@@ -22,7 +22,7 @@ CLOSE_NOT_OPEN_YET = 4425
 CLOSE_ROOM_CLOSED = 4410
 CLOSE_TOO_MANY_SOCKETS = 4429
 MAX_FRAME_CHARS = 32_000
-# Room events from services.room_broadcast, handed over by this process's hub (fanout.py) with the frame ready.
+# Room events from services.room_broadcast, handed over by this process's hub (cms.realtime.fanout), frame ready.
 ROOM_EVENTS = {"room.broadcast": "room_broadcast", "room.removed": "room_removed", "room.closed": "room_closed"}
 
 # Event types a client may send: handler name, whether it writes (muted people cannot), moderators only.

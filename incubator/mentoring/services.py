@@ -1,6 +1,7 @@
 """Writes of the mentoring rooms. Each persists first, then broadcasts to the room after commit.
 
-The consumer calls the *_async wrappers (database_sync_to_async); the no-JS views call the plain ones.
+The consumer calls the *_async wrappers (cms.realtime.broadcast.broadcasting_from_loop); the no-JS views call
+the plain ones.
 """
 
 import functools
@@ -8,12 +9,8 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable
-from contextvars import ContextVar
 from datetime import datetime, timedelta
 
-from asgiref.sync import async_to_sync
-from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -21,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.accounts.models import User
+from cms.realtime.broadcast import Broadcast, broadcast_on_commit, broadcasting_from_loop
 from incubator.mentoring import selectors
-from incubator.mentoring.fanout import hub_for
 from incubator.mentoring.models import (
     MESSAGE_MAX_LENGTH,
     NOTES_MAX_LENGTH,
@@ -93,15 +90,10 @@ def group_name(session_id: int) -> str:
     return f"mentoring.session.{session_id}"
 
 
-# Broadcasts collected by an *_async wrapper: sent from the event loop once the service has returned,
-# so the single database thread never waits on the channel layer (a Redis round trip per message).
-_deferred: ContextVar[list | None] = ContextVar("mentoring_deferred_broadcasts", default=None)
-
-
 def _stamped(group: str, event: dict) -> dict:
     """The group message for `event`: its payload serialised once, with `sent_at` (server wall clock, s since
     epoch) taken at the group_send. Each member's consumer sends the text as is, so a room of M people costs
-    one json.dumps, not M. `group` lets each process's hub (fanout.py) find the room; a removal also names
+    one json.dumps, not M. `group` lets each process's hub (cms.realtime.fanout) find the room; a removal also names
     the person, whose own consumer then closes its socket."""
     message = {"type": event["type"], "group": group,
                "text": json.dumps({**event["payload"], "sent_at": time.time()})}
@@ -114,53 +106,21 @@ def room_broadcast(
     *, session_id: int, payload: dict | Callable[[], dict], event_type: str = "room.broadcast",
     latest_every: float | None = None,
 ) -> None:
-    """Send `payload` to everyone in the room once the current transaction commits (now if none).
+    """Send `payload` to everyone in the room once the current transaction commits (now if none); from an
+    *_async service, from the event loop once it returns (cms.realtime.broadcast).
 
     A callable payload is built after the commit, so lists (presence, hands) include the change. With
     `latest_every`, broadcasts of this payload type from the event loop go out at most once per that many
-    seconds, the latest winning (fanout.RoomHub.broadcast_latest)."""
+    seconds, the latest winning (cms.realtime.fanout.RoomHub.broadcast_latest)."""
+    group = group_name(session_id)
 
-    def send() -> None:
-        try:
-            event = {"type": event_type, "payload": payload() if callable(payload) else payload}
-            pending = _deferred.get()
-            if pending is not None:
-                pending.append((group_name(session_id), event, latest_every))
-                return
-            layer = get_channel_layer()
-            if layer is not None:
-                async_to_sync(layer.group_send)(group_name(session_id), _stamped(group_name(session_id), event))
-        except Exception:  # the row is saved; clients get it on their next replay
-            logger.exception("room broadcast failed for session %s", session_id)
+    def prepare() -> Broadcast:
+        event = {"type": event_type, "payload": payload() if callable(payload) else payload}
+        return Broadcast(group=group, make=functools.partial(_stamped, group, event),
+                         latest_key=f"{group}:{event['payload']['type']}" if latest_every else None,
+                         latest_every=latest_every)
 
-    transaction.on_commit(send)
-
-
-def _async(service: Callable) -> Callable:
-    """The service in the database thread; its after-commit broadcasts then go out from the event loop."""
-    in_db_thread = database_sync_to_async(service)
-
-    @functools.wraps(service)
-    async def run(**kwargs):
-        pending: list = []
-        token = _deferred.set(pending)
-        try:
-            return await in_db_thread(**kwargs)
-        finally:
-            _deferred.reset(token)
-            layer = get_channel_layer()
-            for group, event, latest_every in pending if layer is not None else ():
-                try:
-                    if latest_every:
-                        key = f"{group}:{event['payload']['type']}"
-                        await hub_for(layer).broadcast_latest(key, functools.partial(_stamped, group, event),
-                                                              latest_every)
-                        continue
-                    await hub_for(layer).broadcast(_stamped(group, event))
-                except Exception:  # the row is saved; clients get it on their next replay
-                    logger.exception("room broadcast failed for %s", group)
-
-    return run
+    broadcast_on_commit(prepare, what=f"session {session_id}")
 
 
 # --- Sessions -------------------------------------------------------------------------------
@@ -504,18 +464,18 @@ def roll_call_save(*, session: MentoringSession, by, present: dict[int, bool]) -
     logger.info("roll call of session %s saved by %s", session.pk, by.pk)
 
 
-message_post_if_allowed_async = _async(message_post_if_allowed)
-message_delete_async = _async(message_delete)
-hand_raise_async = _async(hand_raise)
-hand_lower_async = _async(hand_lower)
-poll_create_async = _async(poll_create)
-poll_vote_async = _async(poll_vote)
-poll_close_async = _async(poll_close)
-notes_save_async = _async(notes_save)
-member_mute_async = _async(member_mute)
-member_unmute_async = _async(member_unmute)
-member_remove_async = _async(member_remove)
-session_close_async = _async(session_close)
-presence_join_async = _async(presence_join)
-presence_heartbeat_async = _async(presence_heartbeat)
-presence_leave_async = _async(presence_leave)
+message_post_if_allowed_async = broadcasting_from_loop(message_post_if_allowed)
+message_delete_async = broadcasting_from_loop(message_delete)
+hand_raise_async = broadcasting_from_loop(hand_raise)
+hand_lower_async = broadcasting_from_loop(hand_lower)
+poll_create_async = broadcasting_from_loop(poll_create)
+poll_vote_async = broadcasting_from_loop(poll_vote)
+poll_close_async = broadcasting_from_loop(poll_close)
+notes_save_async = broadcasting_from_loop(notes_save)
+member_mute_async = broadcasting_from_loop(member_mute)
+member_unmute_async = broadcasting_from_loop(member_unmute)
+member_remove_async = broadcasting_from_loop(member_remove)
+session_close_async = broadcasting_from_loop(session_close)
+presence_join_async = broadcasting_from_loop(presence_join)
+presence_heartbeat_async = broadcasting_from_loop(presence_heartbeat)
+presence_leave_async = broadcasting_from_loop(presence_leave)

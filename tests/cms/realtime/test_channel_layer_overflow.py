@@ -9,7 +9,7 @@ from unittest import mock
 import pytest
 from channels.exceptions import ChannelFull
 
-from incubator.mentoring.layers import CountingRedisChannelLayer
+from cms.realtime.layers import CountingRedisChannelLayer
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="needs REDIS_URL")
@@ -22,7 +22,7 @@ def _layer() -> CountingRedisChannelLayer:
 
 
 def test_the_settings_use_the_counting_layer_with_redis(settings):
-    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "incubator.mentoring.layers.CountingRedisChannelLayer"
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "cms.realtime.layers.CountingRedisChannelLayer"
 
 
 @async_test
@@ -62,7 +62,7 @@ async def test_a_direct_send_to_a_full_channel_is_counted_and_still_raises(semil
 async def test_a_group_of_plain_channels_gets_a_message_in_one_round_trip_and_overflow_is_counted(semilla_log):
     layer = _layer()
     try:
-        hub_a, hub_b = "mentoring.hub.a", "mentoring.hub.b"  # each process's room hub (fanout.py)
+        hub_a, hub_b = "mentoring.hub.a", "mentoring.hub.b"  # each process's group hub (cms.realtime.fanout)
         for channel in (hub_a, hub_b):
             await layer.group_add("mentoring.session.1", channel)
         connection = layer.connection(0)

@@ -1,54 +1,23 @@
-"""The outgoing path of a room: one serialisation per broadcast, one layer message per process (the hub hands
-it to the room's sockets here), no thread hop per member, overflow counted."""
+"""The per-process group hub and the in-memory layer: one layer message per process (the hub hands it to the
+group's members here), own process first, overflow counted."""
 
 import asyncio
-import json
 import logging
 from unittest import mock
 
 import pytest
 from channels.exceptions import ChannelFull
-from channels.layers import channel_layers, get_channel_layer
 
-from incubator.mentoring import services
-from incubator.mentoring.fanout import RoomHub, hub_for
-from incubator.mentoring.layers import CountingInMemoryChannelLayer
-
-from .test_room_consumer import join, until
+from cms.realtime.fanout import RoomHub
+from cms.realtime.layers import CountingInMemoryChannelLayer
 
 async_test = pytest.mark.asyncio
-
-
-@pytest.fixture
-def in_memory_layer(settings):
-    """The embedded default, whatever REDIS_URL says: its groups can be looked at."""
-    channel_layers.backends.clear()
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "incubator.mentoring.layers.CountingInMemoryChannelLayer"}}
-    yield
-    channel_layers.backends.clear()
 
 
 def test_the_embedded_default_uses_the_counting_in_memory_layer(settings):
     if settings.CHANNEL_LAYERS["default"]["BACKEND"].endswith("CountingRedisChannelLayer"):
         pytest.skip("REDIS_URL is set")
-    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "incubator.mentoring.layers.CountingInMemoryChannelLayer"
-
-
-def test_a_broadcast_is_serialised_once_with_its_stamp():
-    message = services._stamped("mentoring.session.1",
-                                {"type": "room.broadcast", "payload": {"type": "message", "message": {"id": 7}}})
-    assert message["group"] == "mentoring.session.1"
-    assert set(message) == {"type", "group", "text"}
-    frame = json.loads(message["text"])
-    assert frame["type"] == "message" and frame["message"] == {"id": 7}
-    assert isinstance(frame["sent_at"], float)
-
-
-def test_a_removal_names_the_person_next_to_the_ready_frame():
-    message = services._stamped("mentoring.session.1",
-                                {"type": "room.removed", "payload": {"type": "member.removed", "user_id": 3}})
-    assert message["user_id"] == 3
-    assert json.loads(message["text"])["user_id"] == 3
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "cms.realtime.layers.CountingInMemoryChannelLayer"
 
 
 @async_test
@@ -135,26 +104,3 @@ async def test_a_broadcast_reaches_this_process_at_once_and_the_others_through_t
     assert layer.channels.get(here.channel) is None or layer.channels[here.channel].empty()
     await here.leave("mentoring.session.1", near)
     await there.leave("mentoring.session.1", far)
-
-
-@pytest.mark.django_db(transaction=True)
-@async_test
-async def test_a_room_is_one_layer_member_per_process_and_every_socket_gets_the_frame(
-    session, mentor, learner, in_memory_layer
-):
-    mentor_comm, learner_comm = await join(mentor, session.pk), await join(learner, session.pk)
-    await until(mentor_comm, "state")
-    await until(learner_comm, "state")
-    layer, group = get_channel_layer(), services.group_name(session.pk)
-    assert len(layer.groups[group]) == 1  # the hub's channel, not one per socket
-    hops = mock.AsyncMock()
-    with mock.patch("channels.consumer.aclose_old_connections", hops):
-        await layer.group_send(group, {
-            "type": "room.broadcast", "group": group, "text": '{"type": "notes", "text": "hola", "version": 2}',
-        })
-        for comm in (mentor_comm, learner_comm):
-            assert (await until(comm, "notes"))["text"] == "hola"
-    hops.assert_not_called()  # no trip through the sync thread per socket
-    await mentor_comm.disconnect()
-    await learner_comm.disconnect()
-    assert group not in layer.groups and hub_for(layer).listener is None
