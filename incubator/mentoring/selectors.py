@@ -135,7 +135,7 @@ def _access_queryset(session_id: int, user_id: int) -> QuerySet[MentoringSession
 def _tables(alias: str) -> dict[str, str]:
     """The quoted table names the hand-written SQL below uses, from the models."""
     quote = connections[alias].ops.quote_name
-    models = {
+    models: dict[str, Any] = {
         "session": MentoringSession, "mentors": MentoringSession.mentors.through,
         "participants": MentoringSession.participants.through, "ventures": MentoringSession.ventures.through,
         "participation": Participation, "venture_members": Venture.members.through, "venture": Venture,

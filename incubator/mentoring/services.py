@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -115,7 +116,7 @@ def room_broadcast(
     group = group_name(session_id)
 
     def prepare() -> Broadcast:
-        event = {"type": event_type, "payload": payload() if callable(payload) else payload}
+        event: dict[str, Any] = {"type": event_type, "payload": payload() if callable(payload) else payload}
         return Broadcast(group=group, make=functools.partial(_stamped, group, event),
                          latest_key=f"{group}:{event['payload']['type']}" if latest_every else None,
                          latest_every=latest_every)
