@@ -157,8 +157,12 @@ class Enrolment(models.Model):
     )
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("curso"))
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    source = models.CharField(_("origen"), max_length=20, default="self",
-                              help_text=_("self, csv o coordinación"))
+    class Source(models.TextChoices):
+        SELF = "self", _("La persona")
+        CSV = "csv", _("Archivo CSV")
+
+    source = models.CharField(_("origen"), max_length=20, choices=Source.choices, default=Source.SELF,
+                              help_text=_("Quién hizo la inscripción: la propia persona o un archivo CSV."))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
     last_lesson = models.ForeignKey(
