@@ -91,7 +91,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.accounts.wagtail_users.SemillaUsersConfig",  # wagtail.users, role groups in Spanish
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

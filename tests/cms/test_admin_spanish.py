@@ -111,3 +111,14 @@ def test_the_attendance_detail_says_si_instead_of_true_and_a_dash_instead_of_non
     assert re.search(r"<dd>\s*Sí\s*</dd>", html)  # present
     assert re.search(r"<dd>\s*—\s*</dd>", html)  # left_at, still in the room
     assert not re.search(r"<dd>\s*(True|False|None)\s*</dd>", html)
+
+
+def test_the_admin_lists_the_role_groups_by_their_spanish_labels(client, learner):
+    admin = UserFactory(role="administracion")
+    client.force_login(admin)
+    listing = client.get(reverse("wagtailusers_groups:index")).content.decode()
+    assert "Coordinación" in listing and "Administración" in listing
+    assert ">coordinacion<" not in listing.replace(" ", "").replace("\n", "")
+    form = client.get(reverse("wagtailusers_users:edit", args=[learner.pk])).content.decode()
+    assert "Aprendiz" in form and "Coordinación" in form
+    assert learner.groups.get().name == "aprendiz"  # the stored name the code looks up stays
