@@ -152,15 +152,15 @@ class Enrolment(models.Model):
         WAITLISTED = "espera", _("En lista de espera")
         CANCELLED = "cancelada", _("Cancelada")
 
+    class Source(models.TextChoices):
+        SELF = "self", _("La propia persona")
+        CSV = "csv", _("Archivo CSV")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("persona")
     )
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("curso"))
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    class Source(models.TextChoices):
-        SELF = "self", _("La persona")
-        CSV = "csv", _("Archivo CSV")
-
     source = models.CharField(_("origen"), max_length=20, choices=Source.choices, default=Source.SELF,
                               help_text=_("Quién hizo la inscripción: la propia persona o un archivo CSV."))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))

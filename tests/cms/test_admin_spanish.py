@@ -96,7 +96,7 @@ def test_the_enrolment_list_shows_the_origin_label_not_the_stored_value(client, 
     assert enrolment.source == Enrolment.Source.SELF == "self"
     client.force_login(coordinator)
     html = client.get(reverse("inscripciones:index")).content.decode()
-    assert "La persona" in html
+    assert "La propia persona" in html
     assert "Persona" in html and "Fecha de creación" in html  # column headings from the verbose names
 
 

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='enrolment',
             name='source',
-            field=models.CharField(choices=[('self', 'La persona'), ('csv', 'Archivo CSV')], default='self', help_text='Quién hizo la inscripción: la propia persona o un archivo CSV.', max_length=20, verbose_name='origen'),
+            field=models.CharField(choices=[('self', 'La propia persona'), ('csv', 'Archivo CSV')], default='self', help_text='Quién hizo la inscripción: la propia persona o un archivo CSV.', max_length=20, verbose_name='origen'),
         ),
     ]
