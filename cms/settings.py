@@ -92,7 +92,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.accounts.wagtail_users.SemillaUsersConfig",  # wagtail.users, role groups in Spanish
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -318,7 +318,10 @@ LANGUAGES = [("es", "Español")]
 TIME_ZONE = "America/Guayaquil"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is the project's catalogue (makemessages writes only into the first entry); locale_overrides holds
+# hand-written Spanish for Wagtail and Django strings their own catalogues miss or word in "usted".
+# Both take precedence over the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "locale_overrides"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("es", "Español")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
@@ -367,6 +370,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Coordinators publish pages themselves; nobody reviews them. Wagtail's default workflow ("Moderators
+# approval", for a Moderators group no role belongs to) only added a dead-end "Enviar a..." action.
+WAGTAIL_WORKFLOW_ENABLED = False
 
 # --- Demo -----------------------------------------------------------------------------------
 SEMILLA_DEMO_PASSWORD = "semilla-demo"

@@ -73,7 +73,9 @@ class Profile(models.Model):
         HOST = "acogida", _("Comunidad de acogida (ecuatoriana)")
         UNSAID = PREFER_NOT, _("Prefiero no decir")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("persona")
+    )
     sex = models.CharField(_("sexo"), max_length=10, choices=Sex.choices, default=PREFER_NOT)
     birth_year = models.PositiveSmallIntegerField(_("año de nacimiento"), null=True, blank=True)
     nationality = models.CharField(
@@ -85,7 +87,7 @@ class Profile(models.Model):
     community = models.CharField(
         _("comunidad"), max_length=10, choices=Community.choices, default=PREFER_NOT
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
         verbose_name = _("perfil")

@@ -35,7 +35,7 @@ class Cohort(ClusterableModel):
         _("nota mínima en la evaluación final (%)"), default=60,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("city"), FieldPanel("start_date"), FieldPanel("months"),
@@ -80,16 +80,20 @@ class Participation(models.Model):
         WORK = "trabajo", _("Trabajo")
         OTHER = "otro", _("Otro")
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="participations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participations")
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="participations", verbose_name=_("cohorte")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participations", verbose_name=_("persona")
+    )
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.APPLIED)
     reserve_position = models.PositiveIntegerField(_("puesto en la reserva"), null=True, blank=True)
     motivation = models.TextField(_("por qué quieres entrar"), blank=True, max_length=2000)
     dropout_reason = models.CharField(_("motivo del retiro"), max_length=12, choices=DropoutReason.choices,
                                       blank=True)
     dropout_note = models.TextField(_("nota del retiro"), blank=True, max_length=1000)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["cohort", "user"], name="one_participation_per_cohort")]
@@ -107,7 +111,7 @@ class Participation(models.Model):
 class CatchUpTemplateItem(Orderable):
     """One line of the cohort's catch-up list, copied to each person who takes a freed seat."""
 
-    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="catch_up_template")
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="catch_up_template", verbose_name=_("cohorte"))
     text = models.CharField(_("tarea"), max_length=200)
 
     panels = [FieldPanel("text")]
@@ -123,9 +127,11 @@ class CatchUpTemplateItem(Orderable):
 class CatchUpItem(models.Model):
     """A newcomer's own catch-up task; they tick it when done."""
 
-    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="catch_up_items")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="catch_up_items", verbose_name=_("participación")
+    )
     text = models.CharField(_("tarea"), max_length=200)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("posición"))
     done_at = models.DateTimeField(_("hecha el"), null=True, blank=True)
 
     class Meta:
@@ -151,12 +157,14 @@ class ParticipationEvent(models.Model):
         OFFER_DECLINED = "cupo_declinado", _("No aceptó el cupo")
         CATCH_UP_DONE = "pendiente_hecho", _("Marcó una tarea para ponerse al día")
 
-    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="events")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="events", verbose_name=_("participación")
+    )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     detail = models.CharField(_("detalle"), max_length=255, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                              related_name="+", verbose_name=_("hecho por"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -19,6 +19,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.accounts.roles import Role, has_role
+from cms.admin_display import InspectView
 from incubator.cohorts.forms import CohortAdminForm
 from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
 
@@ -144,7 +145,7 @@ class EventIndexView(OwnCohortsMixin, generic.IndexView):
         return super().get_base_queryset().select_related("participation__user", "participation__cohort", "actor")
 
 
-class EventInspectView(OwnCohortsMixin, generic.InspectView):
+class EventInspectView(OwnCohortsMixin, InspectView):
     cohort_path = "participation__cohort__"
 
 

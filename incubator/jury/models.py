@@ -41,7 +41,7 @@ class Rubric(ClusterableModel):
 class Criterion(Orderable):
     """One criterion of a rubric: its weight and what each level 1-5 means."""
 
-    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("rúbrica"))
     name = models.CharField(_("criterio"), max_length=120)
     weight = models.DecimalField(_("peso"), max_digits=5, decimal_places=2, default=Decimal("1"),
                                  validators=[MinValueValidator(Decimal("0.01"))])
@@ -95,7 +95,7 @@ class PitchEvent(models.Model):
     results_method = models.CharField(_("método"), max_length=20, blank=True)
     results_reason = models.CharField(_("motivo del método"), max_length=40, blank=True)
     closed_at = models.DateTimeField(_("cerrado el"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["-starts_at"]
@@ -114,7 +114,7 @@ class Entry(models.Model):
     """A venture that pitches at the event, with the frozen plan version the jury reads.
     A calibration entry is a sample pitch every juror scores to compare criteria; it is never ranked."""
 
-    event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="entries")
+    event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="entries", verbose_name=_("evento"))
     venture = models.ForeignKey("ventures.Venture", verbose_name=_("emprendimiento"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="pitch_entries")
     plan_version = models.ForeignKey("plans.PlanVersion", verbose_name=_("versión del plan"), null=True,
@@ -124,7 +124,7 @@ class Entry(models.Model):
     is_calibration = models.BooleanField(_("pitch de calibración"), default=False)
     calibration_title = models.CharField(_("título del pitch de muestra"), max_length=150, blank=True)
     calibration_text = models.TextField(_("resumen del pitch de muestra"), blank=True, max_length=4000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["id"]
@@ -148,12 +148,16 @@ class Assignment(models.Model):
         ACTIVE = "activa", _("Sin conflicto: califica")
         RECUSED = "excusado", _("Se excusó por conflicto")
 
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="assignments")
-    juror = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="jury_assignments")
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("presentación")
+    )
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="jury_assignments", verbose_name=_("jurado")
+    )
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.PENDING)
     recusal_reason = models.CharField(_("motivo del conflicto"), max_length=300, blank=True)
     declared_at = models.DateTimeField(_("declaró el"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["entry_id", "id"]
@@ -169,12 +173,14 @@ class ScoreSheet(models.Model):
     """A juror's sheet for one entry: a level per criterion, a comment for the team and a private note.
     `revision` grows with each save so a save from an older copy is detected, never silently applied."""
 
-    assignment = models.OneToOneField(Assignment, on_delete=models.CASCADE, related_name="sheet")
+    assignment = models.OneToOneField(
+        Assignment, on_delete=models.CASCADE, related_name="sheet", verbose_name=_("asignación")
+    )
     comment = models.TextField(_("comentario para el emprendimiento"), blank=True, max_length=2000)
     private_note = models.TextField(_("nota privada"), blank=True, max_length=2000)
-    revision = models.PositiveIntegerField(default=0)
+    revision = models.PositiveIntegerField(default=0, verbose_name=_("revisión"))
     submitted_at = models.DateTimeField(_("enviada el"), null=True, blank=True)
-    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("última actualización"))
 
     class Meta:
         verbose_name = _("hoja de calificación")
@@ -187,8 +193,10 @@ class ScoreSheet(models.Model):
 class Score(models.Model):
     """The level (1-5) a juror gave one criterion on one sheet."""
 
-    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    sheet = models.ForeignKey(
+        ScoreSheet, on_delete=models.CASCADE, related_name="scores", verbose_name=_("hoja de puntuación")
+    )
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterio"))
     level = models.PositiveSmallIntegerField(_("nivel"), validators=[MinValueValidator(1), MaxValueValidator(5)])
 
     class Meta:
@@ -208,14 +216,14 @@ class Result(models.Model):
         RESERVE = "reserva", _("Lista de reserva")
         WITHDRAWN = "retirado", _("Se retiró")
 
-    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="result")
+    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="result", verbose_name=_("presentación"))
     score = models.DecimalField(_("puntaje"), max_digits=6, decimal_places=2)
     rank = models.PositiveIntegerField(_("puesto"))
     tie_break = models.CharField(_("desempate"), max_length=40, blank=True)
     needs_deliberation = models.BooleanField(_("requiere deliberación"), default=False)
     outcome = models.CharField(_("resultado"), max_length=10, choices=Outcome.choices)
     reserve_position = models.PositiveIntegerField(_("puesto en la reserva"), null=True, blank=True)
-    computed_at = models.DateTimeField()
+    computed_at = models.DateTimeField(verbose_name=_("calculado el"))
 
     class Meta:
         ordering = ["rank", "id"]
@@ -233,12 +241,12 @@ class Award(models.Model):
         ACTIVE = "vigente", _("Vigente")
         WITHDRAWN = "retirado", _("Retirado")
 
-    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="awards")
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="awards", verbose_name=_("presentación"))
     amount = models.DecimalField(_("monto (USD)"), max_digits=10, decimal_places=2)
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     promoted_from_reserve = models.BooleanField(_("subió desde la reserva"), default=False)
     withdrawal_reason = models.CharField(_("motivo del retiro"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["entry__result__rank", "id"]
@@ -268,17 +276,21 @@ class AuditEntry(AppendOnlyModel):
         LOCKED = "cierre", _("Evento cerrado")
         REOPENED = "reapertura", _("Evento reabierto")
 
-    event = models.ForeignKey(PitchEvent, on_delete=models.PROTECT, related_name="audit_entries")
+    event = models.ForeignKey(
+        PitchEvent, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("evento")
+    )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
-    entry = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+                              related_name="+", verbose_name=_("hecho por"))
+    entry = models.ForeignKey(
+        Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("presentación")
+    )
     juror = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
-    old_value = models.JSONField(null=True, blank=True)
-    new_value = models.JSONField(null=True, blank=True)
+                              related_name="+", verbose_name=_("jurado"))
+    old_value = models.JSONField(null=True, blank=True, verbose_name=_("valor anterior"))
+    new_value = models.JSONField(null=True, blank=True, verbose_name=_("valor nuevo"))
     reason = models.CharField(_("motivo"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["created_at", "id"]

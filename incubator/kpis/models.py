@@ -17,7 +17,9 @@ class MonthlyFigure(models.Model):
         MANUAL = "manual", _("Escrito a mano")
         CASH = "diario", _("Calculado del diario de caja")
 
-    venture = models.ForeignKey("ventures.Venture", on_delete=models.CASCADE, related_name="monthly_figures")
+    venture = models.ForeignKey(
+        "ventures.Venture", on_delete=models.CASCADE, related_name="monthly_figures", verbose_name=_("emprendimiento")
+    )
     month = models.DateField(_("mes"), help_text=_("El primer día del mes."))
     sales = models.PositiveIntegerField(_("ventas"), default=0)
     income = models.DecimalField(_("ingresos (USD)"), max_digits=12, decimal_places=2, default=ZERO,
@@ -26,8 +28,8 @@ class MonthlyFigure(models.Model):
                                 validators=[MinValueValidator(ZERO)])
     customers = models.PositiveIntegerField(_("clientes"), default=0)
     jobs = models.PositiveIntegerField(_("empleos"), default=0)
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MANUAL)
-    updated_at = models.DateTimeField(auto_now=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MANUAL, verbose_name=_("origen"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
         ordering = ["venture", "month"]
@@ -50,15 +52,17 @@ class CashEntry(models.Model):
         IN = "entrada", _("Entrada")
         OUT = "salida", _("Salida")
 
-    venture = models.ForeignKey("ventures.Venture", on_delete=models.CASCADE, related_name="cash_entries")
+    venture = models.ForeignKey(
+        "ventures.Venture", on_delete=models.CASCADE, related_name="cash_entries", verbose_name=_("emprendimiento")
+    )
     date = models.DateField(_("fecha"))
     kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices)
     amount = models.DecimalField(_("monto (USD)"), max_digits=12, decimal_places=2,
                                  validators=[MinValueValidator(Decimal("0.01"))])
     note = models.CharField(_("nota"), max_length=200, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                   related_name="+", verbose_name=_("creado por"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["venture", "-date", "-pk"]

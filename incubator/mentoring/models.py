@@ -48,13 +48,14 @@ class MentoringSession(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("creada por"), on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
     closed_at = models.DateTimeField(_("sala cerrada el"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("cerrada por"),
     )
     # The seq of the room's last chat message; services.message_post raises it in the message's transaction.
-    message_seq = models.PositiveIntegerField(default=0, editable=False)
+    message_seq = models.PositiveIntegerField(default=0, editable=False, verbose_name=_("número del último mensaje"))
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -84,15 +85,20 @@ class RoomMessage(models.Model):
     """A chat line. `seq` numbers a room's messages 1, 2, 3... without gaps, in commit order: clients replay
     from the last seq up to which they hold every message (docs/websocket-protocol.md)."""
 
-    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="messages")
-    seq = models.PositiveIntegerField(editable=False)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        MentoringSession, on_delete=models.CASCADE, related_name="messages", verbose_name=_("sesión")
+    )
+    seq = models.PositiveIntegerField(editable=False, verbose_name=_("número"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("autor(a)")
+    )
     text = models.TextField(_("mensaje"), max_length=MESSAGE_MAX_LENGTH)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    deleted = models.BooleanField(default=False)
-    deleted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("fecha de creación"))
+    deleted = models.BooleanField(default=False, verbose_name=_("borrado"))
+    deleted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("borrado el"))
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("borrado por"),
     )
 
     class Meta:
@@ -109,12 +115,17 @@ class RoomMessage(models.Model):
 class HandRaise(models.Model):
     """A raised hand. Active while lowered_at is empty; the queue is ordered by raised_at."""
 
-    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="hands")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    raised_at = models.DateTimeField(auto_now_add=True)
-    lowered_at = models.DateTimeField(null=True, blank=True)
+    session = models.ForeignKey(
+        MentoringSession, on_delete=models.CASCADE, related_name="hands", verbose_name=_("sesión")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    raised_at = models.DateTimeField(auto_now_add=True, verbose_name=_("mano levantada el"))
+    lowered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("mano bajada el"))
     lowered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("mano bajada por"),
     )
 
     class Meta:
@@ -134,11 +145,15 @@ class HandRaise(models.Model):
 class Poll(models.Model):
     """A question the mentor asks in the room. Counts are kept after the session."""
 
-    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="polls")
+    session = models.ForeignKey(
+        MentoringSession, on_delete=models.CASCADE, related_name="polls", verbose_name=_("sesión")
+    )
     question = models.CharField(_("pregunta"), max_length=300)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("creado por")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cerrada el"))
 
     class Meta:
         ordering = ["id"]
@@ -150,9 +165,9 @@ class Poll(models.Model):
 
 
 class PollOption(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options", verbose_name=_("encuesta"))
     text = models.CharField(_("opción"), max_length=200)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("posición"))
 
     class Meta:
         ordering = ["position", "id"]
@@ -164,10 +179,12 @@ class PollOption(models.Model):
 class PollVote(models.Model):
     """One vote per person per poll (the constraint enforces it, even under races)."""
 
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
-    option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="votes")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes", verbose_name=_("encuesta"))
+    option = models.ForeignKey(PollOption, on_delete=models.CASCADE, related_name="votes", verbose_name=_("opción"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["poll", "user"], name="mentoring_one_vote_per_poll")]
@@ -179,13 +196,16 @@ class PollVote(models.Model):
 class NotesPad(models.Model):
     """The shared notes of a session. Saves compare `version` so no edit is lost silently."""
 
-    session = models.OneToOneField(MentoringSession, on_delete=models.CASCADE, related_name="notes")
-    text = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
-    version = models.PositiveIntegerField(default=0)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    session = models.OneToOneField(
+        MentoringSession, on_delete=models.CASCADE, related_name="notes", verbose_name=_("sesión")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    text = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH, verbose_name=_("notas"))
+    version = models.PositiveIntegerField(default=0, verbose_name=_("versión"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("actualizado por"),
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
         verbose_name = _("notas compartidas")
@@ -198,10 +218,16 @@ class NotesPad(models.Model):
 class RoomMute(models.Model):
     """This person cannot write in this session's room (chat, hands, polls, notes)."""
 
-    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="mutes")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    session = models.ForeignKey(
+        MentoringSession, on_delete=models.CASCADE, related_name="mutes", verbose_name=_("sesión")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("hecho por")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="mentoring_one_mute")]
@@ -213,10 +239,16 @@ class RoomMute(models.Model):
 class RoomRemoval(models.Model):
     """This person was removed from this session's room and cannot come back."""
 
-    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="removals")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    session = models.ForeignKey(
+        MentoringSession, on_delete=models.CASCADE, related_name="removals", verbose_name=_("sesión")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("hecho por")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="mentoring_one_removal")]
@@ -233,14 +265,18 @@ class Attendance(models.Model):
         ONLINE = "en_linea", _("En línea")
         IN_PERSON = "presencial", _("Presencial")
 
-    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="attendance")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    source = models.CharField(max_length=12, choices=Source.choices, default=Source.ONLINE)
-    present = models.BooleanField(default=True)
-    channel_name = models.CharField(max_length=200, blank=True)
-    joined_at = models.DateTimeField()
-    left_at = models.DateTimeField(null=True, blank=True)
-    last_heartbeat = models.DateTimeField()
+    session = models.ForeignKey(
+        MentoringSession, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("sesión")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.ONLINE, verbose_name=_("origen"))
+    present = models.BooleanField(default=True, verbose_name=_("presente"))
+    channel_name = models.CharField(max_length=200, blank=True, verbose_name=_("canal"))
+    joined_at = models.DateTimeField(verbose_name=_("entrada"))
+    left_at = models.DateTimeField(null=True, blank=True, verbose_name=_("salida"))
+    last_heartbeat = models.DateTimeField(verbose_name=_("última señal"))
 
     class Meta:
         ordering = ["joined_at", "id"]

@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_display import InspectView, YesNoColumn
 from incubator.mentoring import services
 from incubator.mentoring.forms import SessionAdminForm
 from incubator.mentoring.models import Attendance, MentoringSession
@@ -75,8 +76,9 @@ class AttendanceViewSet(ModelViewSet):
     menu_label = _("Asistencia")
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = InspectView
     form_fields = ["present"]
-    list_display = ["session", "user", "source", "present", "joined_at", "left_at"]
+    list_display = ["session", "user", "source", YesNoColumn("present", label=_("Presente")), "joined_at", "left_at"]
     list_filter = ["source", "present"]
     search_fields = ["session__topic", "user__username", "user__first_name", "user__last_name"]
     ordering = ["-joined_at"]

@@ -31,7 +31,9 @@ class MilestoneTemplate(ClusterableModel):
 
 
 class MilestoneTemplateItem(Orderable):
-    template = ParentalKey(MilestoneTemplate, on_delete=models.CASCADE, related_name="items")
+    template = ParentalKey(
+        MilestoneTemplate, on_delete=models.CASCADE, related_name="items", verbose_name=_("plantilla")
+    )
     code = models.CharField(_("código"), max_length=10, help_text=_("Por ejemplo: M1"))
     title = models.CharField(_("título"), max_length=150)
     description = models.TextField(_("descripción"), blank=True, max_length=2000)
@@ -72,9 +74,9 @@ class Milestone(models.Model):
     description = models.TextField(_("descripción"), blank=True)
     due_date = models.DateField(_("fecha límite"))
     status = models.CharField(_("estado"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enviado el"))
+    approved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("aprobado el"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
         ordering = ["venture", "position"]
@@ -96,14 +98,14 @@ class Milestone(models.Model):
 
 
 class Task(models.Model):
-    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="tasks")
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("hito"))
     title = models.CharField(_("tarea"), max_length=200)
     due_on = models.DateField(_("para cuándo"), null=True, blank=True)
     done = models.BooleanField(_("hecha"), default=False)
-    done_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True, verbose_name=_("hecha el"))
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                related_name="+", verbose_name=_("hecha por"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["milestone", "created_at", "pk"]
@@ -125,16 +127,16 @@ class Evidence(models.Model):
         PDF = "pdf", _("PDF")
         AUDIO = "audio", _("Audio")
 
-    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(upload_to=evidence_path, max_length=200)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    content_type = models.CharField(max_length=40)
-    extension = models.CharField(max_length=6)
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("hito"))
+    file = models.FileField(upload_to=evidence_path, max_length=200, verbose_name=_("archivo"))
+    kind = models.CharField(max_length=10, choices=Kind.choices, verbose_name=_("tipo"))
+    content_type = models.CharField(max_length=40, verbose_name=_("tipo de contenido"))
+    extension = models.CharField(max_length=6, verbose_name=_("extensión"))
     original_name = models.CharField(_("nombre del archivo"), max_length=150)
-    size = models.PositiveIntegerField()
+    size = models.PositiveIntegerField(verbose_name=_("tamaño (bytes)"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                    related_name="+", verbose_name=_("subido por"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["milestone", "created_at", "pk"]
@@ -150,11 +152,13 @@ class Review(models.Model):
         APPROVED = "aprobado", _("Aprobado")
         CHANGES = "requiere_cambios", _("Requiere cambios")
 
-    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="reviews")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("hito"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("autor(a)")
+    )
     decision = models.CharField(_("decisión"), max_length=20, choices=Decision.choices)
     comment = models.TextField(_("comentario"), blank=True, max_length=3000)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["milestone", "created_at", "pk"]
@@ -168,13 +172,19 @@ class Review(models.Model):
 class MentorLogEntry(models.Model):
     """What a mentor writes after each meeting, in three fields."""
 
-    venture = models.ForeignKey("ventures.Venture", on_delete=models.CASCADE, related_name="mentor_log")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    venture = models.ForeignKey(
+        "ventures.Venture", on_delete=models.CASCADE, related_name="mentor_log", verbose_name=_("emprendimiento")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("autor(a)")
+    )
     seen = models.TextField(_("qué vimos"), max_length=3000)
     next_step = models.CharField(_("próximo paso"), max_length=200)
     due_on = models.DateField(_("para cuándo"))
-    task = models.OneToOneField(Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="log_entry")
-    created_at = models.DateTimeField(default=timezone.now)
+    task = models.OneToOneField(
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="log_entry", verbose_name=_("tarea")
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -188,12 +198,14 @@ class MentorLogEntry(models.Model):
 class Prototype(models.Model):
     """One version of a venture's prototype."""
 
-    venture = models.ForeignKey("ventures.Venture", on_delete=models.CASCADE, related_name="prototypes")
+    venture = models.ForeignKey(
+        "ventures.Venture", on_delete=models.CASCADE, related_name="prototypes", verbose_name=_("emprendimiento")
+    )
     number = models.PositiveSmallIntegerField(_("versión"))
     description = models.TextField(_("descripción"), max_length=3000)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+                                   related_name="+", verbose_name=_("creado por"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["venture", "-number"]
@@ -211,12 +223,14 @@ def prototype_photo_path(instance: "PrototypePhoto", filename: str) -> str:
 
 
 class PrototypePhoto(models.Model):
-    prototype = models.ForeignKey(Prototype, on_delete=models.CASCADE, related_name="photos")
-    image = models.FileField(upload_to=prototype_photo_path, max_length=200)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    size = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    prototype = models.ForeignKey(
+        Prototype, on_delete=models.CASCADE, related_name="photos", verbose_name=_("prototipo")
+    )
+    image = models.FileField(upload_to=prototype_photo_path, max_length=200, verbose_name=_("imagen"))
+    width = models.PositiveIntegerField(verbose_name=_("ancho"))
+    height = models.PositiveIntegerField(verbose_name=_("alto"))
+    size = models.PositiveIntegerField(verbose_name=_("tamaño (bytes)"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["prototype", "created_at", "pk"]
@@ -230,10 +244,14 @@ class PrototypePhoto(models.Model):
 class PrototypeFeedback(models.Model):
     """A note of what a customer said about a prototype version."""
 
-    prototype = models.ForeignKey(Prototype, on_delete=models.CASCADE, related_name="feedback")
+    prototype = models.ForeignKey(
+        Prototype, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("prototipo")
+    )
     note = models.TextField(_("qué dijo el cliente"), max_length=2000)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("autor(a)")
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["prototype", "created_at", "pk"]

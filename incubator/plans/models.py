@@ -39,10 +39,10 @@ class BusinessPlan(models.Model):
     startup_costs = models.JSONField(LABELS["startup_costs"], default=list, blank=True)
     fixed_costs = models.JSONField(LABELS["fixed_costs"], default=list, blank=True)
 
-    revision = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=0, verbose_name=_("revisión"))
+    updated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("última actualización"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+                                   related_name="+", verbose_name=_("actualizado por"))
 
     class Meta:
         verbose_name = _("plan de negocio")
@@ -55,9 +55,9 @@ class BusinessPlan(models.Model):
 class PlanVersion(models.Model):
     """A frozen, numbered copy of the plan as it was submitted (every field plus the financial results)."""
 
-    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="versions")
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="versions", verbose_name=_("plan"))
     number = models.PositiveIntegerField(_("versión"))
-    snapshot = models.JSONField()
+    snapshot = models.JSONField(verbose_name=_("copia del plan"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                      related_name="+", verbose_name=_("enviada por"))
     submitted_at = models.DateTimeField(_("enviada el"))

@@ -21,13 +21,15 @@ MAX_CODE_ATTEMPTS = 5
 class GoodsItem(models.Model):
     """One line of an award's goods plan: what, how many, from whom, at what unit cost."""
 
-    award = models.ForeignKey("jury.Award", on_delete=models.PROTECT, related_name="goods_items")
+    award = models.ForeignKey(
+        "jury.Award", on_delete=models.PROTECT, related_name="goods_items", verbose_name=_("premio")
+    )
     description = models.CharField(_("artículo"), max_length=200)
     quantity = models.PositiveIntegerField(_("cantidad"), validators=[MinValueValidator(1)])
     supplier = models.CharField(_("proveedor"), max_length=150)
     unit_cost = models.DecimalField(_("costo unitario (USD)"), max_digits=10, decimal_places=2,
                                     validators=[MinValueValidator(CENT)])
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["award", "id"]
@@ -50,12 +52,17 @@ def private_photo_path(instance, filename: str) -> str:
 class Purchase(models.Model):
     """Goods bought for an award on a date from a supplier, with an optional photo of the receipt."""
 
-    award = models.ForeignKey("jury.Award", on_delete=models.PROTECT, related_name="purchases")
+    award = models.ForeignKey(
+        "jury.Award", on_delete=models.PROTECT, related_name="purchases", verbose_name=_("premio")
+    )
     purchased_on = models.DateField(_("fecha de compra"))
     supplier = models.CharField(_("proveedor"), max_length=150)
     receipt = models.FileField(_("foto de la factura"), upload_to=private_photo_path, max_length=200, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("registrado por"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["award", "purchased_on", "id"]
@@ -69,8 +76,8 @@ class Purchase(models.Model):
 class PurchaseLine(models.Model):
     """How many units of a plan item one purchase bought, and what they actually cost in total."""
 
-    purchase = models.ForeignKey(Purchase, on_delete=models.CASCADE, related_name="lines")
-    item = models.ForeignKey(GoodsItem, on_delete=models.PROTECT, related_name="purchase_lines")
+    purchase = models.ForeignKey(Purchase, on_delete=models.CASCADE, related_name="lines", verbose_name=_("compra"))
+    item = models.ForeignKey(GoodsItem, on_delete=models.PROTECT, related_name="purchase_lines", verbose_name=_("bien"))
     quantity = models.PositiveIntegerField(_("cantidad"), validators=[MinValueValidator(1)])
     cost = models.DecimalField(_("costo real (USD)"), max_digits=10, decimal_places=2,
                                validators=[MinValueValidator(Decimal("0"))])
@@ -97,22 +104,24 @@ class Delivery(models.Model):
         LOCKED = "bloqueada", _("Bloqueada por intentos fallidos")
         CANCELLED = "cancelada", _("Cancelada")
 
-    award = models.ForeignKey("jury.Award", on_delete=models.PROTECT, related_name="deliveries")
+    award = models.ForeignKey(
+        "jury.Award", on_delete=models.PROTECT, related_name="deliveries", verbose_name=_("premio")
+    )
     # 1, 2, 3… within the award (the first delivery of every award is "Entrega 1"); never reused.
     number = models.PositiveIntegerField(_("número"), editable=False)
     planned_on = models.DateField(_("fecha de entrega"))
     place = models.CharField(_("lugar de entrega"), max_length=200)
     status = models.CharField(_("estado"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
-    code_salt = models.CharField(max_length=64, editable=False)
-    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    code_salt = models.CharField(max_length=64, editable=False, verbose_name=_("sal del código"))
+    failed_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("intentos fallidos"))
     confirmed_at = models.DateTimeField(_("confirmada el"), null=True, blank=True)
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+                                     related_name="+", verbose_name=_("confirmado por"))
     witness_name = models.CharField(_("nombre del testigo"), max_length=150, blank=True)
     photo = models.FileField(_("foto de la entrega"), upload_to=private_photo_path, max_length=200, blank=True)
     scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                     related_name="+", verbose_name=_("programado por"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["award", "number"]
@@ -136,8 +145,8 @@ class Delivery(models.Model):
 class DeliveryLine(models.Model):
     """Units of a plan item in one delivery; `value` is frozen at the plan's unit cost when it was scheduled."""
 
-    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="lines")
-    item = models.ForeignKey(GoodsItem, on_delete=models.PROTECT, related_name="delivery_lines")
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="lines", verbose_name=_("entrega"))
+    item = models.ForeignKey(GoodsItem, on_delete=models.PROTECT, related_name="delivery_lines", verbose_name=_("bien"))
     quantity = models.PositiveIntegerField(_("cantidad"), validators=[MinValueValidator(1)])
     value = models.DecimalField(_("valor (USD)"), max_digits=10, decimal_places=2)
 
@@ -164,13 +173,15 @@ class SeedCapitalEvent(AppendOnlyModel):
         LOCKED = "entrega_bloqueada", _("Entrega bloqueada por intentos fallidos")
         CANCELLED = "entrega_cancelada", _("Entrega cancelada")
 
-    award = models.ForeignKey("jury.Award", on_delete=models.PROTECT, related_name="seed_capital_events")
+    award = models.ForeignKey(
+        "jury.Award", on_delete=models.PROTECT, related_name="seed_capital_events", verbose_name=_("premio")
+    )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
-    old_value = models.JSONField(null=True, blank=True)
-    new_value = models.JSONField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+                              related_name="+", verbose_name=_("hecho por"))
+    old_value = models.JSONField(null=True, blank=True, verbose_name=_("valor anterior"))
+    new_value = models.JSONField(null=True, blank=True, verbose_name=_("valor nuevo"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["award", "created_at", "id"]

@@ -25,7 +25,7 @@ class Venture(models.Model):
                                      related_name="ventures")
     mentors = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("mentores"), blank=True,
                                      related_name="mentored_ventures", limit_choices_to={"groups__name": "mentor"})
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["name"]

@@ -6,8 +6,12 @@ from django.utils.translation import gettext_lazy as _
 class Certificate(models.Model):
     """Issued once when a course is completed; the PDF is generated then and kept."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates")
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="certificates")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("persona")
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("curso")
+    )
     code = models.CharField(_("código de verificación"), max_length=16, unique=True)
     learner_name = models.CharField(_("nombre"), max_length=300)
     course_title = models.CharField(_("curso"), max_length=300)

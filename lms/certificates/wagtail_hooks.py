@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_display import YesNoColumn
 from lms.certificates.models import Certificate
 from lms.grades.admin_policy import EditOnlyPolicy
 
@@ -19,7 +20,7 @@ class CertificateViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     form_fields = ["revoked"]
-    list_display = ["code", "learner_name", "course_title", "issued_at", "revoked"]
+    list_display = ["code", "learner_name", "course_title", "issued_at", YesNoColumn("revoked", label=_("Anulado"))]
     list_filter = ["revoked"]
     search_fields = ["code", "learner_name", "course_title"]
 

@@ -152,13 +152,19 @@ class Enrolment(models.Model):
         WAITLISTED = "espera", _("En lista de espera")
         CANCELLED = "cancelada", _("Cancelada")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
-    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
+    class Source(models.TextChoices):
+        SELF = "self", _("La propia persona")
+        CSV = "csv", _("Archivo CSV")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("persona")
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("curso"))
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    source = models.CharField(_("origen"), max_length=20, default="self",
-                              help_text=_("self, csv o coordinación"))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    source = models.CharField(_("origen"), max_length=20, choices=Source.choices, default=Source.SELF,
+                              help_text=_("Quién hizo la inscripción: la propia persona o un archivo CSV."))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
     last_lesson = models.ForeignKey(
         LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("última lección abierta"),
@@ -189,12 +195,14 @@ class EnrolmentEvent(models.Model):
         CANCELLED = "cancelada", _("Cancelada")
         IMPORTED = "importada", _("Inscrita desde CSV")
 
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="events", verbose_name=_("inscripción")
+    )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
-    detail = models.CharField(max_length=255, blank=True)
+    detail = models.CharField(max_length=255, blank=True, verbose_name=_("detalle"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                              on_delete=models.SET_NULL, related_name="+", verbose_name=_("hecho por"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -212,11 +220,13 @@ class LessonCompletion(models.Model):
         ACTIVITY = "actividad", _("Actividad completada")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="lesson_completions")
-    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
-    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
-    source = models.CharField(max_length=15, choices=Source.choices, default=Source.BUTTON)
-    completed_at = models.DateTimeField(auto_now_add=True)
+                             related_name="lesson_completions", verbose_name=_("persona"))
+    lesson = models.ForeignKey(
+        LessonPage, on_delete=models.CASCADE, related_name="completions", verbose_name=_("lección")
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("curso"))
+    source = models.CharField(max_length=15, choices=Source.choices, default=Source.BUTTON, verbose_name=_("origen"))
+    completed_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de finalización"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="one_completion_per_lesson")]

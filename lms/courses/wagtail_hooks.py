@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.accounts.roles import Role, has_role
+from cms.admin_display import InspectView
 from lms.courses import admin_views, selectors
 from lms.courses.models import Enrolment
 
@@ -60,6 +61,7 @@ class EnrolmentViewSet(ModelViewSet):
     list_export = ["user", "course", "status", "queued_at", "source", "created_at"]
     export_filename = "inscripciones"
     index_view_class = EnrolmentIndexView
+    inspect_view_class = InspectView
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

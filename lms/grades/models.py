@@ -14,15 +14,19 @@ class GradeItem(models.Model):
         SERVER = "servidor", _("Calificado en el servidor")
         BROWSER = "navegador", _("Informado por el navegador")
 
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="grade_items")
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="grade_items", verbose_name=_("curso")
+    )
     title = models.CharField(_("título"), max_length=200)
     source_kind = models.CharField(_("origen"), max_length=20)
     source_id = models.PositiveBigIntegerField(_("id del origen"))
     lesson = models.ForeignKey("courses.LessonPage", verbose_name=_("lección"), null=True, blank=True,
                                on_delete=models.CASCADE, related_name="+")
     weight = models.DecimalField(_("peso"), max_digits=6, decimal_places=2, default=Decimal("1"))
-    reported_by = models.CharField(max_length=10, choices=Reporter.choices, default=Reporter.SERVER)
-    position = models.PositiveSmallIntegerField(default=0)
+    reported_by = models.CharField(
+        max_length=10, choices=Reporter.choices, default=Reporter.SERVER, verbose_name=_("informado por")
+    )
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("posición"))
 
     class Meta:
         ordering = ["position", "id"]
@@ -40,10 +44,14 @@ class GradeItem(models.Model):
 
 
 class Grade(models.Model):
-    item = models.ForeignKey(GradeItem, on_delete=models.CASCADE, related_name="grades")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grades")
+    item = models.ForeignKey(
+        GradeItem, on_delete=models.CASCADE, related_name="grades", verbose_name=_("elemento calificable")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grades", verbose_name=_("persona")
+    )
     score = models.DecimalField(_("calificación (%)"), max_digits=5, decimal_places=2)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "user"], name="one_grade_per_item")]

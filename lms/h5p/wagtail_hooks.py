@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -27,7 +28,7 @@ class H5PActivityViewSet(SnippetViewSet):
     menu_order = 310
     add_to_admin_menu = True
     add_view_class = H5PUploadView
-    list_display = ["title", "main_library", "size_mb", "uploaded_by", "uploaded_at"]
+    list_display = ["title", "main_library", Column("size_mb", label=_("Tamaño (MB)")), "uploaded_by", "uploaded_at"]
     search_fields = ["title", "main_library"]
 
     panels = [FieldPanel("title"), FieldPanel("grade_policy")]

@@ -64,7 +64,7 @@ class Question(ClusterableModel):
 
 
 class Choice(Orderable):
-    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("pregunta"))
     text = models.CharField(_("opción"), max_length=300)
     is_correct = models.BooleanField(_("es correcta"), default=False)
     feedback = models.CharField(_("comentario al elegirla"), max_length=300, blank=True)
@@ -109,7 +109,7 @@ class Quiz(ClusterableModel):
 
 
 class QuizQuestion(Orderable):
-    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="quiz_questions")
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="quiz_questions", verbose_name=_("cuestionario"))
     question = models.ForeignKey(Question, verbose_name=_("pregunta"), on_delete=models.CASCADE,
                                  related_name="+")
 
@@ -121,20 +121,24 @@ class QuizAttempt(models.Model):
         IN_PROGRESS = "abierto", _("En curso")
         SUBMITTED = "enviado", _("Enviado")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts", verbose_name=_("persona")
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("cuestionario"))
     lesson = models.ForeignKey(
         "courses.LessonPage", verbose_name=_("lección"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", help_text=_("La lección desde donde se comenzó; aprobar la completa."),
     )
     number = models.PositiveSmallIntegerField(_("intento número"))
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.IN_PROGRESS)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.IN_PROGRESS, verbose_name=_("estado")
+    )
     draft = models.JSONField(_("respuestas guardadas"), default=dict, blank=True)
     score = models.DecimalField(_("calificación (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
-    passed = models.BooleanField(default=False)
-    started_at = models.DateTimeField(auto_now_add=True)
-    saved_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    passed = models.BooleanField(default=False, verbose_name=_("aprobado"))
+    started_at = models.DateTimeField(auto_now_add=True, verbose_name=_("inicio"))
+    saved_at = models.DateTimeField(auto_now=True, verbose_name=_("guardado el"))
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("enviado el"))
 
     class Meta:
         constraints = [
@@ -154,11 +158,13 @@ class QuizAttempt(models.Model):
 
 
 class AttemptAnswer(models.Model):
-    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    response = models.JSONField(default=list)
-    is_correct = models.BooleanField(default=False)
-    points = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0"))
+    attempt = models.ForeignKey(
+        QuizAttempt, on_delete=models.CASCADE, related_name="answers", verbose_name=_("intento")
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+", verbose_name=_("pregunta"))
+    response = models.JSONField(default=list, verbose_name=_("respuesta"))
+    is_correct = models.BooleanField(default=False, verbose_name=_("correcta"))
+    points = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0"), verbose_name=_("puntos"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_answer_per_question")]

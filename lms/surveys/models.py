@@ -7,13 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class SatisfactionResponse(models.Model):
     """End-of-course survey: one per learner per course."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="satisfaction")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="satisfaction", verbose_name=_("curso")
+    )
     rating = models.PositiveSmallIntegerField(
         _("¿Qué tan satisfecha o satisfecho estás?"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     comment = models.TextField(_("comentario"), blank=True, max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="one_survey_per_course")]
