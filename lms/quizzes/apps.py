@@ -1,18 +1,15 @@
 from django.apps import AppConfig
 
-# Coordination writes quizzes and the question bank in the Wagtail admin (see accounts.services).
-COORDINATOR_PERMISSIONS = (
-    "quizzes.add_quiz", "quizzes.change_quiz", "quizzes.view_quiz",
-    "quizzes.add_question", "quizzes.change_question", "quizzes.view_question",
-)
+from cms.accounts.roles import Role
 
 
 class QuizzesConfig(AppConfig):
     name = "lms.quizzes"
     label = "quizzes"
-
-    def ready(self) -> None:
-        from cms.accounts.roles import Role
-        from cms.accounts.services import role_permissions_register
-
-        role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
+    # Coordination writes quizzes and the question bank in the Wagtail admin (cms.accounts.roles).
+    role_permissions = {
+        Role.COORDINATOR: (
+            "quizzes.add_quiz", "quizzes.change_quiz", "quizzes.view_quiz",
+            "quizzes.add_question", "quizzes.change_question", "quizzes.view_question",
+        ),
+    }
