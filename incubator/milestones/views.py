@@ -22,6 +22,7 @@ from incubator.milestones.forms import (
 from incubator.milestones.models import Milestone, Prototype
 from incubator.milestones.services import MilestoneError
 from incubator.ventures.access import can_edit_venture, can_review_venture
+from incubator.ventures.selectors import venture_or_404
 
 
 def _require_edit(request: HttpRequest, venture) -> None:
@@ -42,7 +43,7 @@ def _add_form_error(form, exc: ValidationError, field: str) -> None:
 @login_required
 def timeline(request, venture_pk: int):
     """Los hitos del emprendimiento, en orden, con su estado."""
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     return render(request, "milestones/timeline.html", {
         "venture": venture, "milestones": selectors.milestone_timeline(venture=venture),
         "can_edit": can_edit_venture(request.user, venture),
@@ -53,7 +54,7 @@ def timeline(request, venture_pk: int):
 @login_required
 @require_POST
 def milestones_create(request, venture_pk: int):
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     if not (can_edit_venture(request.user, venture) or can_review_venture(request.user, venture)):
         raise PermissionDenied
     services.milestones_create_for(venture=venture)
@@ -172,7 +173,7 @@ def milestone_review(request, pk: int):
 @login_required
 def mentor_log(request, venture_pk: int):
     """Bitácora de mentoría: the team and mentors read it; mentors write after each meeting."""
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     can_write = can_review_venture(request.user, venture)
     form = MentorLogForm(request.POST or None)
     if request.method == "POST":
@@ -209,7 +210,7 @@ def mentor_log_task(request, pk: int):
 @login_required
 def prototypes(request, venture_pk: int):
     """Prototipos: the versions on a timeline, newest first; the team adds a version."""
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     can_edit = can_edit_venture(request.user, venture)
     form = PrototypeForm(request.POST or None)
     if request.method == "POST":
