@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyModel(models.Model):
-    """Base of the audit logs (pitch day, seed capital): saving an existing row or deleting one is refused.
-    Bulk queryset updates and deletes bypass this; the services never use them on a log."""
+    """Base of the append-only logs (enrolments, participations, pitch day, seed capital): saving an existing
+    row or deleting one is refused. Bulk queryset updates and deletes bypass this (so does the cascade when
+    the row a log line belongs to is removed); the services never use them on a log."""
 
     class Meta:
         abstract = True

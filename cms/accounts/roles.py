@@ -1,5 +1,6 @@
-"""The five roles of Semilla, stored as Django groups."""
+"""The five roles of Semilla, stored as Django groups, and what each may do in the Wagtail admin."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,24 @@ class Role(models.TextChoices):
 
 
 STAFF_ROLES = frozenset({Role.MENTOR, Role.JURY, Role.COORDINATOR, Role.ADMIN})
+
+# In a role's permissions: every permission that exists (administration).
+ALL_PERMISSIONS = "*"
+
+
+def role_permission_matrix() -> dict[str, tuple[str, ...]]:
+    """What each role may do: role -> sorted "app_label.codename" permissions, every role present.
+
+    The one source of the role groups' permissions. Each app declares its own part as a class attribute of
+    its AppConfig, `role_permissions = {Role.COORDINATOR: ("app.codename", ...)}`; this merges them over
+    the installed apps. ALL_PERMISSIONS stands for every permission. accounts.services.role_permissions_ensure
+    gives them to the groups after each migrate.
+    """
+    matrix: dict[str, set[str]] = {role.value: set() for role in Role}
+    for config in apps.get_app_configs():
+        for role, names in getattr(config, "role_permissions", {}).items():
+            matrix[str(role)].update(names)
+    return {role: tuple(sorted(names)) for role, names in matrix.items()}
 
 
 def roles_of(user) -> set[str]:

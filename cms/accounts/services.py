@@ -12,28 +12,12 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.accounts.models import ConsentVersion, LoginThrottle, Profile, User
-from cms.accounts.roles import STAFF_ROLES, Role, has_role, roles_of
+from cms.accounts.roles import ALL_PERMISSIONS, STAFF_ROLES, Role, has_role, role_permission_matrix, roles_of
 from cms.accounts.selectors import login_throttle_key
 from cms.db.busy import atomic_retrying
 
 logger = logging.getLogger("semilla")
 
-# Permissions given to each role when they exist ("app_label.codename"). Other areas may add
-# theirs here; a missing one is skipped so the list can name models that arrive later.
-ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    Role.COORDINATOR.value: (
-        "wagtailadmin.access_admin",
-        "accounts.add_consentversion",
-        "accounts.view_consentversion",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-    ),
-    Role.ADMIN.value: ("wagtailadmin.access_admin",),
-}
 # Collection permissions of the admin roles on the root collection (so on every course collection below it).
 COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
@@ -45,15 +29,6 @@ ADMIN_ROLES = frozenset({Role.COORDINATOR.value, Role.ADMIN.value})
 
 class CannotResetPassword(Exception):
     """A coordinator tried to reset the password of someone who is not a learner."""
-
-
-def role_permissions_register(*, role: str, names: tuple[str, ...]) -> None:
-    """Add "app_label.codename" permissions to a role; an area calls it from its AppConfig.ready().
-
-    They are given to the role's group after the next migrate (role_permissions_ensure).
-    """
-    role = str(role)
-    ROLE_PERMISSIONS[role] = tuple(dict.fromkeys(ROLE_PERMISSIONS.get(role, ()) + tuple(names)))
 
 
 class CodeRefused(Exception):
@@ -70,21 +45,27 @@ def roles_ensure() -> dict[str, Group]:
 
 
 def role_permissions_ensure() -> None:
-    """Create the role groups and give them their permissions; idempotent, skips unknown ones.
+    """Create the role groups and give them the permissions of role_permission_matrix(); idempotent.
 
-    Administration gets every permission that exists. Runs after each migrate (see apps.py).
+    Adds, never removes. A name whose permission does not exist (yet) is skipped. Runs after each
+    migrate (see apps.py); the old data migrations that granted permissions no longer do.
     """
     groups = roles_ensure()
-    for role, names in ROLE_PERMISSIONS.items():
-        wanted = []
-        for name in names:
-            app_label, codename = name.split(".", 1)
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if perm is not None:
-                wanted.append(perm)
-        groups[role].permissions.add(*wanted)
-    groups[Role.ADMIN.value].permissions.add(*Permission.objects.all())
+    for role, names in role_permission_matrix().items():
+        if ALL_PERMISSIONS in names:
+            groups[role].permissions.add(*Permission.objects.all())
+        elif names:
+            groups[role].permissions.add(*_permissions_named(names))
     _page_and_collection_permissions_ensure(groups)
+
+
+def _permissions_named(names: tuple[str, ...]) -> list[Permission]:
+    """The existing permissions among "app_label.codename" names: one query."""
+    pairs = {tuple(name.split(".", 1)) for name in names}
+    candidates = Permission.objects.filter(
+        content_type__app_label__in={a for a, _ in pairs}, codename__in={c for _, c in pairs}
+    ).select_related("content_type")
+    return [p for p in candidates if (p.content_type.app_label, p.codename) in pairs]
 
 
 def _page_and_collection_permissions_ensure(groups: dict[str, Group]) -> None:

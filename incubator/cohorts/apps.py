@@ -1,20 +1,20 @@
 from django.apps import AppConfig
 
-# What coordination needs in the Wagtail admin for cohorts and ventures (see accounts.services).
-COORDINATOR_PERMISSIONS = (
-    "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
-    "ventures.change_venture", "ventures.view_venture",
-)
+from cms.accounts.roles import Role
 
 
 class CohortsConfig(AppConfig):
     name = "incubator.cohorts"
     label = "cohorts"
+    # What coordination needs in the Wagtail admin for cohorts and ventures (cms.accounts.roles).
+    role_permissions = {
+        Role.COORDINATOR: (
+            "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
+            "ventures.change_venture", "ventures.view_venture",
+        ),
+    }
 
     def ready(self) -> None:
-        from cms.accounts.roles import Role
-        from cms.accounts.services import role_permissions_register
         from incubator.cohorts import start_tiles
 
-        role_permissions_register(role=Role.COORDINATOR, names=COORDINATOR_PERMISSIONS)
         start_tiles.register()

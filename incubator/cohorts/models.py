@@ -9,6 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from cms.append_only import AppendOnlyModel
+
 # Used when a cohort has no catch-up items of its own.
 DEFAULT_CATCH_UP_ITEMS = (
     _("Completa el curso Plan de negocio"),
@@ -143,8 +145,9 @@ class CatchUpItem(models.Model):
         return self.text
 
 
-class ParticipationEvent(models.Model):
-    """Append-only log of every step of a participation: who did what, when."""
+class ParticipationEvent(AppendOnlyModel):
+    """Append-only log of every step of a participation: who did what, when. A line is never changed or deleted
+    (removing its participation still takes it along)."""
 
     class Kind(models.TextChoices):
         APPLIED = "postulo", _("Postuló")

@@ -1,6 +1,7 @@
 """Who may do what on pitch day: the rule every jury page, download and POST applies."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from cms.accounts.roles import Role, has_role
 from incubator.jury.models import Assignment, PitchEvent
@@ -15,6 +16,15 @@ def events_coordinated_by(user) -> QuerySet[PitchEvent]:
     if has_role(user, Role.COORDINATOR):
         return PitchEvent.objects.filter(cohort__coordinators=user).distinct()
     return PitchEvent.objects.none()
+
+
+def event_for_coordinator_or_404(*, user, event_id: int) -> PitchEvent:
+    """The event if this person coordinates its cohort (admins: any); 404 otherwise.
+    One query (plus the cached roles), with the cohort and the rubric."""
+    event = events_coordinated_by(user).select_related("cohort", "rubric").filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    return event
 
 
 def can_coordinate(user, event: PitchEvent) -> bool:

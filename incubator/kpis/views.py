@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from incubator.kpis import selectors, services
 from incubator.kpis.charts import MonthPoint, kpi_chart
 from incubator.kpis.forms import CashEntryForm, MonthlyFigureForm
-from incubator.milestones.selectors import venture_for
 from incubator.ventures.access import can_edit_venture
+from incubator.ventures.selectors import venture_or_404
 
 # The months a diary can show: the page links to the month before and after, which must exist as dates too.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -35,7 +35,7 @@ def _month_param(request) -> date:
 @login_required
 def venture_kpis(request, venture_pk: int):
     """Indicadores: the venture's months as a chart and a table; the team types a month's figures."""
-    venture = venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     can_edit = can_edit_venture(request.user, venture)
     figures = selectors.figures_for_venture(venture=venture)
     form = MonthlyFigureForm(request.POST or None, initial=_initial(figures, _month_param(request)))
@@ -64,7 +64,7 @@ def _initial(figures, month: date) -> dict:
 @login_required
 def cash_diary(request, venture_pk: int):
     """Diario de caja: a month's entradas y salidas and their sums; the team writes new lines."""
-    venture = venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     can_edit = can_edit_venture(request.user, venture)
     month = _month_param(request)
     form = CashEntryForm(request.POST or None, initial={"date": timezone.localdate(), "kind": "entrada"})

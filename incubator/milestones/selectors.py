@@ -16,15 +16,6 @@ from incubator.ventures.access import ventures_visible_to
 from incubator.ventures.models import Venture
 
 
-def venture_for(*, user, pk: int) -> Venture:
-    """The venture if the person may see it; 404 otherwise (its existence is not revealed)."""
-    venture = Venture.objects.select_related("cohort").filter(
-        pk=pk, pk__in=ventures_visible_to(user).values("pk")).first()
-    if venture is None:
-        raise Http404
-    return venture
-
-
 def _visible(qs, user, path: str):
     obj = qs.filter(**{f"{path}__in": ventures_visible_to(user).values("pk")}).first()
     if obj is None:

@@ -2,13 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cms.forms_flow import handle_action, handle_form
 from incubator.milestones import selectors, services
 from incubator.milestones.forms import (
     EvidenceForm,
@@ -22,6 +24,7 @@ from incubator.milestones.forms import (
 from incubator.milestones.models import Milestone, Prototype
 from incubator.milestones.services import MilestoneError
 from incubator.ventures.access import can_edit_venture, can_review_venture
+from incubator.ventures.selectors import venture_or_404
 
 
 def _require_edit(request: HttpRequest, venture) -> None:
@@ -34,15 +37,18 @@ def _require_review(request: HttpRequest, venture) -> None:
         raise PermissionDenied
 
 
-def _add_form_error(form, exc: ValidationError, field: str) -> None:
-    for message in exc.messages:
-        form.add_error(field, message)
+def _detail_url(milestone: Milestone) -> str:
+    return reverse("milestones:detail", kwargs={"pk": milestone.pk})
+
+
+def _prototype_url(prototype: Prototype) -> str:
+    return reverse("milestones:prototype", kwargs={"pk": prototype.pk})
 
 
 @login_required
 def timeline(request, venture_pk: int):
     """Los hitos del emprendimiento, en orden, con su estado."""
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     return render(request, "milestones/timeline.html", {
         "venture": venture, "milestones": selectors.milestone_timeline(venture=venture),
         "can_edit": can_edit_venture(request.user, venture),
@@ -53,7 +59,7 @@ def timeline(request, venture_pk: int):
 @login_required
 @require_POST
 def milestones_create(request, venture_pk: int):
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     if not (can_edit_venture(request.user, venture) or can_review_venture(request.user, venture)):
         raise PermissionDenied
     services.milestones_create_for(venture=venture)
@@ -86,11 +92,9 @@ def task_toggle(request, pk: int, task_pk: int):
     milestone = selectors.milestone_for(user=request.user, pk=pk)
     _require_edit(request, milestone.venture)
     task = selectors.task_for(milestone=milestone, pk=task_pk)
-    try:
-        services.task_set_done(task=task, by=request.user, done=request.POST.get("done") == "1")
-    except MilestoneError as exc:
-        messages.error(request, str(exc))
-    return redirect("milestones:detail", pk=milestone.pk)
+    done = request.POST.get("done") == "1"
+    return handle_action(request, service=lambda: services.task_set_done(task=task, by=request.user, done=done),
+                         success_url=_detail_url(milestone), success_message=None, refused=MilestoneError)
 
 
 @login_required
@@ -98,19 +102,11 @@ def task_toggle(request, pk: int, task_pk: int):
 def evidence_upload(request, pk: int):
     milestone = selectors.milestone_for(user=request.user, pk=pk)
     _require_edit(request, milestone.venture)
-    form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.evidence_add(milestone=milestone, upload=form.cleaned_data["file"], by=request.user)
-        except ValidationError as exc:
-            _add_form_error(form, exc, "file")
-        except MilestoneError as exc:
-            messages.error(request, str(exc))
-            return redirect("milestones:detail", pk=milestone.pk)
-        else:
-            messages.success(request, _("Archivo guardado."))
-            return redirect("milestones:detail", pk=milestone.pk)
-    return _detail(request, milestone, status=400, evidence_form=form)
+    return handle_form(
+        request, EvidenceForm(request.POST, request.FILES),
+        service=lambda data: services.evidence_add(milestone=milestone, upload=data["file"], by=request.user),
+        success_url=_detail_url(milestone), success_message=_("Archivo guardado."), refused=MilestoneError,
+        error_field="file", invalid=lambda form: _detail(request, milestone, status=400, evidence_form=form))
 
 
 @never_cache
@@ -131,12 +127,9 @@ def evidence_delete(request, pk: int):
     evidence = selectors.evidence_for(user=request.user, pk=pk)
     milestone = evidence.milestone
     _require_edit(request, milestone.venture)
-    try:
-        services.evidence_delete(evidence=evidence, by=request.user)
-        messages.success(request, _("Archivo borrado."))
-    except MilestoneError as exc:
-        messages.error(request, str(exc))
-    return redirect("milestones:detail", pk=milestone.pk)
+    return handle_action(request, service=lambda: services.evidence_delete(evidence=evidence, by=request.user),
+                         success_url=_detail_url(milestone), success_message=_("Archivo borrado."),
+                         refused=MilestoneError)
 
 
 @login_required
@@ -144,12 +137,9 @@ def evidence_delete(request, pk: int):
 def milestone_submit(request, pk: int):
     milestone = selectors.milestone_for(user=request.user, pk=pk)
     _require_edit(request, milestone.venture)
-    try:
-        services.milestone_submit(milestone=milestone, by=request.user)
-        messages.success(request, _("Enviaste el hito. Tu mentor(a) lo revisará."))
-    except MilestoneError as exc:
-        messages.error(request, str(exc))
-    return redirect("milestones:detail", pk=milestone.pk)
+    return handle_action(request, service=lambda: services.milestone_submit(milestone=milestone, by=request.user),
+                         success_url=_detail_url(milestone),
+                         success_message=_("Enviaste el hito. Tu mentor(a) lo revisará."), refused=MilestoneError)
 
 
 @login_required
@@ -157,36 +147,35 @@ def milestone_submit(request, pk: int):
 def milestone_review(request, pk: int):
     milestone = selectors.milestone_for(user=request.user, pk=pk)
     _require_review(request, milestone.venture)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.milestone_review(milestone=milestone, by=request.user, **form.cleaned_data)
-        except MilestoneError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Revisión guardada."))
-        return redirect("milestones:detail", pk=milestone.pk)
-    return _detail(request, milestone, status=400, review_form=form)
+    return handle_form(
+        request, ReviewForm(request.POST),
+        service=lambda data: services.milestone_review(milestone=milestone, by=request.user, **data),
+        success_url=_detail_url(milestone), success_message=_("Revisión guardada."), refused=MilestoneError,
+        invalid=lambda form: _detail(request, milestone, status=400, review_form=form))
 
 
 @login_required
 def mentor_log(request, venture_pk: int):
     """Bitácora de mentoría: the team and mentors read it; mentors write after each meeting."""
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     can_write = can_review_venture(request.user, venture)
     form = MentorLogForm(request.POST or None)
-    if request.method == "POST":
-        if not can_write:
-            raise PermissionDenied
-        if form.is_valid():
-            services.mentor_log_add(venture=venture, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Bitácora guardada."))
-            return redirect("milestones:mentor_log", venture_pk=venture.pk)
-    milestones = list(venture.milestones.order_by("position")) if can_write else []
-    return render(request, "milestones/mentor_log.html", {
-        "venture": venture, "entries": selectors.mentor_log_for(venture=venture), "form": form,
-        "can_write": can_write, "task_form": LogTaskForm(milestones=milestones),
-    }, status=400 if form.is_bound else 200)
+
+    def page(form):
+        milestones = list(venture.milestones.order_by("position")) if can_write else []
+        return render(request, "milestones/mentor_log.html", {
+            "venture": venture, "entries": selectors.mentor_log_for(venture=venture), "form": form,
+            "can_write": can_write, "task_form": LogTaskForm(milestones=milestones),
+        }, status=400 if form.is_bound else 200)
+
+    if request.method != "POST":
+        return page(form)
+    if not can_write:
+        raise PermissionDenied
+    return handle_form(
+        request, form, service=lambda data: services.mentor_log_add(venture=venture, by=request.user, **data),
+        success_url=reverse("milestones:mentor_log", kwargs={"venture_pk": venture.pk}),
+        success_message=_("Bitácora guardada."), invalid=page)
 
 
 @login_required
@@ -209,19 +198,23 @@ def mentor_log_task(request, pk: int):
 @login_required
 def prototypes(request, venture_pk: int):
     """Prototipos: the versions on a timeline, newest first; the team adds a version."""
-    venture = selectors.venture_for(user=request.user, pk=venture_pk)
+    venture = venture_or_404(user=request.user, pk=venture_pk)
     can_edit = can_edit_venture(request.user, venture)
     form = PrototypeForm(request.POST or None)
-    if request.method == "POST":
-        _require_edit(request, venture)
-        if form.is_valid():
-            prototype = services.prototype_create(venture=venture, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Nueva versión guardada. Ahora sube sus fotos."))
-            return redirect("milestones:prototype", pk=prototype.pk)
-    return render(request, "milestones/prototypes.html", {
-        "venture": venture, "prototypes": selectors.prototypes_for(venture=venture), "form": form,
-        "can_edit": can_edit,
-    }, status=400 if form.is_bound else 200)
+
+    def page(form):
+        return render(request, "milestones/prototypes.html", {
+            "venture": venture, "prototypes": selectors.prototypes_for(venture=venture), "form": form,
+            "can_edit": can_edit,
+        }, status=400 if form.is_bound else 200)
+
+    if request.method != "POST":
+        return page(form)
+    _require_edit(request, venture)
+    return handle_form(
+        request, form, service=lambda data: services.prototype_create(venture=venture, by=request.user, **data),
+        success_url=_prototype_url, success_message=_("Nueva versión guardada. Ahora sube sus fotos."),
+        invalid=page)
 
 
 def _prototype_page(request, prototype: Prototype, *, status: int = 200, **forms):
@@ -244,16 +237,11 @@ def prototype_detail(request, pk: int):
 def prototype_photo_upload(request, pk: int):
     prototype = selectors.prototype_for(user=request.user, pk=pk)
     _require_edit(request, prototype.venture)
-    form = PrototypePhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.prototype_photo_add(prototype=prototype, upload=form.cleaned_data["photo"], by=request.user)
-        except ValidationError as exc:
-            _add_form_error(form, exc, "photo")
-        else:
-            messages.success(request, _("Foto guardada."))
-            return redirect("milestones:prototype", pk=prototype.pk)
-    return _prototype_page(request, prototype, status=400, photo_form=form)
+    return handle_form(
+        request, PrototypePhotoForm(request.POST, request.FILES),
+        service=lambda data: services.prototype_photo_add(prototype=prototype, upload=data["photo"], by=request.user),
+        success_url=_prototype_url(prototype), success_message=_("Foto guardada."), error_field="photo",
+        invalid=lambda form: _prototype_page(request, prototype, status=400, photo_form=form))
 
 
 @login_required
@@ -261,12 +249,11 @@ def prototype_photo_upload(request, pk: int):
 def prototype_feedback(request, pk: int):
     prototype = selectors.prototype_for(user=request.user, pk=pk)
     _require_edit(request, prototype.venture)
-    form = FeedbackForm(request.POST)
-    if form.is_valid():
-        services.prototype_feedback_add(prototype=prototype, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Opinión guardada."))
-        return redirect("milestones:prototype", pk=prototype.pk)
-    return _prototype_page(request, prototype, status=400, feedback_form=form)
+    return handle_form(
+        request, FeedbackForm(request.POST),
+        service=lambda data: services.prototype_feedback_add(prototype=prototype, by=request.user, **data),
+        success_url=_prototype_url(prototype), success_message=_("Opinión guardada."),
+        invalid=lambda form: _prototype_page(request, prototype, status=400, feedback_form=form))
 
 
 @never_cache

@@ -6,15 +6,16 @@ the team reads and sees its delivery codes. No page title, link text or message 
 
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.accounts.roles import Role, has_role
+from cms.forms_flow import handle_action, handle_form
 from incubator.seedcapital import selectors, services
 from incubator.seedcapital.forms import ConfirmForm, DeliveryForm, GoodsItemForm, PurchaseForm
 from incubator.seedcapital.models import Delivery
@@ -36,13 +37,11 @@ def private(view):
     return wrapper
 
 
-def _add_errors(form, exc: ValidationError, field: str | None = None) -> None:
-    """Put a service's errors next to their fields; an error without a field goes to `field` (or the top)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(field, exc.messages)
+def _ledger_form(request, award, form, *, service, success_message: str, invalid, error_field=None):
+    """The ledger's form flow: a service's refusal (LedgerError) and success both return to the ledger."""
+    return handle_form(request, form, service=service, success_url=reverse("seedcapital:ledger", args=[award.pk]),
+                       success_message=success_message, refused=LedgerError, invalid=invalid,
+                       error_field=error_field)
 
 
 def _coordinated_award(request: HttpRequest, pk: int):
@@ -102,19 +101,11 @@ def ledger(request, pk: int):
 @require_POST
 def item_add(request, pk: int):
     award = _coordinated_award(request, pk)
-    form = GoodsItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.goods_item_add(award=award, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        except LedgerError as exc:
-            messages.error(request, str(exc))
-            return redirect("seedcapital:ledger", pk=award.pk)
-        else:
-            messages.success(request, _("Artículo agregado al plan."))
-            return redirect("seedcapital:ledger", pk=award.pk)
-    return _ledger_page(request, award, status=400, item_form=form)
+    return _ledger_form(
+        request, award, GoodsItemForm(request.POST),
+        service=lambda data: services.goods_item_add(award=award, by=request.user, **data),
+        success_message=_("Artículo agregado al plan."),
+        invalid=lambda form: _ledger_page(request, award, status=400, item_form=form))
 
 
 @private
@@ -126,20 +117,17 @@ def item_edit(request, pk: int, item_pk: int):
     initial = {"description": item.description, "quantity": item.quantity, "supplier": item.supplier,
                "unit_cost": item.unit_cost}
     form = GoodsItemForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goods_item_update(item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        except LedgerError as exc:
-            messages.error(request, str(exc))
-            return redirect("seedcapital:ledger", pk=award.pk)
-        else:
-            messages.success(request, _("Artículo guardado."))
-            return redirect("seedcapital:ledger", pk=award.pk)
-    return render(request, "seedcapital/item_edit.html", {
-        "award": award, "item": item, "form": form, "editable": award.status == award.Status.ACTIVE,
-    }, status=400 if form.is_bound else 200)
+
+    def page(form):
+        return render(request, "seedcapital/item_edit.html", {
+            "award": award, "item": item, "form": form, "editable": award.status == award.Status.ACTIVE,
+        }, status=400 if form.is_bound else 200)
+
+    if request.method != "POST":
+        return page(form)
+    return _ledger_form(
+        request, award, form, service=lambda data: services.goods_item_update(item=item, by=request.user, **data),
+        success_message=_("Artículo guardado."), invalid=page)
 
 
 @private
@@ -148,12 +136,9 @@ def item_edit(request, pk: int, item_pk: int):
 def item_remove(request, pk: int, item_pk: int):
     award = _coordinated_award(request, pk)
     item = selectors.item_for(award=award, pk=item_pk)
-    try:
-        services.goods_item_remove(item=item, by=request.user)
-        messages.success(request, _("Artículo quitado del plan."))
-    except LedgerError as exc:
-        messages.error(request, str(exc))
-    return redirect("seedcapital:ledger", pk=award.pk)
+    return handle_action(request, service=lambda: services.goods_item_remove(item=item, by=request.user),
+                         success_url=reverse("seedcapital:ledger", args=[award.pk]),
+                         success_message=_("Artículo quitado del plan."), refused=LedgerError)
 
 
 def _plan_items(award):
@@ -166,21 +151,14 @@ def _plan_items(award):
 def purchase_add(request, pk: int):
     award = _coordinated_award(request, pk)
     form = PurchaseForm(request.POST, request.FILES, items=_plan_items(award), auto_id=PURCHASE_IDS)
-    if form.is_valid():
-        try:
-            services.purchase_record(
-                award=award, by=request.user, purchased_on=form.cleaned_data["purchased_on"],
-                supplier=form.cleaned_data["supplier"], receipt=form.cleaned_data.get("receipt"),
-                items=[PurchaseItem(item, qty, cost) for item, qty, cost in form.chosen_with_cost()])
-        except ValidationError as exc:
-            _add_errors(form, exc, "receipt")
-        except LedgerError as exc:
-            messages.error(request, str(exc))
-            return redirect("seedcapital:ledger", pk=award.pk)
-        else:
-            messages.success(request, _("Compra registrada."))
-            return redirect("seedcapital:ledger", pk=award.pk)
-    return _ledger_page(request, award, status=400, purchase_form=form)
+    return _ledger_form(
+        request, award, form,
+        service=lambda data: services.purchase_record(
+            award=award, by=request.user, purchased_on=data["purchased_on"], supplier=data["supplier"],
+            receipt=data.get("receipt"),
+            items=[PurchaseItem(item, qty, cost) for item, qty, cost in form.chosen_with_cost()]),
+        success_message=_("Compra registrada."), error_field="receipt",
+        invalid=lambda form: _ledger_page(request, award, status=400, purchase_form=form))
 
 
 @private
@@ -189,20 +167,13 @@ def purchase_add(request, pk: int):
 def delivery_schedule(request, pk: int):
     award = _coordinated_award(request, pk)
     form = DeliveryForm(request.POST, items=_plan_items(award), auto_id=DELIVERY_IDS)
-    if form.is_valid():
-        try:
-            services.delivery_schedule(
-                award=award, by=request.user, planned_on=form.cleaned_data["planned_on"],
-                place=form.cleaned_data["place"], items=[DeliveryItem(item, qty) for item, qty in form.chosen()])
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        except LedgerError as exc:
-            messages.error(request, str(exc))
-            return redirect("seedcapital:ledger", pk=award.pk)
-        else:
-            messages.success(request, _("Entrega programada. El equipo ve su código en esta página."))
-            return redirect("seedcapital:ledger", pk=award.pk)
-    return _ledger_page(request, award, status=400, delivery_form=form)
+    return _ledger_form(
+        request, award, form,
+        service=lambda data: services.delivery_schedule(
+            award=award, by=request.user, planned_on=data["planned_on"], place=data["place"],
+            items=[DeliveryItem(item, qty) for item, qty in form.chosen()]),
+        success_message=_("Entrega programada. El equipo ve su código en esta página."),
+        invalid=lambda form: _ledger_page(request, award, status=400, delivery_form=form))
 
 
 @private
@@ -212,19 +183,11 @@ def delivery_confirm(request, pk: int, delivery_pk: int):
     """The coordinator types the code the recipient reads out at the handover, the witness and a photo."""
     award = _coordinated_award(request, pk)
     delivery = selectors.delivery_for(award=award, pk=delivery_pk)
-    form = ConfirmForm(request.POST, request.FILES, prefix=f"d{delivery.pk}")
-    if form.is_valid():
-        try:
-            services.delivery_confirm(delivery=delivery, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc, "photo")
-        except LedgerError as exc:
-            messages.error(request, str(exc))
-            return redirect("seedcapital:ledger", pk=award.pk)
-        else:
-            messages.success(request, _("Entrega confirmada."))
-            return redirect("seedcapital:ledger", pk=award.pk)
-    return _ledger_page(request, award, status=400, confirm_forms={delivery.pk: form})
+    return _ledger_form(
+        request, award, ConfirmForm(request.POST, request.FILES, prefix=f"d{delivery.pk}"),
+        service=lambda data: services.delivery_confirm(delivery=delivery, by=request.user, **data),
+        success_message=_("Entrega confirmada."), error_field="photo",
+        invalid=lambda form: _ledger_page(request, award, status=400, confirm_forms={delivery.pk: form}))
 
 
 @private
@@ -233,12 +196,10 @@ def delivery_confirm(request, pk: int, delivery_pk: int):
 def delivery_cancel(request, pk: int, delivery_pk: int):
     award = _coordinated_award(request, pk)
     delivery = selectors.delivery_for(award=award, pk=delivery_pk)
-    try:
-        services.delivery_cancel(delivery=delivery, by=request.user)
-        messages.success(request, _("Entrega cancelada. Sus artículos se pueden programar de nuevo."))
-    except LedgerError as exc:
-        messages.error(request, str(exc))
-    return redirect("seedcapital:ledger", pk=award.pk)
+    return handle_action(request, service=lambda: services.delivery_cancel(delivery=delivery, by=request.user),
+                         success_url=reverse("seedcapital:ledger", args=[award.pk]),
+                         success_message=_("Entrega cancelada. Sus artículos se pueden programar de nuevo."),
+                         refused=LedgerError)
 
 
 def _photo_response(field_file):

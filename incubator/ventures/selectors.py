@@ -1,6 +1,7 @@
 """Reads of the ventures app; every read goes through the access rule in access.py."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from incubator.cohorts.board import BoardRow
 from incubator.cohorts.models import Participation
@@ -20,8 +21,19 @@ def ventures_of_member(*, user) -> list[Venture]:
     return list(Venture.objects.filter(members=user).select_related("cohort").order_by("name"))
 
 
-def venture_for(*, user, pk: int) -> Venture | None:
-    """The venture if this person may see it (None: the page answers 404)."""
+def venture_or_404(*, user, pk: int) -> Venture:
+    """The venture, with its cohort, if the person may see it; 404 otherwise (its existence is not revealed).
+    One query."""
+    venture = Venture.objects.select_related("cohort").filter(
+        pk=pk, pk__in=ventures_visible_to(user).values("pk")).first()
+    if venture is None:
+        raise Http404
+    return venture
+
+
+def venture_with_team_or_none(*, user, pk: int) -> Venture | None:
+    """The venture with its cohort, team, mentors and coordinators if the person may see it, else None.
+    Four queries."""
     return (ventures_visible_to(user).filter(pk=pk).select_related("cohort")
             .prefetch_related("members", "mentors", "cohort__coordinators").first())
 

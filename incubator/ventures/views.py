@@ -39,7 +39,7 @@ def venture_sections(venture) -> list[tuple[str, str]]:
 
 
 def _venture_or_404(request, pk: int):
-    venture = selectors.venture_for(user=request.user, pk=pk)
+    venture = selectors.venture_with_team_or_none(user=request.user, pk=pk)
     if venture is None:
         raise Http404
     return venture
@@ -130,7 +130,7 @@ def member_remove(request, pk: int, user_id: int):
         return redirect("ventures:detail", pk=pk)
     if user == request.user:
         messages.success(request, _("Saliste del equipo de %(venture)s.") % {"venture": venture.name})
-        if selectors.venture_for(user=request.user, pk=pk) is None:
+        if selectors.venture_with_team_or_none(user=request.user, pk=pk) is None:
             return redirect("ventures:mine")
     else:
         messages.success(request, _("%(name)s ya no es parte del equipo.") % {"name": user.display_name})

@@ -1,9 +1,13 @@
 from django.apps import AppConfig
 
+from cms.accounts.roles import Role
+
 
 class CoursesConfig(AppConfig):
     name = "lms.courses"
     label = "courses"
+    # Coordination reads enrolments in the Wagtail admin (cms.accounts.roles).
+    role_permissions = {Role.COORDINATOR: ("courses.view_enrolment",)}
 
     def ready(self) -> None:
         # Connects the receivers that invalidate cached routes and course outlines when pages change, in

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from cms.append_only import AppendOnlyModel
 from lms.courses.blocks import lesson_blocks
 
 
@@ -185,8 +186,9 @@ class Enrolment(models.Model):
         return f"{self.user} · {self.course}"
 
 
-class EnrolmentEvent(models.Model):
-    """Append-only log: enrolled, waitlisted, promoted, cancelled, imported."""
+class EnrolmentEvent(AppendOnlyModel):
+    """Append-only log: enrolled, waitlisted, promoted, cancelled, imported. A line is never changed or deleted
+    (removing its enrolment still takes it along)."""
 
     class Kind(models.TextChoices):
         ENROLLED = "inscrita", _("Inscrita")

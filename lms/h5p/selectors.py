@@ -13,7 +13,8 @@ def lesson_h5p_activity_ids(*, lesson: LessonPage) -> list[int]:
     return ids
 
 
-def lesson_has_quiz(*, lesson: LessonPage) -> bool:
+def lesson_has_any_quiz(*, lesson: LessonPage) -> bool:
+    """True when the lesson's body holds a quiz block, whichever quiz (then the quiz decides completion)."""
     return any(block.block_type == "quiz" for block in lesson.body)
 
 

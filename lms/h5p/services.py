@@ -20,7 +20,7 @@ from lms.courses.services import lesson_complete
 from lms.grades.models import GradeItem
 from lms.grades.services import grade_record
 from lms.h5p.models import H5PActivity, H5PResult, H5PUserState, XAPIStatement
-from lms.h5p.selectors import lesson_h5p_activity_ids, lesson_has_quiz
+from lms.h5p.selectors import lesson_h5p_activity_ids, lesson_has_any_quiz
 from lms.h5p.validation import CHUNK_BYTES, H5PPackageError, h5p_package_validate
 from lms.h5p.xapi import RESULT_VERBS, is_top_level, score_of, verb_of
 
@@ -146,7 +146,7 @@ def h5p_statement_record(*, user, activity: H5PActivity, lesson, statement: dict
 
 
 def _lesson_complete_if_activities_done(*, user, lesson) -> None:
-    if lesson_has_quiz(lesson=lesson):
+    if lesson_has_any_quiz(lesson=lesson):
         return  # the quiz decides, as the foundation's completion rules say
     ids = lesson_h5p_activity_ids(lesson=lesson)
     done = H5PResult.objects.filter(user=user, lesson=lesson, activity_id__in=ids, completed=True).count()

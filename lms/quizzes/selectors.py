@@ -19,7 +19,7 @@ def quiz_questions(*, quiz: Quiz) -> list[Question]:
     return [link.question for link in links]
 
 
-def lesson_has_quiz(*, lesson, quiz: Quiz) -> bool:
+def lesson_holds_quiz(*, lesson, quiz: Quiz) -> bool:
     """True when the lesson's body holds a quiz block for this quiz (read from raw data: no queries)."""
     for block in lesson.body.raw_data:
         value = block.get("value") or {}

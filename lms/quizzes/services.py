@@ -13,7 +13,7 @@ from lms.courses.models import Enrolment, LessonCompletion, LessonPage
 from lms.courses.services import lesson_complete
 from lms.grades.services import grade_record
 from lms.quizzes.models import AttemptAnswer, Choice, Question, Quiz, QuizAttempt, QuizQuestion
-from lms.quizzes.selectors import lesson_has_quiz, quiz_questions
+from lms.quizzes.selectors import lesson_holds_quiz, quiz_questions
 from lms.quizzes.validators import (
     CHOICE_KINDS,
     ChoiceData,
@@ -109,7 +109,7 @@ def quiz_attempt_start(*, user, quiz: Quiz, lesson: LessonPage | None = None) ->
     Raises NotEnrolled, NoAttemptsLeft, LessonMismatch (lesson given but it does not hold the quiz)
     or QuizNotReady (no questions, or questions of another course).
     """
-    if lesson is not None and not lesson_has_quiz(lesson=lesson, quiz=quiz):
+    if lesson is not None and not lesson_holds_quiz(lesson=lesson, quiz=quiz):
         raise LessonMismatch()
     course_ids = list(QuizQuestion.objects.filter(quiz=quiz).values_list("question__course_id", flat=True))
     if not course_ids or quiz_question_errors(course_id=quiz.course_id, question_course_ids=course_ids):

@@ -14,7 +14,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from incubator.jury import scoring
-from incubator.jury.access import events_coordinated_by
 from incubator.jury.models import (
     Assignment,
     AuditEntry,
@@ -160,14 +159,6 @@ def deliberation_groups(ranking) -> list[list[int]]:
 
 
 # ----------------------------------------------------------------------------------------- coordination
-
-
-def event_for_coordinator_or_404(*, user, event_id: int) -> PitchEvent:
-    """The event if this person coordinates its cohort (admins: any); 404 otherwise."""
-    event = events_coordinated_by(user).select_related("cohort", "rubric").filter(pk=event_id).first()
-    if event is None:
-        raise Http404
-    return event
 
 
 def _people(ids) -> dict[int, str]:

@@ -6,7 +6,6 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from incubator.jury.access import events_coordinated_by
 from incubator.jury.models import MIN_JURORS_PER_VENTURE, Assignment, Entry, PitchEvent
 from incubator.milestones.models import Milestone
 from incubator.plans.models import PlanVersion
@@ -44,14 +43,6 @@ def eligibility_of(*, ventures: QuerySet[Venture]) -> list[Eligibility]:
         result.append(Eligibility(venture=venture, eligible=not reasons, reasons=reasons,
                                   version_id=venture.version_id, version_number=venture.version_number))
     return result
-
-
-def event_for_coordinator_or_404(*, user, event_id: int) -> PitchEvent:
-    """The event if the person coordinates it; 404 otherwise. One query (plus the cached roles)."""
-    event = events_coordinated_by(user).select_related("cohort", "rubric").filter(pk=event_id).first()
-    if event is None:
-        raise Http404
-    return event
 
 
 def entry_of_event_or_404(*, event: PitchEvent, entry_id: int) -> Entry:

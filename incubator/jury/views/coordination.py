@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from incubator.jury.access import event_for_coordinator_or_404
 from incubator.jury.models import Award
 from incubator.jury.selectors import results as selectors
 from incubator.jury.services.awards import award_withdraw
@@ -35,7 +36,7 @@ def _refused(request: HttpRequest, exc: ResultsError) -> None:
 @login_required
 def results(request: HttpRequest, event_id: int) -> HttpResponse:
     """Ranking, method, flags, winners and reserve, with the close / reopen / withdraw forms."""
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     return render(request, "jury/results/results.html", {
         "event": event, "page": selectors.results_page(event=event), "reason_form": ReasonForm(),
     })
@@ -44,20 +45,20 @@ def results(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 def explain(request: HttpRequest, event_id: int) -> HttpResponse:
     """Cómo se calculó: every step with the actual numbers."""
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     return render(request, "jury/results/explain.html", selectors.explain_page(event=event))
 
 
 @login_required
 def audit(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     return render(request, "jury/results/audit.html", {"event": event, "lines": selectors.audit_log(event=event)})
 
 
 @login_required
 @require_POST
 def close(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     try:
         allocation = event_close(event=event, by=request.user)
     except ResultsError as exc:
@@ -74,7 +75,7 @@ def close(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Escribe el motivo para reabrir el evento."))
@@ -93,7 +94,7 @@ def reopen(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_POST
 def deliberate(request: HttpRequest, event_id: int) -> HttpResponse:
     """The jury's order for one tie: `order` repeated, best first, and a reason."""
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     order = request.POST.getlist("order")
     if not all(value.isdigit() for value in order):
         raise Http404
@@ -110,7 +111,7 @@ def deliberate(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, event_id: int, award_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     award = Award.objects.select_related("entry__event").filter(pk=award_id, entry__event=event).first()
     if award is None:
         raise Http404

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from incubator.jury.access import event_for_coordinator_or_404
 from incubator.jury.forms import CalibrationForm
 from incubator.jury.selectors import setup as selectors
 from incubator.jury.services.assignments import EventClosed, assignments_fill
@@ -28,13 +29,13 @@ def _render(request: HttpRequest, event, *, calibration_form: CalibrationForm | 
 @login_required
 def setup(request: HttpRequest, event_id: int) -> HttpResponse:
     """Preparar el evento: who pitches, who scores what, who recused and why."""
-    return _render(request, selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id))
+    return _render(request, event_for_coordinator_or_404(user=request.user, event_id=event_id))
 
 
 @login_required
 @require_POST
 def entry_add_view(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     venture_id = request.POST.get("venture", "")
     venture = get_object_or_404(Venture, pk=int(venture_id) if venture_id.isdigit() else 0, cohort=event.cohort)
     try:
@@ -50,7 +51,7 @@ def entry_add_view(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def entry_remove_view(request: HttpRequest, event_id: int, entry_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     entry = selectors.entry_of_event_or_404(event=event, entry_id=entry_id)
     name = str(entry)
     try:
@@ -65,7 +66,7 @@ def entry_remove_view(request: HttpRequest, event_id: int, entry_id: int) -> Htt
 @login_required
 @require_POST
 def calibration_add_view(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     form = CalibrationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Revisa los campos marcados: lo que escribiste sigue aquí."))
@@ -84,7 +85,7 @@ def calibration_add_view(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_POST
 def assign_view(request: HttpRequest, event_id: int) -> HttpResponse:
     """Asignar jurado: fills the gaps only; says how many more jurors are needed when the pool is too small."""
-    event = selectors.event_for_coordinator_or_404(user=request.user, event_id=event_id)
+    event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
     try:
         outcome = assignments_fill(event=event, by=request.user)
     except EventClosed as exc:

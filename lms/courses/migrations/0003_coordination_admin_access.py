@@ -2,24 +2,9 @@
 
 from django.db import migrations
 
-ROLES = ("coordinacion", "administracion")
-PERMISSIONS = [
-    ("wagtailadmin", "admin", "access_admin"),
-    ("courses", "enrolment", "view_enrolment"),
-]
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for app_label, model, codename in PERMISSIONS:
-        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        permission, _ = Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-        )
-        for role in ROLES:
-            Group.objects.get_or_create(name=role)[0].permissions.add(permission)
+# History: this migration once gave these permissions to the coordination and administration groups. They
+# are now part of the role matrix (AppConfig.role_permissions, cms.accounts.roles.role_permission_matrix),
+# given after every migrate; the step stays so the migration graph is unchanged, and does nothing.
 
 
 class Migration(migrations.Migration):
@@ -30,4 +15,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

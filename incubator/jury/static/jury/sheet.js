@@ -12,11 +12,6 @@
 
   function say(text) { if (status && text) { status.textContent = text; } }
 
-  function csrfToken() {
-    var field = form.querySelector("input[name=csrfmiddlewaretoken]");
-    return field ? field.value : "";
-  }
-
   function schedule(delay) { if (!timer) { timer = setTimeout(send, delay); } }
 
   function send() {
@@ -28,7 +23,7 @@
     body.delete("accion");
     fetch(url, {
       method: "POST", body: body, credentials: "same-origin",
-      headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" }
+      headers: { "X-CSRFToken": window.Semilla.csrfToken(form), "Accept": "application/json" }
     }).then(function (response) {
       return response.json();
     }).then(function (data) {

@@ -88,13 +88,6 @@
     changed();
   }
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    if (match) { return decodeURIComponent(match[1]); }
-    var field = form.querySelector("input[name=csrfmiddlewaretoken]");
-    return field ? field.value : "";
-  }
-
   function offline() {
     dirty = true;
     if (status) { say(status.getAttribute("data-offline")); }
@@ -109,7 +102,7 @@
     var sent = fieldValues();
     fetch(url, {
       method: "POST", body: new FormData(form), credentials: "same-origin",
-      headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" }
+      headers: { "X-CSRFToken": window.Semilla.csrfToken(form), "Accept": "application/json" }
     }).then(function (response) {
       return response.json().then(function (data) { return { code: response.status, data: data }; });
     }).then(function (result) {

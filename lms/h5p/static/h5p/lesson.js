@@ -5,15 +5,10 @@
   window.semillaH5P = true;
   var current = null;
 
-  function csrf() {
-    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
   function post(url, body) {
     return fetch(url, {
       method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
+      headers: { "Content-Type": "application/json", "X-CSRFToken": window.Semilla.csrfToken() },
       body: JSON.stringify(body)
     });
   }

@@ -7,19 +7,12 @@
   var url = form.getAttribute("data-autosave");
   var timer = null;
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    if (match) { return decodeURIComponent(match[1]); }
-    var field = form.querySelector("input[name=csrfmiddlewaretoken]");
-    return field ? field.value : "";
-  }
-
   function save() {
     timer = null;
     fetch(url, {
       method: "POST",
       body: new FormData(form),
-      headers: { "X-CSRFToken": csrfToken() },
+      headers: { "X-CSRFToken": window.Semilla.csrfToken(form) },
       credentials: "same-origin"
     }).then(function (response) {
       return response.json();
