@@ -4,6 +4,7 @@ assignments, and never another juror's scores (only the anonymous calibration sp
 from dataclasses import dataclass
 from statistics import median
 
+from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -11,35 +12,38 @@ from django.utils.translation import gettext_lazy as _
 from incubator.jury.access import assignments_of_juror
 from incubator.jury.models import Assignment, Criterion, Entry, Score
 
-STATUS_LABELS = {
-    "conflicto": _("Pendiente: declara si tienes conflicto"),
-    "pendiente": _("Pendiente"),
-    "en_progreso": _("En progreso"),
-    "enviada": _("Enviada"),
-    "excusado": _("Te excusaste"),
-}
+class SheetState(models.TextChoices):
+    """Where a juror stands on one entry, as Mis pitches shows it."""
+
+    CONFLICT = "conflicto", _("Pendiente: declara si tienes conflicto")
+    PENDING = "pendiente", _("Pendiente")
+    IN_PROGRESS = "en_progreso", _("En progreso")
+    SUBMITTED = "enviada", _("Enviada")
+    RECUSED = "excusado", _("Te excusaste")
 
 
-def sheet_state(assignment: Assignment) -> str:
-    """conflicto / pendiente / en_progreso / enviada / excusado, from the assignment and its (loaded) sheet."""
+def sheet_state(assignment: Assignment) -> SheetState:
+    """The SheetState of an assignment, from its status and its (loaded) sheet."""
     if assignment.status == Assignment.Status.RECUSED:
-        return "excusado"
+        return SheetState.RECUSED
     if assignment.status == Assignment.Status.PENDING:
-        return "conflicto"
+        return SheetState.CONFLICT
     sheet = getattr(assignment, "sheet", None)
     if sheet is None or (not sheet.revision and not sheet.submitted_at):
-        return "pendiente"
-    return "enviada" if sheet.submitted_at else "en_progreso"
+        return SheetState.PENDING
+    return SheetState.SUBMITTED if sheet.submitted_at else SheetState.IN_PROGRESS
 
 
 @dataclass(frozen=True)
 class PitchRow:
     assignment: Assignment
-    state: str
+    state: SheetState
+
+    State = SheetState  # for templates: {% if row.state == row.State.RECUSED %}
 
     @property
     def label(self) -> str:
-        return str(STATUS_LABELS[self.state])
+        return str(SheetState(self.state).label)
 
 
 def my_pitches(*, user) -> list[dict]:
