@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from incubator.jury.access import assignments_of_juror
 from incubator.jury.models import Assignment, Criterion, Entry, Score
 
+
 class SheetState(models.TextChoices):
     """Where a juror stands on one entry, as Mis pitches shows it."""
 
@@ -72,6 +73,19 @@ def assignment_for_or_404(*, user, entry_id: int) -> Assignment:
 
 def criteria_of(*, assignment: Assignment) -> list[Criterion]:
     return list(assignment.entry.event.rubric.criteria.all())
+
+
+@dataclass(frozen=True)
+class JurorSheet:
+    """One juror's assignment with the criteria of its event's rubric: what the score sheet is built from."""
+
+    assignment: Assignment
+    criteria: list[Criterion]
+
+
+def juror_sheet_of(*, assignment: Assignment) -> JurorSheet:
+    """The assignment (from assignment_for_or_404) with its rubric's criteria: one query."""
+    return JurorSheet(assignment=assignment, criteria=criteria_of(assignment=assignment))
 
 
 def levels_of(*, assignment: Assignment) -> dict[int, int]:
