@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from incubator.jury.access import assignments_of_juror
-from incubator.jury.models import Assignment, Criterion, Entry, Score
+from incubator.jury.models import Assignment, Criterion, Entry, PitchEvent, Score
 
 
 class SheetState(models.TextChoices):
@@ -47,16 +47,24 @@ class PitchRow:
         return str(SheetState(self.state).label)
 
 
-def my_pitches(*, user) -> list[dict]:
-    """[{"event": event, "rows": [PitchRow, ...]}, ...] newest event first; one query."""
+@dataclass(frozen=True)
+class PitchGroup:
+    """One event's entries for one juror."""
+
+    event: PitchEvent
+    rows: list[PitchRow]
+
+
+def my_pitches(*, user) -> list[PitchGroup]:
+    """The juror's entries grouped by event, newest event first; one query."""
     assignments = (assignments_of_juror(user)
                    .select_related("entry__event", "entry__venture", "sheet")
                    .defer("entry__calibration_text", "sheet__comment", "sheet__private_note")
                    .order_by("-entry__event__starts_at", "entry__event_id", "entry_id"))
-    events: dict[int, dict] = {}
+    events: dict[int, PitchGroup] = {}
     for a in assignments:
-        group = events.setdefault(a.entry.event_id, {"event": a.entry.event, "rows": []})
-        group["rows"].append(PitchRow(assignment=a, state=sheet_state(a)))
+        group = events.setdefault(a.entry.event_id, PitchGroup(event=a.entry.event, rows=[]))
+        group.rows.append(PitchRow(assignment=a, state=sheet_state(a)))
     return list(events.values())
 
 
