@@ -1,6 +1,7 @@
 """The shared stream blocks every page can use. Area blocks (QuizBlock, H5PBlock) live in their area."""
 
 import nh3
+from django.db import models
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -75,18 +76,27 @@ class FileBlock(blocks.StructBlock):
         description = _("Un documento con su tamaño, para decidir si descargarlo.")
 
 
+class CalloutKind(models.TextChoices):
+    TIP = "tip", _("Consejo")
+    WARNING = "warning", _("Atención")
+    EXAMPLE = "example", _("Ejemplo")
+
+
+class CalloutValue(blocks.StructValue):
+    """A callout's value; the template compares `value.kind` with `value.Kind.WARNING`."""
+
+    Kind = CalloutKind
+
+
 class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        label=_("tipo"),
-        choices=[("tip", _("Consejo")), ("warning", _("Atención")), ("example", _("Ejemplo"))],
-        default="tip",
-    )
+    kind = blocks.ChoiceBlock(label=_("tipo"), choices=CalloutKind.choices, default=CalloutKind.TIP.value)
     title = blocks.CharBlock(label=_("título"), max_length=120, required=False)
     text = blocks.TextBlock(label=_("texto"))
 
     class Meta:
         icon = "help"
         template = "blocks/callout.html"
+        value_class = CalloutValue
         label = _("Recuadro destacado")
         description = _("Un consejo, una advertencia o un ejemplo en un recuadro.")
 

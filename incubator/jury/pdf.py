@@ -47,8 +47,8 @@ def result_pdf(*, result: PrivateResult) -> bytes:
             Paragraph(escape(_("Nivel promedio por criterio (de 1 a 5)")), s["h2"]),
         ]
         for c in result.criteria:
-            mean = formats.number_format(c["mean"], 1) if c["mean"] is not None else "—"
-            story.append(Paragraph(escape(f"{c['name']}: {mean}"), s["body"]))
+            mean = formats.number_format(c.mean, 1) if c.mean is not None else "—"
+            story.append(Paragraph(escape(f"{c.name}: {mean}"), s["body"]))
         story.append(Paragraph(escape(_("Comentarios del jurado")), s["h2"]))
         for comment in result.comments or [_("El jurado no dejó comentarios.")]:
             story.append(Paragraph(escape(comment).replace("\n", "<br/>"), s["body"]))

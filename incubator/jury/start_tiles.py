@@ -8,17 +8,17 @@ from cms.accounts.roles import Role, has_role
 from cms.home.start import Tile, TileItem, register_start_tile
 from incubator.jury.access import events_coordinated_by
 from incubator.jury.selectors.entrepreneur import my_pitch_entries
-from incubator.jury.selectors.juror import my_pitches
+from incubator.jury.selectors.juror import SheetState, my_pitches
 
-DONE = ("enviada", "excusado")
+DONE = (SheetState.SUBMITTED, SheetState.RECUSED)
 
 
 def pitches_to_score_tile(request) -> Tile:
     """Each sheet still to declare or score, leading straight to it (one query)."""
-    rows = [row for group in my_pitches(user=request.user) for row in group["rows"] if row.state not in DONE]
+    rows = [row for group in my_pitches(user=request.user) for row in group.rows if row.state not in DONE]
     items = tuple(
         TileItem(label=str(row.assignment.entry), note=row.label,
-                 url=reverse("jury:conflict" if row.state == "conflicto" else "jury:sheet",
+                 url=reverse("jury:conflict" if row.state == SheetState.CONFLICT else "jury:sheet",
                              args=[row.assignment.entry_id]))
         for row in rows
     )

@@ -54,6 +54,10 @@ class RoomAccess:
     status: str = RoomStatus.CLOSED
 
     @property
+    def is_closed(self) -> bool:
+        return self.status == RoomStatus.CLOSED
+
+    @property
     def allowed(self) -> bool:
         return self.exists and (self.mentor or self.participant or self.coordinator) and not self.removed
 

@@ -31,6 +31,14 @@ class PreviewRow:
     course_id: int | None = None
     course_title: str = ""
 
+    @property
+    def is_error(self) -> bool:
+        return self.status == "error"
+
+    @property
+    def is_unchanged(self) -> bool:
+        return self.status == "sin_cambios"
+
 
 @dataclass
 class Preview:
@@ -38,7 +46,7 @@ class Preview:
 
     @property
     def errors(self) -> list[PreviewRow]:
-        return [r for r in self.rows if r.status == "error"]
+        return [r for r in self.rows if r.is_error]
 
     @property
     def new(self) -> list[PreviewRow]:
@@ -46,7 +54,7 @@ class Preview:
 
     @property
     def unchanged(self) -> list[PreviewRow]:
-        return [r for r in self.rows if r.status == "sin_cambios"]
+        return [r for r in self.rows if r.is_unchanged]
 
     @property
     def pairs(self) -> list[list[int]]:

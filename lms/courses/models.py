@@ -185,6 +185,20 @@ class Enrolment(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.course}"
 
+    # For templates, where the enrolment may be missing (None): `enrolment.is_active` is then simply false,
+    # while `enrolment.status == enrolment.Status.ACTIVE` would compare nothing with nothing and be true.
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
 
 class EnrolmentEvent(AppendOnlyModel):
     """Append-only log: enrolled, waitlisted, promoted, cancelled, imported. A line is never changed or deleted

@@ -4,54 +4,67 @@ assignments, and never another juror's scores (only the anonymous calibration sp
 from dataclasses import dataclass
 from statistics import median
 
+from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from incubator.jury.access import assignments_of_juror
-from incubator.jury.models import Assignment, Criterion, Entry, Score
-
-STATUS_LABELS = {
-    "conflicto": _("Pendiente: declara si tienes conflicto"),
-    "pendiente": _("Pendiente"),
-    "en_progreso": _("En progreso"),
-    "enviada": _("Enviada"),
-    "excusado": _("Te excusaste"),
-}
+from incubator.jury.models import Assignment, Criterion, Entry, PitchEvent, Score
 
 
-def sheet_state(assignment: Assignment) -> str:
-    """conflicto / pendiente / en_progreso / enviada / excusado, from the assignment and its (loaded) sheet."""
+class SheetState(models.TextChoices):
+    """Where a juror stands on one entry, as Mis pitches shows it."""
+
+    CONFLICT = "conflicto", _("Pendiente: declara si tienes conflicto")
+    PENDING = "pendiente", _("Pendiente")
+    IN_PROGRESS = "en_progreso", _("En progreso")
+    SUBMITTED = "enviada", _("Enviada")
+    RECUSED = "excusado", _("Te excusaste")
+
+
+def sheet_state(assignment: Assignment) -> SheetState:
+    """The SheetState of an assignment, from its status and its (loaded) sheet."""
     if assignment.status == Assignment.Status.RECUSED:
-        return "excusado"
+        return SheetState.RECUSED
     if assignment.status == Assignment.Status.PENDING:
-        return "conflicto"
+        return SheetState.CONFLICT
     sheet = getattr(assignment, "sheet", None)
     if sheet is None or (not sheet.revision and not sheet.submitted_at):
-        return "pendiente"
-    return "enviada" if sheet.submitted_at else "en_progreso"
+        return SheetState.PENDING
+    return SheetState.SUBMITTED if sheet.submitted_at else SheetState.IN_PROGRESS
 
 
 @dataclass(frozen=True)
 class PitchRow:
     assignment: Assignment
-    state: str
+    state: SheetState
+
+    State = SheetState  # for templates: {% if row.state == row.State.RECUSED %}
 
     @property
     def label(self) -> str:
-        return str(STATUS_LABELS[self.state])
+        return str(SheetState(self.state).label)
 
 
-def my_pitches(*, user) -> list[dict]:
-    """[{"event": event, "rows": [PitchRow, ...]}, ...] newest event first; one query."""
+@dataclass(frozen=True)
+class PitchGroup:
+    """One event's entries for one juror."""
+
+    event: PitchEvent
+    rows: list[PitchRow]
+
+
+def my_pitches(*, user) -> list[PitchGroup]:
+    """The juror's entries grouped by event, newest event first; one query."""
     assignments = (assignments_of_juror(user)
                    .select_related("entry__event", "entry__venture", "sheet")
                    .defer("entry__calibration_text", "sheet__comment", "sheet__private_note")
                    .order_by("-entry__event__starts_at", "entry__event_id", "entry_id"))
-    events: dict[int, dict] = {}
+    events: dict[int, PitchGroup] = {}
     for a in assignments:
-        group = events.setdefault(a.entry.event_id, {"event": a.entry.event, "rows": []})
-        group["rows"].append(PitchRow(assignment=a, state=sheet_state(a)))
+        group = events.setdefault(a.entry.event_id, PitchGroup(event=a.entry.event, rows=[]))
+        group.rows.append(PitchRow(assignment=a, state=sheet_state(a)))
     return list(events.values())
 
 
@@ -68,6 +81,19 @@ def assignment_for_or_404(*, user, entry_id: int) -> Assignment:
 
 def criteria_of(*, assignment: Assignment) -> list[Criterion]:
     return list(assignment.entry.event.rubric.criteria.all())
+
+
+@dataclass(frozen=True)
+class JurorSheet:
+    """One juror's assignment with the criteria of its event's rubric: what the score sheet is built from."""
+
+    assignment: Assignment
+    criteria: list[Criterion]
+
+
+def juror_sheet_of(*, assignment: Assignment) -> JurorSheet:
+    """The assignment (from assignment_for_or_404) with its rubric's criteria: one query."""
+    return JurorSheet(assignment=assignment, criteria=criteria_of(assignment=assignment))
 
 
 def levels_of(*, assignment: Assignment) -> dict[int, int]:

@@ -3,7 +3,7 @@ juror's view after close, a team's private result and the audit log. Each builds
 whatever the number of ventures and jurors."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
@@ -168,7 +168,33 @@ def _people(ids) -> dict[int, str]:
     return {u.pk: u.display_name for u in get_user_model().objects.filter(pk__in=ids)}
 
 
-@dataclass
+@dataclass(frozen=True)
+class OutlierNote:
+    """A juror's score far from the median of one venture (the juror named for the coordination only)."""
+
+    juror: str
+    score: Decimal
+    median: Decimal
+    distance: Decimal
+    threshold: Decimal
+
+
+@dataclass(frozen=True)
+class FlatJuror:
+    juror: str
+    sd: Decimal
+    no_spread: bool
+
+
+@dataclass(frozen=True)
+class ShortEntry:
+    """An entry with fewer than three complete sheets: the event cannot close yet."""
+
+    entry: Entry
+    count: int
+
+
+@dataclass(frozen=True)
 class ResultRow:
     entry: Entry
     rank: int
@@ -180,17 +206,17 @@ class ResultRow:
     outcome_label: str = ""
     reserve_position: int | None = None
     award: Award | None = None
-    outliers: list[dict] = field(default_factory=list)
+    outliers: tuple[OutlierNote, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ResultsPage:
     event: PitchEvent
     method_sentence: str
     rows: list[ResultRow]
     unscored: list[Entry]
-    short_entries: list[tuple[Entry, int]]  # entries with fewer than three complete sheets
-    flat_jurors: list[dict]  # jurors whose scores barely vary
+    short_entries: list[ShortEntry]
+    flat_jurors: list[FlatJuror]  # jurors whose scores barely vary
     deliberation: list[list[Entry]]  # ties the jury still has to order
     winners: list[ResultRow]
     reserve: list[ResultRow]
@@ -204,113 +230,291 @@ def _awards_of(event: PitchEvent) -> list[Award]:
     return list(Award.objects.filter(entry__event=event).select_related("entry__venture").order_by("created_at", "id"))
 
 
+def _outliers_by_entry(results: scoring.Results, names: dict[int, str]) -> dict[int, tuple[OutlierNote, ...]]:
+    found: dict[int, list[OutlierNote]] = defaultdict(list)
+    for o in results.outliers:
+        found[o.venture_id].append(OutlierNote(names.get(o.juror_id, ""), o.score, o.median, o.distance, o.threshold))
+    return {venture: tuple(notes) for venture, notes in found.items()}
+
+
+def _stored_rows(inputs: ScoringInputs, active: dict[int, Award],
+                 outliers: dict[int, tuple[OutlierNote, ...]]) -> list[ResultRow]:
+    """The rows as the close stored them, in rank order."""
+    entries = sorted((e for e in inputs.entries.values() if _stored_result(e) is not None),
+                     key=lambda e: (e.result.rank, e.pk))
+    return [ResultRow(e, e.result.rank, e.result.score, tie_break_label(e.result.tie_break, inputs.criteria_names),
+                      e.result.needs_deliberation, inputs.complete_counts.get(e.pk, 0), e.result.outcome,
+                      str(e.result.get_outcome_display()), e.result.reserve_position, active.get(e.pk),
+                      outliers.get(e.pk, ())) for e in entries]
+
+
+def _live_rows(live: Live, outliers: dict[int, tuple[OutlierNote, ...]]) -> list[ResultRow]:
+    """The rows as computed now (a preview before close)."""
+    inputs = live.inputs
+    return [ResultRow(inputs.entries[r.venture_id], r.rank, scoring.round2(r.score),
+                      tie_break_label(tie_break_code(r), inputs.criteria_names), r.needs_deliberation,
+                      inputs.complete_counts.get(r.venture_id, 0), outliers=outliers.get(r.venture_id, ()))
+            for r in live.ranking]
+
+
+def _flat_jurors(results: scoring.Results, names: dict[int, str]) -> list[FlatJuror]:
+    return [FlatJuror(names.get(j, ""), results.explain.jurors[j].sd, scoring.JurorFlag.NO_SPREAD in flags)
+            for j, flags in sorted(results.juror_flags.items())]
+
+
+def _reserve(rows: list[ResultRow]) -> list[ResultRow]:
+    return sorted((row for row in rows if row.outcome == Result.Outcome.RESERVE),
+                  key=lambda row: (row.reserve_position or 0, row.rank))
+
+
 def results_page(*, event: PitchEvent) -> ResultsPage:
     """The ranking table with flags, winners and reserve: five queries after the event."""
     live = results_live(event=event)
     inputs, results = live.inputs, live.results
     awards = _awards_of(event)
     active = {a.entry_id: a for a in awards if a.status == Award.Status.ACTIVE}
-    flagged = {o.juror_id for o in results.outliers} | set(results.juror_flags)
-    names = _people(flagged)
-    outliers: dict[int, list[dict]] = defaultdict(list)
-    for o in results.outliers:
-        outliers[o.venture_id].append({"juror": names.get(o.juror_id, ""), "score": o.score, "median": o.median,
-                                       "distance": o.distance, "threshold": o.threshold})
+    names = _people({o.juror_id for o in results.outliers} | set(results.juror_flags))
+    outliers = _outliers_by_entry(results, names)
     stored = event.is_closed and all(_stored_result(e) is not None for e in inputs.entries.values()
                                      if e.pk in results.scores)
-    rows = []
-    if stored:
-        for e in sorted((e for e in inputs.entries.values() if _stored_result(e) is not None),
-                        key=lambda e: (e.result.rank, e.pk)):
-            r = e.result
-            rows.append(ResultRow(e, r.rank, r.score, tie_break_label(r.tie_break, inputs.criteria_names),
-                                  r.needs_deliberation, inputs.complete_counts.get(e.pk, 0), r.outcome,
-                                  str(r.get_outcome_display()), r.reserve_position, active.get(e.pk),
-                                  outliers.get(e.pk, [])))
-    else:
-        for v in live.ranking:
-            rows.append(ResultRow(inputs.entries[v.venture_id], v.rank, scoring.round2(v.score),
-                                  tie_break_label(tie_break_code(v), inputs.criteria_names), v.needs_deliberation,
-                                  inputs.complete_counts.get(v.venture_id, 0), outliers=outliers.get(v.venture_id, [])))
-    flat = [{"juror": names.get(j, ""), "sd": results.explain.jurors[j].sd,
-             "no_spread": scoring.JurorFlag.NO_SPREAD in f} for j, f in sorted(results.juror_flags.items())]
+    rows = _stored_rows(inputs, active, outliers) if stored else _live_rows(live, outliers)
     spent = sum((a.amount for a in active.values()), Decimal(0))
     return ResultsPage(
         event=event, method_sentence=str(METHOD_SENTENCES[results.reason]), rows=rows,
         unscored=[inputs.entries[v] for v in results.unscored],
-        short_entries=[(inputs.entries[v], n) for v, n in inputs.complete_counts.items()
+        short_entries=[ShortEntry(inputs.entries[v], n) for v, n in inputs.complete_counts.items()
                        if n < scoring.MIN_JURORS_TO_NORMALIZE],
-        flat_jurors=flat,
+        flat_jurors=_flat_jurors(results, names),
         deliberation=[[inputs.entries[v] for v in g] for g in deliberation_groups(live.ranking)],
-        winners=[row for row in rows if row.outcome == Result.Outcome.WINNER],
-        reserve=sorted((row for row in rows if row.outcome == Result.Outcome.RESERVE),
-                       key=lambda row: (row.reserve_position or 0, row.rank)),
+        winners=[row for row in rows if row.outcome == Result.Outcome.WINNER], reserve=_reserve(rows),
         withdrawn_awards=[a for a in awards if a.status == Award.Status.WITHDRAWN],
         spent=spent, remaining=event.total_budget - spent, stored=stored,
     )
 
 
-def _d(value) -> Decimal:
-    return scoring.round2(Decimal(value))
+# -------------------------------------------------------------------------------------- explain page
 
 
-def explain_page(*, event: PitchEvent) -> dict:
+@dataclass(frozen=True)
+class Names:
+    """Display names for the explain page: jurors (people) and ventures (entries), by id."""
+
+    people: dict[int, str]
+    ventures: dict[int, str]
+
+    def juror(self, pk: int) -> str:
+        return self.people.get(pk, "")
+
+    def venture(self, pk: int) -> str:
+        return self.ventures.get(pk, str(pk))
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    name: str
+    weight: Decimal
+    priority: int  # 1 = tried first in a tie
+
+
+@dataclass(frozen=True)
+class VentureCount:
+    venture: str
+    count: int
+
+
+@dataclass(frozen=True)
+class IgnoredSheet:
+    juror: str
+    venture: str
+
+
+@dataclass(frozen=True)
+class JurorTotal:
+    venture: str
+    total: Decimal
+    z: Decimal | None
+    rescaled: Decimal | None
+
+
+@dataclass(frozen=True)
+class JurorLine:
+    name: str
+    mean: Decimal
+    sd: Decimal
+    low_variance: bool
+    no_spread: bool
+    rows: list[JurorTotal]
+
+
+@dataclass(frozen=True)
+class VentureScore:
+    juror: str
+    value: Decimal
+    outlier: bool
+    distance: Decimal
+
+
+@dataclass(frozen=True)
+class CriterionMean:
+    criterion: str
+    mean: Decimal
+
+
+@dataclass(frozen=True)
+class VentureLine:
+    venture: str
+    score: Decimal
+    median: Decimal
+    mad: Decimal
+    threshold: Decimal
+    scores: list[VentureScore]
+    criterion_means: list[CriterionMean]
+
+
+@dataclass(frozen=True)
+class TieValue:
+    venture: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: str
+    b: str
+    shared: int
+    a_higher: int
+    b_higher: int
+
+
+@dataclass(frozen=True)
+class TieBreakLine:
+    ventures: list[str]
+    kind: scoring.TieBreak
+    criterion: str  # the criterion compared; "" for head to head
+    values: list[TieValue]
+    pairs: list[Pair]
+    outcome: list[list[str]]  # the ordered sub-groups
+
+    @property
+    def by_criterion(self) -> bool:
+        return self.kind == scoring.TieBreak.CRITERION
+
+
+@dataclass(frozen=True)
+class Placed:
+    rank: int
+    venture: str
+    score: Decimal | None = None
+    needs_deliberation: bool = False
+
+
+@dataclass(frozen=True)
+class AllocationStep:
+    rank: int
+    venture: str
+    award: Award | None
+    withdrawn: bool
+    remaining: Decimal
+    requested: Decimal | None
+
+
+@dataclass(frozen=True)
+class AllocationLines:
+    budget: Decimal
+    steps: list[AllocationStep]
+    remaining: Decimal
+    fixed: bool
+    fixed_amount: Decimal | None
+    has_awards: bool
+
+
+@dataclass(frozen=True)
+class Constants:
+    """The scoring module's thresholds, as the page quotes them."""
+
+    k: Decimal = scoring.OUTLIER_K
+    min_gap: Decimal = scoring.OUTLIER_MIN_GAP
+    low_sd: Decimal = scoring.LOW_VARIANCE_SD
+    low_min: int = scoring.LOW_VARIANCE_MIN_VENTURES
+    center: Decimal = scoring.RESCALE_CENTER
+    spread: Decimal = scoring.RESCALE_SPREAD
+
+
+@dataclass(frozen=True)
+class ExplainPage:
+    event: PitchEvent
+    method: scoring.Method
+    normalized: bool
+    method_sentence: str
+    decision: scoring.NormalizationDecision
+    jurors_per_venture: list[VentureCount]
+    criteria: list[CriterionLine]
+    weight_sum: Decimal
+    jurors: list[JurorLine]
+    ventures: list[VentureLine]
+    tie_breaks: list[TieBreakLine]
+    deliberated: list[Placed]
+    ignored: list[IgnoredSheet]
+    ranking: list[Placed]
+    allocation: AllocationLines
+    constants: Constants
+
+
+def _juror_line(info: scoring.JurorExplain, names: Names) -> JurorLine:
+    return JurorLine(names.juror(info.juror_id), info.mean, info.sd, scoring.JurorFlag.LOW_VARIANCE in info.flags,
+                     scoring.JurorFlag.NO_SPREAD in info.flags,
+                     [JurorTotal(names.venture(v), total, info.z.get(v), info.rescaled.get(v))
+                      for v, total in sorted(info.totals.items())])
+
+
+def _venture_line(info: scoring.VentureExplain, names: Names, criteria: dict[int, str]) -> VentureLine:
+    scores = [VentureScore(names.juror(j), x, j in info.outlier_jurors, abs(x - info.median))
+              for j, x in sorted(info.scores.items())]
+    means = [CriterionMean(criteria[c], m) for c, m in info.criterion_means.items()]
+    return VentureLine(names.venture(info.venture_id), info.score, info.median, info.mad, info.outlier_threshold,
+                       scores, means)
+
+
+def _tie_break_line(step: scoring.TieBreakStep, names: Names, criteria: dict[int, str]) -> TieBreakLine:
+    return TieBreakLine(
+        ventures=[names.venture(v) for v in step.venture_ids], kind=step.kind,
+        criterion=criteria[step.criterion_id] if step.criterion_id else "",
+        values=[TieValue(names.venture(v), x) for v, x in step.values.items()],
+        pairs=[Pair(names.venture(p.a), names.venture(p.b), len(p.shared_jurors), p.a_higher, p.b_higher)
+               for p in step.pairs],
+        outcome=[[names.venture(v) for v in part] for part in step.outcome],
+    )
+
+
+def explain_page(*, event: PitchEvent) -> ExplainPage:
     """Every step of the computation with its numbers, from the scoring module's Explain: four queries."""
     live = results_live(event=event)
     inputs, results = live.inputs, live.results
     explain = results.explain
-    entries = inputs.entries
-    criteria = {c.id: c for c in inputs.criteria}
-    names = _people(explain.jurors)
-    venture_name = {pk: str(e) for pk, e in entries.items()}
-    normalized = results.method == scoring.Method.NORMALIZED
-    jurors = [{
-        "name": names.get(j, ""), "mean": info.mean, "sd": info.sd,
-        "low_variance": scoring.JurorFlag.LOW_VARIANCE in info.flags,
-        "no_spread": scoring.JurorFlag.NO_SPREAD in info.flags,
-        "rows": [{"venture": venture_name.get(v, v), "total": total, "z": info.z.get(v),
-                  "rescaled": info.rescaled.get(v)} for v, total in sorted(info.totals.items())],
-    } for j, info in explain.jurors.items()]
-    ventures = [{
-        "venture": venture_name.get(v, v), "score": info.score, "median": info.median, "mad": info.mad,
-        "threshold": info.outlier_threshold,
-        "scores": [{"juror": names.get(j, ""), "value": x, "outlier": j in info.outlier_jurors,
-                    "distance": abs(x - info.median)} for j, x in sorted(info.scores.items())],
-        "criterion_means": [{"criterion": criteria[c].name, "mean": m} for c, m in info.criterion_means.items()],
-    } for v, info in sorted(explain.ventures.items(), key=lambda item: -item[1].score)]
-    tie_breaks = []
-    for step in explain.tie_breaks:
-        tie_breaks.append({
-            "ventures": [venture_name.get(v, v) for v in step.venture_ids], "kind": str(step.kind),
-            "criterion": criteria[step.criterion_id].name if step.criterion_id else "",
-            "values": [{"venture": venture_name.get(v, v), "value": x} for v, x in step.values.items()],
-            "pairs": [{"a": venture_name.get(p.a, p.a), "b": venture_name.get(p.b, p.b),
-                       "shared": len(p.shared_jurors), "a_higher": p.a_higher, "b_higher": p.b_higher}
-                      for p in step.pairs],
-            "outcome": [[venture_name.get(v, v) for v in part] for part in step.outcome],
-        })
-    deliberated = [{"rank": r.rank, "venture": venture_name.get(r.venture_id, r.venture_id)}
-                   for r in live.ranking if r.tie_break_used == scoring.TieBreak.DELIBERATION]
-    return {
-        "event": event, "method": results.method, "normalized": normalized,
-        "method_sentence": METHOD_SENTENCES[results.reason], "decision": explain.decision,
-        "jurors_per_venture": [{"venture": venture_name.get(v, v), "count": n}
-                               for v, n in sorted(explain.decision.jurors_per_venture.items())],
-        "criteria": [{"name": c.name, "weight": c.weight, "priority": explain.criteria_by_priority.index(c.id) + 1}
-                     for c in inputs.criteria],
-        "weight_sum": explain.weight_sum, "jurors": jurors, "ventures": ventures, "tie_breaks": tie_breaks,
-        "deliberated": deliberated,
-        "ignored": [{"juror": names.get(j, ""), "venture": venture_name.get(v, v)} for j, v in explain.ignored_sheets],
-        "ranking": [{"rank": r.rank, "venture": venture_name.get(r.venture_id, r.venture_id),
-                     "score": r.score, "needs_deliberation": r.needs_deliberation} for r in live.ranking],
-        "allocation": allocation_steps(event=event, ranking=live.ranking, entries=entries),
-        "constants": {"k": scoring.OUTLIER_K, "min_gap": scoring.OUTLIER_MIN_GAP,
-                      "low_sd": scoring.LOW_VARIANCE_SD, "low_min": scoring.LOW_VARIANCE_MIN_VENTURES,
-                      "center": scoring.RESCALE_CENTER, "spread": scoring.RESCALE_SPREAD},
-    }
+    names = Names(_people(explain.jurors), {pk: str(e) for pk, e in inputs.entries.items()})
+    criteria = inputs.criteria_names
+    return ExplainPage(
+        event=event, method=results.method, normalized=results.method == scoring.Method.NORMALIZED,
+        method_sentence=str(METHOD_SENTENCES[results.reason]), decision=explain.decision,
+        jurors_per_venture=[VentureCount(names.venture(v), n)
+                            for v, n in sorted(explain.decision.jurors_per_venture.items())],
+        criteria=[CriterionLine(c.name, c.weight, explain.criteria_by_priority.index(c.id) + 1)
+                  for c in inputs.criteria],
+        weight_sum=explain.weight_sum,
+        jurors=[_juror_line(info, names) for info in explain.jurors.values()],
+        ventures=[_venture_line(info, names, criteria)
+                  for info in sorted(explain.ventures.values(), key=lambda info: -info.score)],
+        tie_breaks=[_tie_break_line(step, names, criteria) for step in explain.tie_breaks],
+        deliberated=[Placed(r.rank, names.venture(r.venture_id)) for r in live.ranking
+                     if r.tie_break_used == scoring.TieBreak.DELIBERATION],
+        ignored=[IgnoredSheet(names.juror(j), names.venture(v)) for j, v in explain.ignored_sheets],
+        ranking=[Placed(r.rank, names.venture(r.venture_id), r.score, r.needs_deliberation) for r in live.ranking],
+        allocation=allocation_steps(event=event, ranking=live.ranking, entries=inputs.entries),
+        constants=Constants(),
+    )
 
 
-def allocation_steps(*, event: PitchEvent, ranking, entries: dict[int, Entry]) -> dict:
+def allocation_steps(*, event: PitchEvent, ranking, entries: dict[int, Entry]) -> AllocationLines:
     """The budget as it runs down the ranking, from the awards as they stand (one query)."""
     awards = _awards_of(event)
     active = {a.entry_id: a for a in awards if a.status == Award.Status.ACTIVE}
@@ -321,12 +525,11 @@ def allocation_steps(*, event: PitchEvent, ranking, entries: dict[int, Entry]) -
         award = active.get(r.venture_id)
         if award is not None:
             remaining -= award.amount
-        steps.append({"rank": r.rank, "venture": str(entries[r.venture_id]), "award": award,
-                      "withdrawn": r.venture_id in withdrawn, "remaining": remaining,
-                      "requested": entries[r.venture_id].requested_amount})
-    return {"budget": event.total_budget, "steps": steps, "remaining": remaining,
-            "fixed": event.award_rule == PitchEvent.AwardRule.FIXED, "fixed_amount": event.fixed_amount,
-            "has_awards": bool(awards)}
+        steps.append(AllocationStep(r.rank, str(entries[r.venture_id]), award, r.venture_id in withdrawn, remaining,
+                                    entries[r.venture_id].requested_amount))
+    return AllocationLines(budget=event.total_budget, steps=steps, remaining=remaining,
+                           fixed=event.award_rule == PitchEvent.AwardRule.FIXED, fixed_amount=event.fixed_amount,
+                           has_awards=bool(awards))
 
 
 def audit_log(*, event: PitchEvent) -> list[AuditEntry]:
@@ -349,7 +552,19 @@ def event_for_juror_after_close_or_404(*, user, event_id: int) -> PitchEvent:
     return event
 
 
-def juror_results(*, event: PitchEvent, user) -> list[dict]:
+@dataclass(frozen=True)
+class JurorResultRow:
+    """One ranked entry as a juror sees it after close: no other juror is named."""
+
+    entry: Entry
+    rank: int
+    score: Decimal
+    own: Decimal | None  # this juror's raw total, if they scored the entry
+    panel: Decimal | None  # the average of the raw totals of everyone who scored it
+    jurors: int
+
+
+def juror_results(*, event: PitchEvent, user) -> list[JurorResultRow]:
     """Per ranked entry: rank, final score, this juror's raw total (if they scored it) and the panel's average of
     raw totals. No other juror is named."""
     live = results_live(event=event)
@@ -359,25 +574,43 @@ def juror_results(*, event: PitchEvent, user) -> list[dict]:
     for e in sorted((e for e in live.inputs.entries.values() if _stored_result(e) is not None),
                     key=lambda e: (e.result.rank, e.pk)):
         totals = [info.totals[e.pk] for info in explain.jurors.values() if e.pk in info.totals]
-        rows.append({"entry": e, "rank": e.result.rank, "score": e.result.score,
-                     "own": mine.totals.get(e.pk) if mine else None,
-                     "panel": scoring.mean(totals) if totals else None, "jurors": len(totals)})
+        rows.append(JurorResultRow(e, e.result.rank, e.result.score, mine.totals.get(e.pk) if mine else None,
+                                   scoring.mean(totals) if totals else None, len(totals)))
     return rows
 
 
 # ---------------------------------------------------------------------------------------------- entrepreneurs
 
 
-@dataclass
+@dataclass(frozen=True)
+class CriterionResult:
+    name: str
+    weight: Decimal
+    mean: Decimal | None  # mean level over the complete sheets; None without any
+
+
+@dataclass(frozen=True)
 class PrivateResult:
     entry: Entry
     event: PitchEvent
     result: Result
     award: Award | None
     reserve_position: int | None
-    criteria: list[dict]  # name, weight, mean level
+    criteria: list[CriterionResult]
     comments: list[str]
     jurors: int
+
+
+def _criterion_means(entry: Entry, criteria: list[Criterion]) -> tuple[dict[int, Decimal], int]:
+    """Mean level per criterion over the entry's complete counted sheets, and how many sheets that is (1 query)."""
+    plain = [scoring.Criterion(c.pk, c.name, c.weight, c.sort_order or 0) for c in criteria]
+    counted = Q(assignment__entry=entry, assignment__status=Assignment.Status.ACTIVE, submitted_at__isnull=False)
+    levels: dict[int, dict[int, int]] = defaultdict(dict)
+    for sheet_id, criterion_id, level in Score.objects.filter(
+            sheet__in=_sheets(counted)).values_list("sheet_id", "criterion_id", "level"):
+        levels[sheet_id][criterion_id] = level
+    complete = [scoring.Sheet(0, entry.pk, lv) for lv in levels.values() if scoring.is_complete(lv, plain)]
+    return scoring.criterion_means(complete, plain).get(entry.pk, {}), len(complete)
 
 
 def private_result_or_404(*, user, event_id: int) -> PrivateResult:
@@ -393,22 +626,16 @@ def private_result_or_404(*, user, event_id: int) -> PrivateResult:
     if entry is None or _stored_result(entry) is None:
         raise Http404
     criteria = list(Criterion.objects.filter(rubric_id=entry.event.rubric_id).order_by("sort_order", "id"))
-    plain = [scoring.Criterion(c.pk, c.name, c.weight, c.sort_order or 0) for c in criteria]
+    means, jurors = _criterion_means(entry, criteria)
     counted = Q(assignment__entry=entry, assignment__status=Assignment.Status.ACTIVE, submitted_at__isnull=False)
-    levels: dict[int, dict[int, int]] = defaultdict(dict)
-    for sheet_id, criterion_id, level in Score.objects.filter(
-            sheet__in=_sheets(counted)).values_list("sheet_id", "criterion_id", "level"):
-        levels[sheet_id][criterion_id] = level
-    complete = [scoring.Sheet(0, entry.pk, lv) for lv in levels.values() if scoring.is_complete(lv, plain)]
-    means = scoring.criterion_means(complete, plain).get(entry.pk, {})
     # Random order: the order of comments must not hint at which juror wrote which.
     comments = [c.strip() for c in _sheets(counted).exclude(comment="").order_by("?").values_list("comment", flat=True)]
-    award = entry.awards.filter(status=Award.Status.ACTIVE).first()
     return PrivateResult(
-        entry=entry, event=entry.event, result=entry.result, award=award,
+        entry=entry, event=entry.event, result=entry.result,
+        award=entry.awards.filter(status=Award.Status.ACTIVE).first(),
         reserve_position=entry.result.reserve_position if entry.result.outcome == Result.Outcome.RESERVE else None,
-        criteria=[{"name": c.name, "weight": c.weight, "mean": means.get(c.pk)} for c in criteria],
-        comments=[c for c in comments if c], jurors=len(complete),
+        criteria=[CriterionResult(c.name, c.weight, means.get(c.pk)) for c in criteria],
+        comments=[c for c in comments if c], jurors=jurors,
     )
 
 

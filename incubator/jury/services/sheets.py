@@ -24,11 +24,13 @@ class SheetConflict(Exception):
 
 
 class MissingLevels(Exception):
-    """Submission needs a level for every criterion; `criteria` lists the ones without."""
+    """Submission needs a level for every criterion; `criteria` lists the ones without, `sheet` is the sheet as
+    saved (not submitted)."""
 
-    def __init__(self, *, criteria: list[Criterion]):
+    def __init__(self, *, criteria: list[Criterion], sheet: ScoreSheet | None = None):
         super().__init__(_("Elige un nivel en cada criterio antes de enviar."))
         self.criteria = criteria
+        self.sheet = sheet
 
 
 def _locked_sheet(assignment: Assignment) -> ScoreSheet:
@@ -48,11 +50,27 @@ def _open_or_raise(sheet: ScoreSheet) -> None:
 
 
 def score_sheet_save(*, assignment: Assignment, by, levels: dict[int, int | None], comment: str,
-                     private_note: str, base_revision: int) -> ScoreSheet:
+                     private_note: str, base_revision: int, submit: bool = False) -> ScoreSheet:
     """Save the levels (criterion id -> 1..5; None leaves a criterion as it is), comment and private note if the
-    sheet is still at `base_revision`, bumping it. Identical content is a no-op. Raises SheetConflict (writing
-    nothing) when another save happened since and something differs; EventClosed after close; SheetNotOpen
-    unless the juror declared no conflict. Writes SCORE_CREATED / SCORE_CHANGED audit lines."""
+    sheet is still at `base_revision`, bumping it; with `submit`, then submit the sheet (score_sheet_submit).
+
+    Preconditions: the event is open and the juror declared no conflict on the entry.
+    Side effects: SCORE_CREATED / SCORE_CHANGED audit lines for every level written; SHEET_SUBMITTED on submit.
+    Identical content saves nothing. Raises, each time before writing anything of its step: SheetConflict when
+    another save happened since and something differs; EventClosed after close; SheetNotOpen unless the juror
+    declared no conflict; MissingLevels (submit only) when a criterion has no level: what was saved stays saved,
+    the sheet is not submitted.
+    """
+    sheet = _save(assignment=assignment, by=by, levels=levels, comment=comment, private_note=private_note,
+                  base_revision=base_revision)
+    if submit:
+        # A separate transaction on purpose: a sheet missing a level keeps the levels just saved.
+        return score_sheet_submit(assignment=assignment, by=by)
+    return sheet
+
+
+def _save(*, assignment: Assignment, by, levels: dict[int, int | None], comment: str, private_note: str,
+          base_revision: int) -> ScoreSheet:
     with transaction.atomic():
         # Lock the sheet: two tabs (or a phone and a tablet) saving at once must not both pass the revision
         # check, nor write two audit lines for one change.
@@ -68,24 +86,30 @@ def score_sheet_save(*, assignment: Assignment, by, levels: dict[int, int | None
         _open_or_raise(sheet)
         if sheet.revision != base_revision:
             raise SheetConflict(sheet=sheet, levels=current)
-        entry, juror = sheet.assignment.entry, sheet.assignment.juror
-        event = entry.event
-        for cid, level in changed.items():
-            old = current.get(cid)
-            if old is None:
-                Score.objects.create(sheet=sheet, criterion_id=cid, level=level)
-                kind = AuditEntry.Kind.SCORE_CREATED
-            else:
-                Score.objects.filter(pk=scores[cid].pk).update(level=level)
-                kind = AuditEntry.Kind.SCORE_CHANGED
-            criterion = {"criterion_id": cid, "criterion": names.get(cid, "")}
-            audit_record(event=event, kind=kind, actor=by, entry=entry, juror=juror,
-                         old=None if old is None else {**criterion, "level": old}, new={**criterion, "level": level})
+        _write_levels(sheet=sheet, by=by, scores=scores, changed=changed, names=names)
         sheet.comment, sheet.private_note = comment, private_note
         sheet.revision += 1
         sheet.updated_at = timezone.now()
         sheet.save(update_fields=["comment", "private_note", "revision", "updated_at"])
         return sheet
+
+
+def _write_levels(*, sheet: ScoreSheet, by, scores: dict[int, Score], changed: dict[int, int],
+                  names: dict[int, str]) -> None:
+    """Create or update the changed levels of a locked sheet, one audit line each with the old and new level."""
+    entry, juror = sheet.assignment.entry, sheet.assignment.juror
+    for cid, level in changed.items():
+        previous = scores.get(cid)
+        if previous is None:
+            Score.objects.create(sheet=sheet, criterion_id=cid, level=level)
+            kind = AuditEntry.Kind.SCORE_CREATED
+        else:
+            Score.objects.filter(pk=previous.pk).update(level=level)
+            kind = AuditEntry.Kind.SCORE_CHANGED
+        criterion = {"criterion_id": cid, "criterion": names.get(cid, "")}
+        audit_record(event=entry.event, kind=kind, actor=by, entry=entry, juror=juror,
+                     old=None if previous is None else {**criterion, "level": previous.level},
+                     new={**criterion, "level": level})
 
 
 def score_sheet_submit(*, assignment: Assignment, by) -> ScoreSheet:
@@ -100,7 +124,7 @@ def score_sheet_submit(*, assignment: Assignment, by) -> ScoreSheet:
         scored = set(sheet.scores.values_list("criterion_id", flat=True))
         missing = [c for c in event.rubric.criteria.all() if c.pk not in scored]
         if missing:
-            raise MissingLevels(criteria=missing)
+            raise MissingLevels(criteria=missing, sheet=sheet)
         sheet.submitted_at = timezone.now()
         sheet.save(update_fields=["submitted_at"])
         audit_record(event=event, kind=AuditEntry.Kind.SHEET_SUBMITTED, actor=by, entry=sheet.assignment.entry,

@@ -46,7 +46,7 @@ def results(request: HttpRequest, event_id: int) -> HttpResponse:
 def explain(request: HttpRequest, event_id: int) -> HttpResponse:
     """Cómo se calculó: every step with the actual numbers."""
     event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
-    return render(request, "jury/results/explain.html", selectors.explain_page(event=event))
+    return render(request, "jury/results/explain.html", {"event": event, "page": selectors.explain_page(event=event)})
 
 
 @login_required

@@ -21,7 +21,6 @@ from incubator.jury.services.sheets import (
     SheetConflict,
     SheetNotOpen,
     score_sheet_save,
-    score_sheet_submit,
 )
 from incubator.plans.selectors import plan_sections
 
@@ -73,28 +72,29 @@ def _sheet_assignment(request: HttpRequest, entry_id: int) -> Assignment:
     return assignment
 
 
-def _initial(assignment: Assignment) -> dict:
-    sheet = getattr(assignment, "sheet", None)
-    levels = selectors.levels_of(assignment=assignment)
-    initial = {level_field_name(c): levels.get(c.pk) for c in assignment.criteria}
+def _initial(page: selectors.JurorSheet) -> dict:
+    sheet = getattr(page.assignment, "sheet", None)
+    levels = selectors.levels_of(assignment=page.assignment)
+    initial = {level_field_name(c): levels.get(c.pk) for c in page.criteria}
     return {**initial, "revision": sheet.revision if sheet else 0, "comment": sheet.comment if sheet else "",
             "private_note": sheet.private_note if sheet else ""}
 
 
-def _render_sheet(request: HttpRequest, assignment: Assignment, form: ScoreSheetForm | None = None, *,
+def _render_sheet(request: HttpRequest, page: selectors.JurorSheet, form: ScoreSheetForm | None = None, *,
                   status: int = 200, saved: dict | None = None) -> HttpResponse:
+    assignment = page.assignment
     entry, event = assignment.entry, assignment.entry.event
     readonly = event.is_closed
     if form is None:
-        form = ScoreSheetForm(initial=_initial(assignment), criteria=assignment.criteria, readonly=readonly)
+        form = ScoreSheetForm(initial=_initial(page), criteria=page.criteria, readonly=readonly)
     previous, following = selectors.neighbours_of(assignment=assignment)
-    sheet = getattr(assignment, "sheet", None)
     context = {
         "assignment": assignment, "entry": entry, "event": event, "form": form, "readonly": readonly,
-        "sheet": sheet, "previous": previous, "following": following, "saved": saved or {},
+        "sheet": getattr(assignment, "sheet", None), "previous": previous, "following": following,
+        "saved": saved or {},
         "criteria_rows": [{"criterion": c, "field": f, "saved": (saved or {}).get(c.pk)}
                           for c, f in form.level_fields()],
-        "spread": selectors.calibration_spread(entry=entry, criteria=assignment.criteria),
+        "spread": selectors.calibration_spread(entry=entry, criteria=page.criteria),
     }
     if entry.plan_version_id:
         snapshot = entry.plan_version.snapshot
@@ -102,19 +102,19 @@ def _render_sheet(request: HttpRequest, assignment: Assignment, form: ScoreSheet
     return render(request, "jury/juror/sheet.html", context, status=status)
 
 
-def _bound(request: HttpRequest, assignment: Assignment, revision: int) -> ScoreSheetForm:
+def _bound(request: HttpRequest, page: selectors.JurorSheet, revision: int) -> ScoreSheetForm:
     data = request.POST.copy()
     data["revision"] = str(revision)
-    form = ScoreSheetForm(data, criteria=assignment.criteria)
+    form = ScoreSheetForm(data, criteria=page.criteria)
     form.is_valid()
     return form
 
 
-def _conflict_values(assignment: Assignment, form: ScoreSheetForm, exc: SheetConflict) -> dict:
+def _conflict_values(page: selectors.JurorSheet, form: ScoreSheetForm, exc: SheetConflict) -> dict:
     """What differs between the juror's copy and the saved sheet, for showing both side by side."""
     saved: dict = {}
     mine = form.levels()
-    for c in assignment.criteria:
+    for c in page.criteria:
         level = exc.levels.get(c.pk)
         if mine.get(c.pk) is not None and level != mine.get(c.pk):
             saved[c.pk] = (_("Nivel %(level)s: %(text)s") % {"level": level, "text": dict(c.descriptors)[level]}
@@ -129,43 +129,63 @@ def _saved_at(sheet) -> str:
     return timezone.localtime(sheet.updated_at or timezone.now()).strftime("%H:%M")
 
 
+# Every refusal of score_sheet_save, in one place: the HTTP status and what the juror reads (the sheet page and
+# the autosave script both answer from here).
+SHEET_REFUSALS: dict[type[Exception], tuple[int, str]] = {
+    EventClosed: (403, CLOSED_MESSAGE),
+    SheetNotOpen: (403, gettext_lazy("Primero declara si tienes un conflicto de interés con este emprendimiento.")),
+    SheetConflict: (409, gettext_lazy(
+        "Esta hoja se guardó en otro lugar. Pulsa «Guardar» para ver las dos versiones y elegir.")),
+    MissingLevels: (400, gettext_lazy(
+        "Falta elegir un nivel en algunos criterios. Lo que marcaste quedó guardado.")),
+}
+SHEET_ERRORS = tuple(SHEET_REFUSALS)
+
+
+def _sheet_refused(request: HttpRequest, page: selectors.JurorSheet, exc: Exception) -> HttpResponse:
+    """The sheet page after a refusal: the conflict declaration, both versions side by side, or the form again."""
+    status, message = SHEET_REFUSALS[type(exc)]
+    if isinstance(exc, SheetNotOpen):
+        return redirect("jury:conflict", entry_id=page.assignment.entry_id)
+    if isinstance(exc, SheetConflict):
+        form = _bound(request, page, exc.sheet.revision)
+        return _render_sheet(request, page, form, status=status, saved=_conflict_values(page, form, exc))
+    messages.error(request, message)
+    if isinstance(exc, MissingLevels):
+        form = _bound(request, page, exc.sheet.revision)
+        for criterion in exc.criteria:
+            form.add_error(level_field_name(criterion), _("Elige un nivel para este criterio antes de enviar."))
+        return _render_sheet(request, page, form, status=status)
+    return _render_sheet(request, page, status=status)
+
+
+def _save(request: HttpRequest, page: selectors.JurorSheet, form: ScoreSheetForm, *, submit: bool = False):
+    return score_sheet_save(assignment=page.assignment, by=request.user, levels=form.levels(),
+                            comment=form.cleaned_data["comment"], private_note=form.cleaned_data["private_note"],
+                            base_revision=form.cleaned_data["revision"], submit=submit)
+
+
 @login_required
 def sheet(request: HttpRequest, entry_id: int) -> HttpResponse:
     """The score sheet of one entry: the frozen plan, every criterion with its descriptors, comment and note."""
     assignment = _sheet_assignment(request, entry_id)
     if assignment.status == Assignment.Status.PENDING:
         return redirect("jury:conflict", entry_id=entry_id)
-    assignment.criteria = selectors.criteria_of(assignment=assignment)
+    page = selectors.juror_sheet_of(assignment=assignment)
     if request.method != "POST":
-        return _render_sheet(request, assignment)
+        return _render_sheet(request, page)
     if assignment.entry.event.is_closed:
-        messages.error(request, CLOSED_MESSAGE)
-        return _render_sheet(request, assignment, status=403)
-    form = ScoreSheetForm(request.POST, criteria=assignment.criteria)
+        return _sheet_refused(request, page, EventClosed())
+    form = ScoreSheetForm(request.POST, criteria=page.criteria)
     if not form.is_valid():
         messages.error(request, _("Revisa los campos marcados: lo que escribiste sigue aquí."))
-        return _render_sheet(request, assignment, form, status=400)
+        return _render_sheet(request, page, form, status=400)
+    submit = request.POST.get("accion") == "enviar"
     try:
-        saved = score_sheet_save(assignment=assignment, by=request.user, levels=form.levels(),
-                                 comment=form.cleaned_data["comment"], private_note=form.cleaned_data["private_note"],
-                                 base_revision=form.cleaned_data["revision"])
-    except EventClosed:
-        messages.error(request, CLOSED_MESSAGE)
-        return _render_sheet(request, assignment, status=403)
-    except SheetNotOpen:
-        return redirect("jury:conflict", entry_id=entry_id)
-    except SheetConflict as exc:
-        form = _bound(request, assignment, exc.sheet.revision)
-        return _render_sheet(request, assignment, form, status=409, saved=_conflict_values(assignment, form, exc))
-    if request.POST.get("accion") == "enviar":
-        try:
-            score_sheet_submit(assignment=assignment, by=request.user)
-        except MissingLevels as exc:
-            form = _bound(request, assignment, saved.revision)
-            for criterion in exc.criteria:
-                form.add_error(level_field_name(criterion), _("Elige un nivel para este criterio antes de enviar."))
-            messages.error(request, _("Falta elegir un nivel en algunos criterios. Lo que marcaste quedó guardado."))
-            return _render_sheet(request, assignment, form, status=400)
+        saved = _save(request, page, form, submit=submit)
+    except SHEET_ERRORS as exc:
+        return _sheet_refused(request, page, exc)
+    if submit:
         messages.success(request, _("Enviaste tu calificación de «%(name)s».") % {"name": assignment.entry})
     else:
         messages.success(request, _("Guardado a las %(time)s.") % {"time": _saved_at(saved)})
@@ -176,22 +196,16 @@ def sheet(request: HttpRequest, entry_id: int) -> HttpResponse:
 @require_POST
 def sheet_autosave(request: HttpRequest, entry_id: int) -> JsonResponse:
     """The autosave script posts the whole sheet form here a few seconds after a change; it never submits."""
-    assignment = _sheet_assignment(request, entry_id)
-    assignment.criteria = selectors.criteria_of(assignment=assignment)
-    form = ScoreSheetForm(request.POST, criteria=assignment.criteria)
+    page = selectors.juror_sheet_of(assignment=_sheet_assignment(request, entry_id))
+    form = ScoreSheetForm(request.POST, criteria=page.criteria)
     if not form.is_valid():
         return JsonResponse({"ok": False, "message": _("Hay datos por corregir. Pulsa «Guardar» para ver cuáles.")},
                             status=400)
     try:
-        saved = score_sheet_save(assignment=assignment, by=request.user, levels=form.levels(),
-                                 comment=form.cleaned_data["comment"], private_note=form.cleaned_data["private_note"],
-                                 base_revision=form.cleaned_data["revision"])
-    except EventClosed:
-        return JsonResponse({"ok": False, "message": str(CLOSED_MESSAGE)}, status=403)
-    except SheetNotOpen as exc:
-        return JsonResponse({"ok": False, "message": str(exc)}, status=403)
-    except SheetConflict:
-        return JsonResponse({"ok": False, "conflict": True, "message": _(
-            "Esta hoja se guardó en otro lugar. Pulsa «Guardar» para ver las dos versiones y elegir.")}, status=409)
+        saved = _save(request, page, form)
+    except SHEET_ERRORS as exc:
+        status, message = SHEET_REFUSALS[type(exc)]
+        answer = {"ok": False, "message": str(message)}
+        return JsonResponse({**answer, "conflict": True} if isinstance(exc, SheetConflict) else answer, status=status)
     return JsonResponse({"ok": True, "revision": saved.revision,
                          "message": _("Guardado a las %(time)s") % {"time": _saved_at(saved)}})

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from incubator.jury.models import Assignment, AuditEntry, ScoreSheet
 from incubator.jury.services.assignments import EventClosed, assignment_declare, assignments_fill
-from incubator.jury.services.sheets import score_sheet_save, score_sheet_submit
+from incubator.jury.services.sheets import MissingLevels, score_sheet_save, score_sheet_submit
 from incubator.plans.fields import plan_values
 from incubator.plans.services import business_plan_save, plan_version_submit
 from tests.factories import UserFactory, pitch_event_with_entries
@@ -224,3 +224,38 @@ def test_the_sheet_page_keeps_its_query_budget_whatever_the_number_of_entries_an
     small = _sheet_queries(client, ventures=2, jurors=3)
     large = _sheet_queries(client, ventures=8, jurors=6)
     assert small <= 12 and small == large, (small, large)
+
+
+def test_one_service_saves_and_submits_and_a_missing_level_keeps_what_was_saved(scene):
+    _event, entries, jurors, _coordinator, criteria = scene
+    assignment = assignment_of(jurors[0], entries[0])
+    with pytest.raises(MissingLevels) as refused:
+        score_sheet_save(assignment=assignment, by=jurors[0], levels={criteria[0].pk: 2}, comment="Bien",
+                         private_note="", base_revision=0, submit=True)
+    sheet = ScoreSheet.objects.get(assignment=assignment)
+    assert refused.value.sheet.revision == sheet.revision == 1 and sheet.submitted_at is None
+    assert [c.pk for c in refused.value.criteria] == [c.pk for c in criteria[1:]]
+    assert sheet.comment == "Bien" and sheet.scores.get().level == 2
+    submitted = score_sheet_save(assignment=assignment, by=jurors[0], levels={c.pk: 3 for c in criteria},
+                                 comment="Bien", private_note="", base_revision=1, submit=True)
+    assert submitted.submitted_at is not None and submitted.revision == 2
+    assert AuditEntry.objects.filter(kind=AuditEntry.Kind.SHEET_SUBMITTED, entry=entries[0]).count() == 1
+
+
+def test_the_sheet_view_sets_no_attribute_on_the_assignment(client, scene, monkeypatch):
+    """The criteria travel in a frozen JurorSheet, not as an attribute stuck on the model by the view."""
+    _event, entries, jurors, _coordinator, criteria = scene
+    stuck = []
+    original = Assignment.__setattr__
+
+    def watch(self, name, value):
+        if name == "criteria":
+            stuck.append(name)
+        original(self, name, value)
+
+    monkeypatch.setattr(Assignment, "__setattr__", watch)
+    client.force_login(jurors[0])
+    assert client.get(sheet_url(entries[0])).status_code == 200
+    assert client.post(sheet_url(entries[0]), form(criteria, {0: 4}, accion="guardar")).status_code == 302
+    assert client.post(sheet_url(entries[0], "sheet_autosave"), form(criteria, {0: 5}, revision=1)).status_code == 200
+    assert stuck == []
