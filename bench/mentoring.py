@@ -56,6 +56,7 @@ TWO_PROCESSES = "Redis, 2 processes"
 
 # --- The baseline: a bare broadcast server --------------------------------------------------------
 
+
 async def baseline_server(port: int) -> None:
     """Rooms by path; every `message.send` goes back to everyone in the room as a `message` frame."""
     import websockets
@@ -73,10 +74,16 @@ async def baseline_server(port: int) -> None:
                 frame = json.loads(raw)
                 if frame.get("type") == "message.send":
                     counter += 1
-                    websockets.broadcast(room, json.dumps({
-                        "type": "message", "message": {"id": counter, "text": frame.get("text", "")},
-                        "sent_at": time.time(),  # like Semilla's stamp: taken as the broadcast starts
-                    }))
+                    websockets.broadcast(
+                        room,
+                        json.dumps(
+                            {
+                                "type": "message",
+                                "message": {"id": counter, "text": frame.get("text", "")},
+                                "sent_at": time.time(),  # like Semilla's stamp: taken as the broadcast starts
+                            }
+                        ),
+                    )
                 elif frame.get("type") == "hello":
                     await ws.send(json.dumps({"type": "state"}))
         finally:
@@ -89,6 +96,7 @@ async def baseline_server(port: int) -> None:
 
 
 # --- Servers as processes ---------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -113,15 +121,24 @@ class Server:
 
     def __init__(self, kind: str, redis: bool = False):
         self.kind, self.port = kind, free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings",
-               "SEMILLA_WS_ALLOWED_ORIGINS": f"http://{HOST}:{self.port}"}  # its clients' Origin (cms/origins.py)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings",
+            "SEMILLA_WS_ALLOWED_ORIGINS": f"http://{HOST}:{self.port}",
+        }  # its clients' Origin (cms/origins.py)
         if not redis:
             env.pop("REDIS_URL", None)  # the embedded default: in-memory layer
         if kind == "baseline":
             argv = [sys.executable, str(Path(__file__).resolve()), "--baseline-server", str(self.port)]
         else:
-            argv = [str(Path(sys.executable).with_name("daphne")), "-b", HOST, "-p", str(self.port),
-                    "cms.asgi:application"]
+            argv = [
+                str(Path(sys.executable).with_name("daphne")),
+                "-b",
+                HOST,
+                "-p",
+                str(self.port),
+                "cms.asgi:application",
+            ]
         self.log = tempfile.NamedTemporaryFile("w+", prefix=f"semilla-bench-{kind}-", suffix=".log", delete=False)
         self.process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=self.log)
 
@@ -139,6 +156,7 @@ class Server:
 
 
 # --- Semilla's side: users, sessions, cookies --------------------------------------------------------
+
 
 def django_setup() -> None:
     sys.path.insert(0, str(ROOT))
@@ -188,8 +206,14 @@ def bench_sessions(rooms: int, people: list) -> list[int]:
 
     start = timezone.now()
     return [
-        session_schedule(by=people[0], topic=f"{TOPIC_PREFIX} {r}", starts_at=start,
-                         ends_at=start + timedelta(hours=1), mentors=[people[0]], participants=people[1:]).pk
+        session_schedule(
+            by=people[0],
+            topic=f"{TOPIC_PREFIX} {r}",
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            mentors=[people[0]],
+            participants=people[1:],
+        ).pk
         for r in range(rooms)
     ]
 
@@ -201,6 +225,7 @@ def bench_cleanup() -> None:
 
 
 # --- The load ----------------------------------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -232,9 +257,14 @@ class Outcome:
     @classmethod
     def merged(cls, parts: list[Outcome]) -> Outcome:
         """The runs of one server as one outcome: every message and every delivery of each run."""
-        return cls(sum(p.sent for p in parts), sum(p.expected for p in parts),
-                   [x for p in parts for x in p.latencies], [x for p in parts for x in p.fanouts],
-                   [x for p in parts for x in p.crossings], sum(p.errors for p in parts))
+        return cls(
+            sum(p.sent for p in parts),
+            sum(p.expected for p in parts),
+            [x for p in parts for x in p.latencies],
+            [x for p in parts for x in p.fanouts],
+            [x for p in parts for x in p.crossings],
+            sum(p.errors for p in parts),
+        )
 
 
 async def run_load(ports: list[int], rooms: list[str], cookies: list[str], duration: int) -> Outcome:
@@ -253,9 +283,15 @@ async def run_load(ports: list[int], rooms: list[str], cookies: list[str], durat
     async def open_client(room: int, path: str, person: int) -> None:
         port, cookie = ports[person % len(ports)], cookies[person]
         async with gate:
-            ws = await connect(f"ws://{HOST}:{port}{path}", origin=f"http://{HOST}:{port}",
-                               additional_headers={"Cookie": cookie}, ping_interval=None, max_queue=None,
-                               open_timeout=60, compression=None)
+            ws = await connect(
+                f"ws://{HOST}:{port}{path}",
+                origin=f"http://{HOST}:{port}",
+                additional_headers={"Cookie": cookie},
+                ping_interval=None,
+                max_queue=None,
+                open_timeout=60,
+                compression=None,
+            )
             await ws.send(json.dumps({"type": "hello", "last_seen_id": None}))
         ready = asyncio.Event()
         clients.append((room, ws, ready, port))
@@ -317,6 +353,7 @@ async def run_load(ports: list[int], rooms: list[str], cookies: list[str], durat
 
 # --- Report ------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     load: str
@@ -341,7 +378,7 @@ def report(rows: list[Row], duration: int) -> str:
         "write, then the broadcast). Fan-out = from the server's broadcast (`sent_at`, stamped as the sender's "
         "process starts it: its own sockets first, then the layer to the other processes; the baseline as it "
         "starts its broadcast) to each client's receipt, same clock. Budgets apply to fan-out p99 and loss. "
-        f"\"{TWO_PROCESSES}\": two Daphne processes sharing Redis, each room's clients taking turns between them.",
+        f'"{TWO_PROCESSES}": two Daphne processes sharing Redis, each room\'s clients taking turns between them.',
         "",
         "| Load (rooms x clients) | Server | Layer | Messages | Deliveries | End-to-end p50 ms "
         "| End-to-end p99 ms | Fan-out p50 ms | Fan-out p99 ms | Lost | Budget (fan-out) | Result |",
@@ -349,22 +386,29 @@ def report(rows: list[Row], duration: int) -> str:
     ]
     for row in rows:
         o = row.outcome
-        budget = "0 lost (reference)" if row.factor is None else (
-            f"p99 <= {row.factor:g} x {row.baseline_p99:.1f} = {row.factor * row.baseline_p99:.1f} ms, 0 lost")
+        budget = (
+            "0 lost (reference)"
+            if row.factor is None
+            else (f"p99 <= {row.factor:g} x {row.baseline_p99:.1f} = {row.factor * row.baseline_p99:.1f} ms, 0 lost")
+        )
         lost = f"{o.lost}" + (f" (+{o.errors} errors)" if o.errors else "")
         unstamped = len(o.latencies) - len(o.fanouts)
         if unstamped:
             lost += f" ({unstamped} without sent_at)"
-        lines.append(f"| {row.load} | {row.server} | {row.layer} | {o.sent} | {len(o.latencies)} | "
-                     f"{o.quantile(50):.1f} | {o.quantile(99):.1f} | "
-                     f"{o.fanout_quantile(50):.1f} | {o.fanout_quantile(99):.1f} | {lost} | {budget} | "
-                     f"{'PASS' if row.passed else 'FAIL'} |")
+        lines.append(
+            f"| {row.load} | {row.server} | {row.layer} | {o.sent} | {len(o.latencies)} | "
+            f"{o.quantile(50):.1f} | {o.quantile(99):.1f} | "
+            f"{o.fanout_quantile(50):.1f} | {o.fanout_quantile(99):.1f} | {lost} | {budget} | "
+            f"{'PASS' if row.passed else 'FAIL'} |"
+        )
     for row in rows:
         if row.outcome.crossings:
             crossing = Outcome(fanouts=row.outcome.crossings)
-            lines.append(f"\n{row.load}, {row.layer}: the {len(crossing.fanouts)} fan-outs to a client of the other "
-                         f"process (through Redis): p50 {crossing.fanout_quantile(50):.1f} ms, "
-                         f"p99 {crossing.fanout_quantile(99):.1f} ms.")
+            lines.append(
+                f"\n{row.load}, {row.layer}: the {len(crossing.fanouts)} fan-outs to a client of the other "
+                f"process (through Redis): p50 {crossing.fanout_quantile(50):.1f} ms, "
+                f"p99 {crossing.fanout_quantile(99):.1f} ms."
+            )
     return "\n".join(lines)
 
 
@@ -376,8 +420,9 @@ def parse_loads(text: str) -> list[tuple[int, int]]:
     return loads
 
 
-def run_server(*, name: str, redis: bool, processes: int, rooms: int, people: list, cookies: list[str],
-               duration: int) -> Outcome:
+def run_server(
+    *, name: str, redis: bool, processes: int, rooms: int, people: list, cookies: list[str], duration: int
+) -> Outcome:
     """One run of the load against the baseline or against Daphne (one or more processes) with one layer."""
     if name == "baseline":
         with Server("baseline") as server:
@@ -423,13 +468,30 @@ def main() -> int:
             servers = [("baseline", False, 1), *((name, redis, n) for name, redis, n, _factor in layers)]
             parts: dict[str, list[Outcome]] = {name: [] for name, _redis, _n in servers}
             for name, redis, processes in servers + servers[::-1]:
-                parts[name].append(run_server(name=name, redis=redis, processes=processes, rooms=rooms,
-                                              people=people, cookies=cookies, duration=max(1, duration // 2)))
+                parts[name].append(
+                    run_server(
+                        name=name,
+                        redis=redis,
+                        processes=processes,
+                        rooms=rooms,
+                        people=people,
+                        cookies=cookies,
+                        duration=max(1, duration // 2),
+                    )
+                )
             base = Outcome.merged(parts["baseline"])
             rows.append(Row(label, "bare `websockets` broadcast", "-", base))
             for name, _redis, _n, factor in layers:
-                rows.append(Row(label, "Semilla (Daphne, room consumer)", name, Outcome.merged(parts[name]),
-                                factor, base.fanout_quantile(99)))
+                rows.append(
+                    Row(
+                        label,
+                        "Semilla (Daphne, room consumer)",
+                        name,
+                        Outcome.merged(parts[name]),
+                        factor,
+                        base.fanout_quantile(99),
+                    )
+                )
     finally:
         bench_cleanup()
     table = report(rows, duration)

@@ -180,11 +180,15 @@ def measure_page(client: Client, name: str, path: str) -> PageCost:
             continue
         seen.add(asset_path)
         asset_response, asset_raw = fetch(client, asset_path)
-        cost.assets.append(Asset(
-            url=asset_path, kind=kind, wire_bytes=len(asset_raw),
-            cacheable=asset_response.status_code == 200 and max_age(asset_response) >= ONE_DAY,
-            content=asset_path.startswith(settings.MEDIA_URL),
-        ))
+        cost.assets.append(
+            Asset(
+                url=asset_path,
+                kind=kind,
+                wire_bytes=len(asset_raw),
+                cacheable=asset_response.status_code == 200 and max_age(asset_response) >= ONE_DAY,
+                content=asset_path.startswith(settings.MEDIA_URL),
+            )
+        )
         if kind == "css" and asset_response.status_code == 200:
             for ref in CSS_URL.findall(decoded(asset_response, asset_raw)):
                 if not ref.startswith("data:"):
@@ -210,8 +214,9 @@ def pick_learner_and_course(build_if_empty: bool) -> tuple[User, CoursePage, Les
             lesson = course and LessonPage.objects.live().descendant_of(course).order_by("path").first()
             if lesson:
                 return learner, course, lesson
-    course = next(c for c in CoursePage.objects.live().order_by("path")
-                  if LessonPage.objects.live().descendant_of(c).exists())
+    course = next(
+        c for c in CoursePage.objects.live().order_by("path") if LessonPage.objects.live().descendant_of(c).exists()
+    )
     learner = bench_learner(course)
     return learner, course, LessonPage.objects.live().descendant_of(course).order_by("path").first()
 
@@ -250,8 +255,13 @@ class LoadResult:
     @classmethod
     def merged(cls, parts: list[LoadResult]) -> LoadResult:
         """Several rounds of one view as one result: requests over the time spent on that view."""
-        return cls(parts[0].name, sum(p.requests for p in parts), sum(p.errors for p in parts),
-                   sum(p.seconds for p in parts), [x for p in parts for x in p.latencies])
+        return cls(
+            parts[0].name,
+            sum(p.requests for p in parts),
+            sum(p.errors for p in parts),
+            sum(p.seconds for p in parts),
+            [x for p in parts for x in p.latencies],
+        )
 
     @property
     def p95_ms(self) -> float:
@@ -270,7 +280,10 @@ def start_daphne(port: int, log) -> subprocess.Popen:
     daphne = Path(sys.executable).with_name("daphne")
     process = subprocess.Popen(
         [str(daphne), "-b", HOST, "-p", str(port), "cms.asgi:application"],
-        cwd=ROOT, env={**os.environ, "SEMILLA_BENCH": "1"}, stdout=subprocess.DEVNULL, stderr=log,
+        cwd=ROOT,
+        env={**os.environ, "SEMILLA_BENCH": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=log,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -285,8 +298,9 @@ def start_daphne(port: int, log) -> subprocess.Popen:
     raise SystemExit("Daphne did not answer within 30 s")
 
 
-async def hammer(name: str, url: str, cookies: dict, concurrency: int, per_client: int,
-                 time_limit: float) -> LoadResult:
+async def hammer(
+    name: str, url: str, cookies: dict, concurrency: int, per_client: int, time_limit: float
+) -> LoadResult:
     latencies: list[float] = []
     errors = 0
 
@@ -312,8 +326,9 @@ async def hammer(name: str, url: str, cookies: dict, concurrency: int, per_clien
     return LoadResult(name, len(latencies), errors, time.perf_counter() - started, latencies)
 
 
-def load_test(learner: User, lesson_path: str, concurrency: int, per_client: int,
-              rounds: int) -> tuple[LoadResult, LoadResult, LoadResult]:
+def load_test(
+    learner: User, lesson_path: str, concurrency: int, per_client: int, rounds: int
+) -> tuple[LoadResult, LoadResult, LoadResult]:
     client = Client(HTTP_HOST=HOST)
     client.force_login(learner)  # a real session row: Daphne reads the same database
     cookies = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
@@ -332,9 +347,11 @@ def load_test(learner: User, lesson_path: str, concurrency: int, per_client: int
             # The baseline is Django's floor: the same middleware, no session, no template, no query.
             # The three loads take turns in short rounds, so a change of the machine's load (other programs,
             # CPU frequency) weighs on all three alike instead of on whichever ran at that moment.
-            loads = [("vista trivial (sin sesión)", trivial_url, {}),
-                     ("vista trivial (misma sesión)", trivial_url, cookies),
-                     ("lección (con sesión)", lesson_url, cookies)]
+            loads = [
+                ("vista trivial (sin sesión)", trivial_url, {}),
+                ("vista trivial (misma sesión)", trivial_url, cookies),
+                ("lección (con sesión)", lesson_url, cookies),
+            ]
             per_round = max(1, per_client // rounds)
             parts: dict[str, list[LoadResult]] = {name: [] for name, _url, _cookies in loads}
             for _round in range(rounds):
@@ -363,14 +380,18 @@ def h5p_checks(pages: list[PageCost]) -> list[tuple[str, bool, str]]:
     if cost is None:
         return []
     return [
-        ("lección con H5P, 1.ª visita <= 60 KB", cost.status == 200 and cost.first_visit <= BUDGET_FIRST_VISIT,
-         kb(cost.first_visit)),
+        (
+            "lección con H5P, 1.ª visita <= 60 KB",
+            cost.status == 200 and cost.first_visit <= BUDGET_FIRST_VISIT,
+            kb(cost.first_visit),
+        ),
         ("lección con H5P, JS <= 15 KB", cost.js_bytes <= BUDGET_JS, kb(cost.js_bytes)),
     ]
 
 
-def report(pages: list[PageCost], trivial: LoadResult, same: LoadResult, lesson: LoadResult,
-           concurrency: int) -> tuple[str, bool]:
+def report(
+    pages: list[PageCost], trivial: LoadResult, same: LoadResult, lesson: LoadResult, concurrency: int
+) -> tuple[str, bool]:
     lines = [
         f"Medido el {date.today().isoformat()} · base de datos: {connection.vendor} · gzip · con sesión de aprendiz",
         "",
@@ -381,8 +402,10 @@ def report(pages: list[PageCost], trivial: LoadResult, same: LoadResult, lesson:
         if p.status != 200:
             lines.append(f"| {p.name} (`{p.url}`) | HTTP {p.status} | | | | | |")
             continue
-        lines.append(f"| {p.name} (`{p.url}`) | {kb(p.first_visit)} | {kb(p.repeat_visit)} | {p.requests} | "
-                     f"{kb(p.js_bytes)} | {p.queries} | {kb(p.content_bytes)} |")
+        lines.append(
+            f"| {p.name} (`{p.url}`) | {kb(p.first_visit)} | {kb(p.repeat_visit)} | {p.requests} | "
+            f"{kb(p.js_bytes)} | {p.queries} | {kb(p.content_bytes)} |"
+        )
     ratio = lesson.rps / trivial.rps if trivial.rps else 0.0
     lines += [
         "",
@@ -398,15 +421,20 @@ def report(pages: list[PageCost], trivial: LoadResult, same: LoadResult, lesson:
         ("lección responde 200", lesson_cost.status == 200, str(lesson_cost.status)),
         ("lección, 1.ª visita <= 60 KB", lesson_cost.first_visit <= BUDGET_FIRST_VISIT, kb(lesson_cost.first_visit)),
         ("lección, JS <= 15 KB", lesson_cost.js_bytes <= BUDGET_JS, kb(lesson_cost.js_bytes)),
-        ("lección, visita repetida <= 15 KB", lesson_cost.repeat_visit <= BUDGET_REPEAT_VISIT,
-         kb(lesson_cost.repeat_visit)),
+        (
+            "lección, visita repetida <= 15 KB",
+            lesson_cost.repeat_visit <= BUDGET_REPEAT_VISIT,
+            kb(lesson_cost.repeat_visit),
+        ),
         ("lección, <= 12 consultas SQL", lesson_cost.queries <= BUDGET_QUERIES, str(lesson_cost.queries)),
         ("lección >= 0.3x peticiones/s de la vista trivial", ratio >= BUDGET_RPS_RATIO, f"{ratio:.2f}x"),
-        ("(sin presupuesto) lección / vista trivial con la misma sesión", None,
-         f"{lesson.rps / same.rps if same.rps else 0.0:.2f}x"),
+        (
+            "(sin presupuesto) lección / vista trivial con la misma sesión",
+            None,
+            f"{lesson.rps / same.rps if same.rps else 0.0:.2f}x",
+        ),
         *h5p_checks(pages),
-        ("sin errores bajo carga", trivial.errors == 0 and lesson.errors == 0,
-         str(trivial.errors + lesson.errors)),
+        ("sin errores bajo carga", trivial.errors == 0 and lesson.errors == 0, str(trivial.errors + lesson.errors)),
     ]
     lines += ["", "| presupuesto | medido | resultado |", "|---|---:|---|"]
     verdict = {None: "—", True: "PASS", False: "FAIL"}
@@ -429,10 +457,13 @@ def h5p_lesson(course: CoursePage) -> LessonPage | None:
     with H5P_FIXTURE.open("rb") as upload:
         activity, _created = h5p_package_import(upload=upload)
     module = ModulePage.objects.child_of(course).order_by("path").first()
-    return module.add_child(instance=LessonPage(
-        title="Práctica interactiva", slug=H5P_LESSON_SLUG,
-        body=[("text", "<p>Responde la pregunta.</p>"), ("h5p", {"activity": activity, "intro": ""})],
-    ))
+    return module.add_child(
+        instance=LessonPage(
+            title="Práctica interactiva",
+            slug=H5P_LESSON_SLUG,
+            body=[("text", "<p>Responde la pregunta.</p>"), ("h5p", {"activity": activity, "intro": ""})],
+        )
+    )
 
 
 def page_path(page) -> str:
@@ -459,8 +490,7 @@ def main() -> int:
     with_h5p = h5p_lesson(course)
     if with_h5p is not None:
         pages.append(measure_page(client, "lección con H5P (sin pedir la actividad)", page_path(with_h5p)))
-    trivial, same, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests,
-                                              args.rounds)
+    trivial, same, lesson_load = load_test(learner, page_path(lesson), args.concurrency, args.requests, args.rounds)
     text, ok = report(pages, trivial, same, lesson_load, args.concurrency)
     print(text)
     if args.output:

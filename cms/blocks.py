@@ -39,8 +39,9 @@ class SanitizedRichTextBlock(blocks.RichTextBlock):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("imagen"))
-    alt = blocks.CharBlock(label=_("texto alternativo"), max_length=200,
-                           help_text=_("Qué muestra la imagen, para quien no la ve."))
+    alt = blocks.CharBlock(
+        label=_("texto alternativo"), max_length=200, help_text=_("Qué muestra la imagen, para quien no la ve.")
+    )
     caption = blocks.CharBlock(label=_("pie de foto"), required=False, max_length=250)
 
     class Meta:
@@ -54,8 +55,9 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("título"), max_length=200)
     video = DocumentChooserBlock(label=_("archivo de video"))
     size_mb = blocks.DecimalBlock(label=_("tamaño en MB"), min_value=0, decimal_places=1, max_digits=6)
-    transcript = blocks.TextBlock(label=_("transcripción"),
-                                  help_text=_("El texto del video, para leer sin gastar datos."))
+    transcript = blocks.TextBlock(
+        label=_("transcripción"), help_text=_("El texto del video, para leer sin gastar datos.")
+    )
 
     class Meta:
         icon = "media"

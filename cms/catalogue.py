@@ -20,7 +20,7 @@ def wording_from_comment(comment: str | None) -> list[str]:
     text = (comment or "").strip()
     if not text.startswith(TRANSLATORS):
         return []
-    return [form.strip() for form in text[len(TRANSLATORS):].split("||")]
+    return [form.strip() for form in text[len(TRANSLATORS) :].split("||")]
 
 
 def fill_catalogue(path: str) -> int:

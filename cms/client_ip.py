@@ -30,7 +30,7 @@ def _networks(proxies: tuple[str, ...]) -> tuple[Network, ...]:
 def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     address = address.strip()
     if address.startswith("[") and "]" in address:  # [v6]:port
-        address = address[1:address.index("]")]
+        address = address[1 : address.index("]")]
     elif address.count(":") == 1:  # v4:port
         address = address.split(":", 1)[0]
     try:

@@ -53,12 +53,50 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 # Second-level suffixes under which a name is registered one level deeper (a simple stand-in for the
 # Public Suffix List, enough for the deployments Semilla expects; no network, no dependency).
-_SECOND_LEVEL_SUFFIXES = frozenset({
-    "com.ec", "org.ec", "gob.ec", "gov.ec", "edu.ec", "net.ec", "info.ec", "mil.ec", "fin.ec", "med.ec",
-    "co.uk", "org.uk", "gov.uk", "ac.uk", "com.co", "org.co", "gov.co", "edu.co", "com.pe", "org.pe",
-    "gob.pe", "com.ar", "org.ar", "gob.ar", "com.mx", "org.mx", "gob.mx", "com.br", "org.br", "gov.br",
-    "com.ve", "org.ve", "gob.ve", "com.au", "org.au", "co.nz", "co.jp", "com.es", "org.es", "gob.es",
-})
+_SECOND_LEVEL_SUFFIXES = frozenset(
+    {
+        "com.ec",
+        "org.ec",
+        "gob.ec",
+        "gov.ec",
+        "edu.ec",
+        "net.ec",
+        "info.ec",
+        "mil.ec",
+        "fin.ec",
+        "med.ec",
+        "co.uk",
+        "org.uk",
+        "gov.uk",
+        "ac.uk",
+        "com.co",
+        "org.co",
+        "gov.co",
+        "edu.co",
+        "com.pe",
+        "org.pe",
+        "gob.pe",
+        "com.ar",
+        "org.ar",
+        "gob.ar",
+        "com.mx",
+        "org.mx",
+        "gob.mx",
+        "com.br",
+        "org.br",
+        "gov.br",
+        "com.ve",
+        "org.ve",
+        "gob.ve",
+        "com.au",
+        "org.au",
+        "co.nz",
+        "co.jp",
+        "com.es",
+        "org.es",
+        "gob.es",
+    }
+)
 
 
 def registrable_domain(host: str) -> str:

@@ -19,8 +19,11 @@ FRAMEWORK_MESSAGES = (
     # Translators: Tu contraseña actual no es correcta. Escríbela otra vez.
     gettext_noop("Your old password was entered incorrectly. Please enter it again."),
     # Translators: Tu contraseña debe tener al menos %(min_length)d carácter. || Tu contraseña debe tener al menos %(min_length)d caracteres.
-    ngettext_lazy("Your password must contain at least %(min_length)d character.",
-                  "Your password must contain at least %(min_length)d characters.", "min_length"),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
     # Translators: Tu contraseña no puede parecerse demasiado a tus otros datos personales.
     gettext_noop("Your password can’t be too similar to your other personal information."),
     # Translators: Tu contraseña no puede ser una contraseña muy usada.
@@ -54,22 +57,35 @@ FRAMEWORK_MESSAGES = (
     # Translators: El valor debe ser mayor o igual a %(limit_value)s.
     gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
     # Translators: Escribe al menos %(limit_value)d carácter (tiene %(show_value)d). || Escribe al menos %(limit_value)d caracteres (tiene %(show_value)d).
-    ngettext_lazy("Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
-                  "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
-                  "limit_value"),
+    ngettext_lazy(
+        "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
+        "limit_value",
+    ),
     # Translators: Escribe como máximo %(limit_value)d carácter (tiene %(show_value)d). || Escribe como máximo %(limit_value)d caracteres (tiene %(show_value)d).
-    ngettext_lazy("Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
-                  "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
-                  "limit_value"),
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        "limit_value",
+    ),
     # Translators: Escribe como máximo %(max)s dígito en total. || Escribe como máximo %(max)s dígitos en total.
-    ngettext_lazy("Ensure that there are no more than %(max)s digit in total.",
-                  "Ensure that there are no more than %(max)s digits in total.", "max"),
+    ngettext_lazy(
+        "Ensure that there are no more than %(max)s digit in total.",
+        "Ensure that there are no more than %(max)s digits in total.",
+        "max",
+    ),
     # Translators: Escribe como máximo %(max)s decimal. || Escribe como máximo %(max)s decimales.
-    ngettext_lazy("Ensure that there are no more than %(max)s decimal place.",
-                  "Ensure that there are no more than %(max)s decimal places.", "max"),
+    ngettext_lazy(
+        "Ensure that there are no more than %(max)s decimal place.",
+        "Ensure that there are no more than %(max)s decimal places.",
+        "max",
+    ),
     # Translators: Escribe como máximo %(max)s dígito antes del punto decimal. || Escribe como máximo %(max)s dígitos antes del punto decimal.
-    ngettext_lazy("Ensure that there are no more than %(max)s digit before the decimal point.",
-                  "Ensure that there are no more than %(max)s digits before the decimal point.", "max"),
+    ngettext_lazy(
+        "Ensure that there are no more than %(max)s digit before the decimal point.",
+        "Ensure that there are no more than %(max)s digits before the decimal point.",
+        "max",
+    ),
     # Translators: No llegó ningún archivo. Revisa el tipo de codificación del formulario.
     gettext_noop("No file was submitted. Check the encoding type on the form."),
     # Translators: No llegó ningún archivo.
@@ -77,8 +93,11 @@ FRAMEWORK_MESSAGES = (
     # Translators: El archivo que subiste está vacío.
     gettext_noop("The submitted file is empty."),
     # Translators: El nombre del archivo puede tener como máximo %(max)d carácter (tiene %(length)d). || El nombre del archivo puede tener como máximo %(max)d caracteres (tiene %(length)d).
-    ngettext_lazy("Ensure this filename has at most %(max)d character (it has %(length)d).",
-                  "Ensure this filename has at most %(max)d characters (it has %(length)d).", "max"),
+    ngettext_lazy(
+        "Ensure this filename has at most %(max)d character (it has %(length)d).",
+        "Ensure this filename has at most %(max)d characters (it has %(length)d).",
+        "max",
+    ),
     # Translators: Sube un archivo o marca la casilla para quitarlo, pero no las dos cosas.
     gettext_noop("Please either submit a file or check the clear checkbox, not both."),
     # Translators: Sube una imagen válida. El archivo que subiste no es una imagen o está dañado.

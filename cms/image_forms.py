@@ -16,11 +16,12 @@ class ImageForm(BaseImageForm):
         if field is not None:
             field.error_messages["file_too_many_pixels"] = _(
                 "La imagen tiene %(num_pixels)s píxeles y el máximo es %(max_pixels_count)s. Achícala y vuelve "
-                "a subirla.")
-            field.error_messages["file_too_large"] = _(
-                "La imagen pesa %(file_size)s y el máximo es %(max_filesize)s.")
+                "a subirla."
+            )
+            field.error_messages["file_too_large"] = _("La imagen pesa %(file_size)s y el máximo es %(max_filesize)s.")
             field.error_messages["invalid_image_known_format"] = _(
-                "El archivo no es una imagen .%(extension)s (es %(image_format)s): revisa su extensión.")
+                "El archivo no es una imagen .%(extension)s (es %(image_format)s): revisa su extensión."
+            )
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

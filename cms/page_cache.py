@@ -99,6 +99,7 @@ class PageRouteMiddleware:
             page, args, kwargs = route
             # The site's own fields only: never a page object that could go stale in the cache.
             site_fields = {f.attname: getattr(site, f.attname) for f in Site._meta.concrete_fields}
-            cache.set(key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs), site_fields),
-                      TREE_CACHE_SECONDS)
+            cache.set(
+                key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs), site_fields), TREE_CACHE_SECONDS
+            )
         return response

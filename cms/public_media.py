@@ -16,8 +16,12 @@ from wagtail.images import get_image_model
 # One ASCII file name, no folders: Wagtail writes both folders flat. No leading dot, no "..".
 IMAGE_PATH = re.compile(r"(?P<folder>images|original_images)/(?P<name>\w[\w.-]{0,254})", re.ASCII)
 IMAGE_TYPES = {
-    "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp",
-    "gif": "image/gif", "avif": "image/avif",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "gif": "image/gif",
+    "avif": "image/avif",
 }
 
 

@@ -198,11 +198,13 @@ if REDIS_URL:
         }
     }
     # A Redis that is down counts as an empty cache (logged): sessions come from the database, pages keep working.
-    CACHES = {"default": redis_cache_settings(
-        REDIS_URL,
-        connect_timeout=env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
-        timeout=env_float("REDIS_TIMEOUT_SECONDS", 1.0),
-    )}
+    CACHES = {
+        "default": redis_cache_settings(
+            REDIS_URL,
+            connect_timeout=env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
+            timeout=env_float("REDIS_TIMEOUT_SECONDS", 1.0),
+        )
+    }
 else:
     CHANNEL_LAYERS = {
         "default": {
@@ -382,6 +384,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"semilla": {"handlers": ["console"], "level": "INFO", "propagate": False},
-                "channels_redis": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "semilla": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "channels_redis": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -20,8 +20,15 @@ from PIL import Image, UnidentifiedImageError
 
 MB = 1024 * 1024
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
-DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error,
-                 Image.DecompressionBombError)
+DECODE_ERRORS = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    struct.error,
+    Image.DecompressionBombError,
+)
 
 
 @dataclass(frozen=True)
@@ -38,27 +45,30 @@ class ImageHeader:
 
 
 def _too_large(limit: int) -> ValidationError:
-    return ValidationError(_("La foto es muy grande: el máximo es %(mb)s MB.") % {"mb": limit // MB},
-                           code="too_large")
+    return ValidationError(_("La foto es muy grande: el máximo es %(mb)s MB.") % {"mb": limit // MB}, code="too_large")
 
 
 def _invalid() -> ValidationError:
-    return ValidationError(_("El archivo no es una foto válida. Sube una foto JPG, PNG o WebP."),
-                           code="invalid_image")
+    return ValidationError(_("El archivo no es una foto válida. Sube una foto JPG, PNG o WebP."), code="invalid_image")
 
 
 def _too_many_pixels(pixels: int | None, limit: int) -> ValidationError:
     values = {"max": number_format(limit / 1_000_000, 1)}
     if pixels is None:
-        return ValidationError(_("La foto tiene demasiados píxeles: el máximo es %(max)s megapíxeles. Achícala "
-                                 "y vuelve a subirla.") % values, code="pixels")
+        return ValidationError(
+            _("La foto tiene demasiados píxeles: el máximo es %(max)s megapíxeles. Achícala y vuelve a subirla.")
+            % values,
+            code="pixels",
+        )
     values["mp"] = number_format(pixels / 1_000_000, 1)
-    return ValidationError(_("La foto tiene %(mp)s megapíxeles y el máximo es %(max)s. Achícala y vuelve a "
-                             "subirla.") % values, code="pixels")
+    return ValidationError(
+        _("La foto tiene %(mp)s megapíxeles y el máximo es %(max)s. Achícala y vuelve a subirla.") % values,
+        code="pixels",
+    )
 
 
 def image_format_of(data: bytes) -> str | None:
-    """"JPEG", "PNG" or "WEBP" by the file's first bytes (its magic number), else None."""
+    """ "JPEG", "PNG" or "WEBP" by the file's first bytes (its magic number), else None."""
     if data.startswith(b"\xff\xd8\xff"):
         return "JPEG"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -105,8 +115,9 @@ def image_header_check(data: bytes, *, max_pixels: int | None = None) -> ImageHe
     return header
 
 
-def image_upload_check(upload: UploadedFile, *, max_bytes: int | None = None,
-                       max_pixels: int | None = None) -> ImageHeader:
+def image_upload_check(
+    upload: UploadedFile, *, max_bytes: int | None = None, max_pixels: int | None = None
+) -> ImageHeader:
     """The project's rule for an uploaded image: size in bytes, format by content, pixels from the header.
     Raises ValidationError with a Spanish message; reads at most max_bytes + 1 bytes, decodes nothing."""
     return image_header_check(image_bytes_read(upload, max_bytes=max_bytes), max_pixels=max_pixels)

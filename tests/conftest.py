@@ -15,8 +15,10 @@ def _media_root(settings, tmp_path):
 def _fast_password_hashing(settings):
     """Factories set a password per person; the production hasher (PBKDF2, a million rounds) would make the
     suite minutes longer. Passwords still go through Django's real check, with a cheap algorithm."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
-                                 "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
 
 
 @pytest.fixture(autouse=True)

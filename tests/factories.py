@@ -50,24 +50,43 @@ def course_index() -> CourseIndexPage:
     return root.add_child(instance=CourseIndexPage(title="Cursos", slug="cursos"))
 
 
-def build_course(*, title: str = "Educación financiera", modules: int = 2, lessons_per_module: int = 2,
-                 capacity: int | None = None, requires_previous: bool = False) -> CoursePage:
+def build_course(
+    *,
+    title: str = "Educación financiera",
+    modules: int = 2,
+    lessons_per_module: int = 2,
+    capacity: int | None = None,
+    requires_previous: bool = False,
+) -> CoursePage:
     """A live course tree: course > modules > lessons with a text block each."""
     index = course_index()
-    course = index.add_child(instance=CoursePage(
-        title=title, slug=f"curso-{CoursePage.objects.count() + 1}", track=Track.FINANCIAL,
-        summary="Aprende a organizar tu dinero.", learning_outcomes="Hacer un presupuesto\nAhorrar",
-        estimated_hours=Decimal("6"), capacity=capacity,
-    ))
+    course = index.add_child(
+        instance=CoursePage(
+            title=title,
+            slug=f"curso-{CoursePage.objects.count() + 1}",
+            track=Track.FINANCIAL,
+            summary="Aprende a organizar tu dinero.",
+            learning_outcomes="Hacer un presupuesto\nAhorrar",
+            estimated_hours=Decimal("6"),
+            capacity=capacity,
+        )
+    )
     for m in range(modules):
-        module = course.add_child(instance=ModulePage(
-            title=f"Módulo {m + 1}", slug=f"modulo-{m + 1}", requires_previous=requires_previous and m > 0,
-        ))
+        module = course.add_child(
+            instance=ModulePage(
+                title=f"Módulo {m + 1}",
+                slug=f"modulo-{m + 1}",
+                requires_previous=requires_previous and m > 0,
+            )
+        )
         for n in range(lessons_per_module):
-            module.add_child(instance=LessonPage(
-                title=f"Lección {m + 1}.{n + 1}", slug=f"leccion-{n + 1}",
-                body=[("text", f"<p>Contenido de la lección {m + 1}.{n + 1}.</p>")],
-            ))
+            module.add_child(
+                instance=LessonPage(
+                    title=f"Lección {m + 1}.{n + 1}",
+                    slug=f"leccion-{n + 1}",
+                    body=[("text", f"<p>Contenido de la lección {m + 1}.{n + 1}.</p>")],
+                )
+            )
     return course
 
 
@@ -152,8 +171,9 @@ def venture_with_team(**venture_kwargs):
 __all__ += ["CohortFactory", "VentureFactory", "venture_with_team"]
 
 
-def pitch_event_with_entries(*, ventures: int = 6, jurors: int = 3, cohort=None, budget: str = "2100",
-                             fixed_amount: str = "700"):
+def pitch_event_with_entries(
+    *, ventures: int = 6, jurors: int = 3, cohort=None, budget: str = "2100", fixed_amount: str = "700"
+):
     """(event, entries, jurors, coordinator): an open pitch event on the default rubric with `ventures` entries,
     each venture with one accepted member and a submitted plan version, and `jurors` people with role "jurado"
     in the event's jury pool (not yet assigned to entries)."""
@@ -169,9 +189,13 @@ def pitch_event_with_entries(*, ventures: int = 6, jurors: int = 3, cohort=None,
     cohort = cohort or CohortFactory(coordinators=[coordinator])
     cohort.coordinators.add(coordinator)
     event = PitchEvent.objects.create(
-        cohort=cohort, name=f"Pitch {cohort.name}", starts_at=timezone.now() + timedelta(days=7),
-        place="Centro comunitario", rubric=rubric_default_ensure(),
-        total_budget=Decimal(budget), fixed_amount=Decimal(fixed_amount),
+        cohort=cohort,
+        name=f"Pitch {cohort.name}",
+        starts_at=timezone.now() + timedelta(days=7),
+        place="Centro comunitario",
+        rubric=rubric_default_ensure(),
+        total_budget=Decimal(budget),
+        fixed_amount=Decimal(fixed_amount),
     )
     entries = []
     for _n in range(ventures):
@@ -203,13 +227,21 @@ def pitch_scores_fill(event, levels_by_juror_entry, *, comments=None, submitted:
         if isinstance(levels, int):
             levels = [levels] * len(criteria)
         assignment, _created = Assignment.objects.update_or_create(
-            entry=entry, juror=juror, defaults={"status": Assignment.Status.ACTIVE, "declared_at": timezone.now()})
-        sheet, _created = ScoreSheet.objects.update_or_create(assignment=assignment, defaults={
-            "comment": (comments or {}).get((juror, entry), ""), "revision": 1,
-            "submitted_at": timezone.now() if submitted else None, "updated_at": timezone.now()})
+            entry=entry, juror=juror, defaults={"status": Assignment.Status.ACTIVE, "declared_at": timezone.now()}
+        )
+        sheet, _created = ScoreSheet.objects.update_or_create(
+            assignment=assignment,
+            defaults={
+                "comment": (comments or {}).get((juror, entry), ""),
+                "revision": 1,
+                "submitted_at": timezone.now() if submitted else None,
+                "updated_at": timezone.now(),
+            },
+        )
         sheet.scores.all().delete()
-        Score.objects.bulk_create([Score(sheet=sheet, criterion=c, level=level)
-                                   for c, level in zip(criteria, levels, strict=False)])
+        Score.objects.bulk_create(
+            [Score(sheet=sheet, criterion=c, level=level) for c, level in zip(criteria, levels, strict=False)]
+        )
         sheets.append(sheet)
     return sheets
 

@@ -49,8 +49,7 @@ def start_scenario() -> Scenario:
         person.save(update_fields=["username"])
     course.mentors.add(mentor)
     course.save()
-    Enrolment.objects.create(user=learner, course=course, status=Enrolment.Status.ACTIVE,
-                             completed_at=timezone.now())
+    Enrolment.objects.create(user=learner, course=course, status=Enrolment.Status.ACTIVE, completed_at=timezone.now())
     certificate_issue(user=learner, course=course)
 
     cohort = venture.cohort
@@ -64,20 +63,38 @@ def start_scenario() -> Scenario:
     milestone.save(update_fields=["status", "due_date"])
 
     starts = timezone.now() + timedelta(days=1)
-    session = MentoringSession.objects.create(topic="Cómo poner precios", starts_at=starts,
-                                              ends_at=starts + timedelta(hours=1), created_by=mentor)
+    session = MentoringSession.objects.create(
+        topic="Cómo poner precios", starts_at=starts, ends_at=starts + timedelta(hours=1), created_by=mentor
+    )
     session.mentors.add(mentor)
     session.ventures.add(venture)
 
     juror = UserFactory(role=Role.JURY, username="jurado.marta")
-    event = PitchEvent.objects.create(cohort=cohort, name="Pitch Quito", starts_at=starts, place="Centro",
-                                      rubric=rubric_default_ensure(), total_budget=Decimal("700"),
-                                      fixed_amount=Decimal("700"))
+    event = PitchEvent.objects.create(
+        cohort=cohort,
+        name="Pitch Quito",
+        starts_at=starts,
+        place="Centro",
+        rubric=rubric_default_ensure(),
+        total_budget=Decimal("700"),
+        fixed_amount=Decimal("700"),
+    )
     plan = business_plan_ensure(venture=venture)
-    entry = Entry.objects.create(event=event, venture=venture,
-                                 plan_version=plan_version_submit(plan_id=plan.pk, by=learner))
+    entry = Entry.objects.create(
+        event=event, venture=venture, plan_version=plan_version_submit(plan_id=plan.pk, by=learner)
+    )
     event.jurors.add(juror)
     Assignment.objects.create(entry=entry, juror=juror)
-    return Scenario(course=course, cohort=cohort, venture=venture, learner=learner, mentor=mentor,
-                    coordinator=coordinator, juror=juror, applicant=applicant, milestone=milestone,
-                    session=session, event=event)
+    return Scenario(
+        course=course,
+        cohort=cohort,
+        venture=venture,
+        learner=learner,
+        mentor=mentor,
+        coordinator=coordinator,
+        juror=juror,
+        applicant=applicant,
+        milestone=milestone,
+        session=session,
+        event=event,
+    )

@@ -167,8 +167,11 @@ def project_uses(owners):
 
 def upward(uses, wiring=frozenset(WIRING)):
     """Uses that point up the house (cms <- lms <- incubator), outside the wiring files."""
-    return [use for use in uses if use.source not in wiring
-            and RANK[area_of(use.target_app)] > RANK[area_of(use.source_app)]]
+    return [
+        use
+        for use in uses
+        if use.source not in wiring and RANK[area_of(use.target_app)] > RANK[area_of(use.source_app)]
+    ]
 
 
 def strongly_connected(graph):
@@ -242,8 +245,10 @@ def cycles(uses, wiring=frozenset(WIRING)):
         if len(component) < 2:
             continue
         cycle = _cycle_through(component, graph)
-        lines = [f"cycle between apps {{{', '.join(component)}}}: {' -> '.join(cycle)}",
-                 "  the imports between them (break one step of each circle):"]
+        lines = [
+            f"cycle between apps {{{', '.join(component)}}}: {' -> '.join(cycle)}",
+            "  the imports between them (break one step of each circle):",
+        ]
         for source_app in component:
             for target_app in sorted(graph[source_app] & set(component)):
                 lines.append(f"  {source_app} -> {target_app}:")
@@ -258,14 +263,17 @@ LMS_MODELS = re.compile(r"^lms\.\w+\.models(\.|$)")
 def learning_models_read_by_incubator(uses):
     """incubator reads learning data through lms selectors/services, never lms models (a ForeignKey names
     its model with a string, "courses.CoursePage")."""
-    return [use for use in uses if area_of(use.source_app) == "incubator" and not use.link
-            and LMS_MODELS.match(use.module)]
+    return [
+        use for use in uses if area_of(use.source_app) == "incubator" and not use.link and LMS_MODELS.match(use.module)
+    ]
 
 
 def report(uses):
     problems = [f"import against cms <- lms <- incubator: {use}" for use in upward(uses)]
-    problems += [f"incubator reads lms models instead of lms selectors/services: {use}"
-                 for use in learning_models_read_by_incubator(uses)]
+    problems += [
+        f"incubator reads lms models instead of lms selectors/services: {use}"
+        for use in learning_models_read_by_incubator(uses)
+    ]
     problems += cycles(uses)
     return list(dict.fromkeys(problems))
 
@@ -279,14 +287,20 @@ def test_the_areas_depend_one_way_and_apps_form_a_tree():
 
 def _use(source, what, source_app, target_app, line=1):
     module = re.match(r"(?:from|import) ([\w.]+)", what)
-    return Use(source, line, what, source_app, target_app, link=what.startswith("{%"),
-               module=module.group(1) if module else "")
+    return Use(
+        source, line, what, source_app, target_app, link=what.startswith("{%"), module=module.group(1) if module else ""
+    )
 
 
 def test_the_checker_catches_an_upward_import_and_a_cycle():
     planted = [
-        _use("lms/courses/views.py", "from incubator.ventures.models import Venture", "lms.courses",
-             "incubator.ventures", line=7),
+        _use(
+            "lms/courses/views.py",
+            "from incubator.ventures.models import Venture",
+            "lms.courses",
+            "incubator.ventures",
+            line=7,
+        ),
         _use("lms/quizzes/blocks.py", "from lms.courses.models import Lesson", "lms.quizzes", "lms.courses"),
         _use("lms/courses/blocks.py", "from lms.grades.services import grade", "lms.courses", "lms.grades"),
         _use("lms/grades/services.py", "from lms.quizzes.models import Quiz", "lms.grades", "lms.quizzes"),
@@ -300,8 +314,13 @@ def test_the_checker_catches_an_upward_import_and_a_cycle():
         _use("incubator/kpis/views.py", "{% url 'jury:index' %}", "incubator.kpis", "incubator.jury"),
         _use("incubator/jury/views.py", "{% url 'kpis:index' %}", "incubator.jury", "incubator.kpis"),
         # Learning data through lms models instead of lms selectors.
-        _use("incubator/cohorts/selectors.py", "from lms.quizzes.models import Quiz", "incubator.cohorts",
-             "lms.quizzes", line=12),
+        _use(
+            "incubator/cohorts/selectors.py",
+            "from lms.quizzes.models import Quiz",
+            "incubator.cohorts",
+            "lms.quizzes",
+            line=12,
+        ),
     ]
     problems = report(planted)
     text = "\n".join(problems)
@@ -325,6 +344,8 @@ def test_the_checker_reads_imports_inside_functions_and_relative_ones():
 
 
 def test_the_checker_maps_template_url_names_to_lines():
-    text = "<p>\n{% url 'jury:index' %}</p>\n<a href=\"{% url \"ventures:detail\" v.pk %}\">"
-    assert [(line, name) for line, _w, name in url_names_in_template(text)] == [(2, "jury:index"),
-                                                                                (3, "ventures:detail")]
+    text = '<p>\n{% url \'jury:index\' %}</p>\n<a href="{% url "ventures:detail" v.pk %}">'
+    assert [(line, name) for line, _w, name in url_names_in_template(text)] == [
+        (2, "jury:index"),
+        (3, "ventures:detail"),
+    ]

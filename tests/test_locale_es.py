@@ -25,8 +25,9 @@ def _source_strings() -> set[str]:
             if path.suffix == ".html":
                 found |= {m.group(2) for m in TEMPLATE_LITERAL.finditer(path.read_text("utf-8"))}
             elif path.suffix == ".py":
-                found |= {m.group(1) for m in PYTHON_LITERAL.finditer(path.read_text("utf-8"))
-                          if "\\" not in m.group(1)}
+                found |= {
+                    m.group(1) for m in PYTHON_LITERAL.finditer(path.read_text("utf-8")) if "\\" not in m.group(1)
+                }
     return found
 
 

@@ -13,7 +13,8 @@ LITERAL = r"""(?:"[^"]*"|'[^']*')"""
 OPERATOR = r"(?:==|!=|not\s+in|in)"
 RAW_COMPARISON = re.compile(
     rf"[\w.]*\w{CHOICE_ATTR}\s*{OPERATOR}\s*{LITERAL}"  # x.status == "a"
-    rf"|{LITERAL}\s*{OPERATOR}\s*[\w.]*{CHOICE_ATTR}")  # "a" == x.status
+    rf"|{LITERAL}\s*{OPERATOR}\s*[\w.]*{CHOICE_ATTR}"
+)  # "a" == x.status
 
 
 def raw_comparisons(text: str) -> list[str]:

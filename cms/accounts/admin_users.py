@@ -27,8 +27,9 @@ def group_label(group) -> str:
 
 class GroupIndexView(groups.IndexView):
     columns = [
-        TitleColumn("name", label=_("Nombre"), sort_key="name", url_name="wagtailusers_groups:edit",
-                    accessor=group_label),
+        TitleColumn(
+            "name", label=_("Nombre"), sort_key="name", url_name="wagtailusers_groups:edit", accessor=group_label
+        ),
     ]
 
 

@@ -35,9 +35,16 @@ def people_index(request):
     """Learners, searchable by username, name or phone."""
     search = request.GET.get("q", "").strip()[:100]
     page = Paginator(selectors.learners_list(search=search), 50).get_page(request.GET.get("p"))
-    return TemplateResponse(request, "accounts/admin/people_index.html", {
-        "page_title": _("Personas"), "header_icon": "group", "page": page, "search": search,
-    })
+    return TemplateResponse(
+        request,
+        "accounts/admin/people_index.html",
+        {
+            "page_title": _("Personas"),
+            "header_icon": "group",
+            "page": page,
+            "search": search,
+        },
+    )
 
 
 @coordinators_only
@@ -48,15 +55,25 @@ def person_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.learner_create(
-            by=request.user, username=data["username"], password=data["password"],
-            first_name=data["first_name"], last_name=data["last_name"],
-            email=data["email"], phone=data["phone"],
+            by=request.user,
+            username=data["username"],
+            password=data["password"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            phone=data["phone"],
         )
         messages.success(request, _("Creamos la cuenta «%(username)s».") % {"username": user.username})
         return redirect("semilla_personas:index")
-    return TemplateResponse(request, "accounts/admin/person_form.html", {
-        "page_title": _("Nueva cuenta de aprendiz"), "header_icon": "user", "form": form,
-    })
+    return TemplateResponse(
+        request,
+        "accounts/admin/person_form.html",
+        {
+            "page_title": _("Nueva cuenta de aprendiz"),
+            "header_icon": "user",
+            "form": form,
+        },
+    )
 
 
 @coordinators_only
@@ -69,11 +86,14 @@ def person_password(request, pk: int):
     form = PasswordResetForm(request.POST or None, target=target)
     if request.method == "POST" and form.is_valid():
         services.user_password_reset(by=request.user, target=target, password=form.cleaned_data["password"])
-        messages.success(
-            request, _("Cambiamos la contraseña de «%(username)s».") % {"username": target.username}
-        )
+        messages.success(request, _("Cambiamos la contraseña de «%(username)s».") % {"username": target.username})
         return redirect("semilla_personas:index")
-    return TemplateResponse(request, "accounts/admin/person_form.html", {
-        "page_title": _("Cambiar contraseña de %(username)s") % {"username": target.username},
-        "header_icon": "key", "form": form,
-    })
+    return TemplateResponse(
+        request,
+        "accounts/admin/person_form.html",
+        {
+            "page_title": _("Cambiar contraseña de %(username)s") % {"username": target.username},
+            "header_icon": "key",
+            "form": form,
+        },
+    )

@@ -31,9 +31,14 @@ class AccountsConfig(AppConfig):
     role_permissions = {
         Role.COORDINATOR: (
             "wagtailadmin.access_admin",
-            "accounts.add_consentversion", "accounts.view_consentversion",
-            "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
-            "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+            "accounts.add_consentversion",
+            "accounts.view_consentversion",
+            "wagtailimages.add_image",
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
         ),
         Role.ADMIN: (ALL_PERMISSIONS,),
     }

@@ -19,7 +19,9 @@ def person_delete_blockers(*, user) -> list[str]:
 
 
 def person_delete_refusal(blockers: list[str]) -> str:
-    return _("No se puede borrar a esta persona porque tiene %(records)s. Desactívala en su lugar: "
-             "quita la marca «activo» en su ficha y ya no podrá entrar.") % {
+    return _(
+        "No se puede borrar a esta persona porque tiene %(records)s. Desactívala en su lugar: "
+        "quita la marca «activo» en su ficha y ya no podrá entrar."
+    ) % {
         "records": get_text_list(blockers, _("y")),
     }

@@ -49,7 +49,9 @@ def wait_message(seconds: int) -> str:
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Código de 6 números"), max_length=8, strip=True,
+        label=_("Código de 6 números"),
+        max_length=8,
+        strip=True,
         help_text=_("Ábrelo en tu aplicación de códigos (por ejemplo Google Authenticator o FreeOTP)."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
         error_messages={"required": _("Escribe el código de 6 números.")},
@@ -91,7 +93,8 @@ class _NewAccountForm(forms.ModelForm):
         suggestions = selectors.usernames_free_like(username=username)
         if suggestions:
             message = _("Ese nombre de usuario no está disponible. Puedes usar, por ejemplo: %(names)s.") % {
-                "names": ", ".join(suggestions)}
+                "names": ", ".join(suggestions)
+            }
         else:
             message = _("Ese nombre de usuario no está disponible. Elige otro.")
         self.add_error("username", forms.ValidationError(message, code="unavailable"))
@@ -99,9 +102,11 @@ class _NewAccountForm(forms.ModelForm):
     def _check_password(self, field: str) -> str:
         password = self.cleaned_data.get(field, "")
         if password:
-            candidate = User(username=self.cleaned_data.get("username", ""),
-                             first_name=self.cleaned_data.get("first_name", ""),
-                             last_name=self.cleaned_data.get("last_name", ""))
+            candidate = User(
+                username=self.cleaned_data.get("username", ""),
+                first_name=self.cleaned_data.get("first_name", ""),
+                last_name=self.cleaned_data.get("last_name", ""),
+            )
             try:
                 password_validation.validate_password(password, candidate)
             except forms.ValidationError as error:
@@ -111,11 +116,14 @@ class _NewAccountForm(forms.ModelForm):
 
 class SignupForm(_NewAccountForm):
     password1 = forms.CharField(
-        label=_("Contraseña"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label=_("Contraseña"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("Al menos 8 caracteres. No uses solo números."),
     )
     password2 = forms.CharField(
-        label=_("Repite la contraseña"), strip=False,
+        label=_("Repite la contraseña"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     consent = forms.BooleanField(
@@ -161,7 +169,8 @@ class ConsentForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     birth_year = forms.IntegerField(
-        label=_("Año de nacimiento"), required=False,
+        label=_("Año de nacimiento"),
+        required=False,
         help_text=_("Por ejemplo: 1990. Déjalo vacío si prefieres no decirlo."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": _("Escribe el año con 4 números, por ejemplo 1990.")},
@@ -186,8 +195,7 @@ class ProfileForm(forms.ModelForm):
         latest = timezone.localdate().year - YOUNGEST_AGE
         if not OLDEST_BIRTH_YEAR <= year <= latest:
             raise forms.ValidationError(
-                _("Escribe un año entre %(oldest)s y %(latest)s.")
-                % {"oldest": OLDEST_BIRTH_YEAR, "latest": latest},
+                _("Escribe un año entre %(oldest)s y %(latest)s.") % {"oldest": OLDEST_BIRTH_YEAR, "latest": latest},
                 code="out_of_range",
             )
         return year
@@ -197,7 +205,9 @@ class LearnerCreateForm(_NewAccountForm):
     """Coordinators open an account for a learner with a temporary password."""
 
     password = forms.CharField(
-        label=_("Contraseña temporal"), strip=False, widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        label=_("Contraseña temporal"),
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Dásela a la persona en privado. Al menos 8 caracteres."),
     )
 
@@ -212,7 +222,8 @@ class LearnerCreateForm(_NewAccountForm):
 
 class PasswordResetForm(forms.Form):
     password = forms.CharField(
-        label=_("Contraseña temporal nueva"), strip=False,
+        label=_("Contraseña temporal nueva"),
+        strip=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Dásela a la persona en privado. Al menos 8 caracteres."),
     )

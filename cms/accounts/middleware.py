@@ -20,8 +20,13 @@ CONSENT_FREE_PREFIXES = ("/cuenta/", "/static/", "/healthz")
 PASSIVE_PATHS = ("/cuenta/sesion/estado/",)
 SEEN_REFRESH_SECONDS = 30
 # Paths staff may visit before their second factor: the code pages themselves, leaving, and the idle ping.
-SECOND_FACTOR_FREE_PREFIXES = ("/cuenta/verificacion/", "/cuenta/salir/", "/cuenta/sesion/estado/", "/static/",
-                               "/healthz")
+SECOND_FACTOR_FREE_PREFIXES = (
+    "/cuenta/verificacion/",
+    "/cuenta/salir/",
+    "/cuenta/sesion/estado/",
+    "/static/",
+    "/healthz",
+)
 
 
 def idle_limit_seconds(user) -> int:

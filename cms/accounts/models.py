@@ -33,8 +33,12 @@ class User(AbstractUser):
         validators=[RegexValidator(r"^\+?[0-9 ]{7,20}$", _("Escribe solo números, por ejemplo 0991234567."))],
     )
     consent_version = models.ForeignKey(
-        ConsentVersion, verbose_name=_("consentimiento aceptado"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        ConsentVersion,
+        verbose_name=_("consentimiento aceptado"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     consent_accepted_at = models.DateTimeField(_("consentimiento aceptado el"), null=True, blank=True)
 
@@ -78,15 +82,11 @@ class Profile(models.Model):
     )
     sex = models.CharField(_("sexo"), max_length=10, choices=Sex.choices, default=PREFER_NOT)
     birth_year = models.PositiveSmallIntegerField(_("año de nacimiento"), null=True, blank=True)
-    nationality = models.CharField(
-        _("nacionalidad"), max_length=12, choices=Nationality.choices, default=PREFER_NOT
-    )
+    nationality = models.CharField(_("nacionalidad"), max_length=12, choices=Nationality.choices, default=PREFER_NOT)
     province = models.CharField(_("provincia"), max_length=60, blank=True)
     city = models.CharField(_("ciudad"), max_length=60, blank=True)
     disability = models.CharField(_("discapacidad"), max_length=10, choices=YesNo.choices, default=PREFER_NOT)
-    community = models.CharField(
-        _("comunidad"), max_length=10, choices=Community.choices, default=PREFER_NOT
-    )
+    community = models.CharField(_("comunidad"), max_length=10, choices=Community.choices, default=PREFER_NOT)
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:

@@ -14,11 +14,33 @@ from cms.accounts.roles import STAFF_ROLES, Role, is_staff_role
 
 # Names nobody may sign up with; they answer "not available" exactly like a taken one, so that answer does not
 # prove that an account exists.
-RESERVED_USERNAMES = frozenset({
-    "admin", "administracion", "administración", "administrador", "administradora", "root", "soporte",
-    "ayuda", "semilla", "coordinacion", "coordinación", "coordinador", "coordinadora", "staff", "sistema",
-    "mentor", "mentora", "jurado", "aprendiz", "prueba", "test", "null", "none",
-})
+RESERVED_USERNAMES = frozenset(
+    {
+        "admin",
+        "administracion",
+        "administración",
+        "administrador",
+        "administradora",
+        "root",
+        "soporte",
+        "ayuda",
+        "semilla",
+        "coordinacion",
+        "coordinación",
+        "coordinador",
+        "coordinadora",
+        "staff",
+        "sistema",
+        "mentor",
+        "mentora",
+        "jurado",
+        "aprendiz",
+        "prueba",
+        "test",
+        "null",
+        "none",
+    }
+)
 SUGGESTIONS = 3
 
 
@@ -35,7 +57,8 @@ def usernames_free_like(*, username: str) -> list[str]:
     candidates = list(dict.fromkeys(f"{base}{secrets.randbelow(990) + 10}" for _n in range(3 * SUGGESTIONS)))
     taken = set(
         User.objects.annotate(lower=Lower("username"))
-        .filter(lower__in=[c.lower() for c in candidates]).values_list("lower", flat=True)
+        .filter(lower__in=[c.lower() for c in candidates])
+        .values_list("lower", flat=True)
     )
     return [c for c in candidates if c.lower() not in taken and c.lower() not in RESERVED_USERNAMES][:SUGGESTIONS]
 
@@ -73,8 +96,10 @@ def learners_list(*, search: str = "") -> QuerySet[User]:
     )
     if search:
         users = users.filter(
-            Q(username__icontains=search) | Q(first_name__icontains=search)
-            | Q(last_name__icontains=search) | Q(phone__icontains=search)
+            Q(username__icontains=search)
+            | Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+            | Q(phone__icontains=search)
         )
     return users
 
@@ -89,8 +114,9 @@ def login_wait_seconds(*, username: str) -> int:
     if throttle is None or throttle.failures < settings.SEMILLA_LOGIN_THROTTLE_AFTER:
         return 0
     doublings = min(throttle.failures - settings.SEMILLA_LOGIN_THROTTLE_AFTER, 20)
-    delay = min(settings.SEMILLA_LOGIN_THROTTLE_BASE_SECONDS * 2 ** doublings,
-                settings.SEMILLA_LOGIN_THROTTLE_MAX_SECONDS)
+    delay = min(
+        settings.SEMILLA_LOGIN_THROTTLE_BASE_SECONDS * 2**doublings, settings.SEMILLA_LOGIN_THROTTLE_MAX_SECONDS
+    )
     elapsed = (timezone.now() - throttle.last_failure_at).total_seconds()
     return max(0, math.ceil(delay - elapsed))
 

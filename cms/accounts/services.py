@@ -20,8 +20,12 @@ logger = logging.getLogger("semilla")
 
 # Collection permissions of the admin roles on the root collection (so on every course collection below it).
 COLLECTION_PERMISSIONS = (
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 )
 # Roles whose members may use the Wagtail admin and are therefore is_staff.
 ADMIN_ROLES = frozenset({Role.COORDINATOR.value, Role.ADMIN.value})
@@ -85,9 +89,7 @@ def _page_and_collection_permissions_ensure(groups: dict[str, Group]) -> None:
             for app_label, codename in COLLECTION_PERMISSIONS:
                 perm = Permission.objects.filter(codename=codename, content_type__app_label=app_label).first()
                 if perm:
-                    GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=collection, permission=perm
-                    )
+                    GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=perm)
 
 
 def user_role_set(*, user, role: str) -> None:
@@ -110,8 +112,14 @@ def consent_accept(*, user: User, version: ConsentVersion) -> User:
 
 
 def user_signup(
-    *, username: str, password: str, consent: ConsentVersion, first_name: str = "",
-    last_name: str = "", email: str = "", phone: str = "",
+    *,
+    username: str,
+    password: str,
+    consent: ConsentVersion,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    phone: str = "",
 ) -> User:
     """Create a learner account that has accepted `consent`. The form checked the consent box.
 
@@ -121,8 +129,13 @@ def user_signup(
     # it is done before, or fifty sign-ups at once queue behind each other until "database is locked".
     password_hash = make_password(password)
     return _learner_account_create(
-        username=username, password_hash=password_hash, consent=consent,
-        first_name=first_name, last_name=last_name, email=email, phone=phone,
+        username=username,
+        password_hash=password_hash,
+        consent=consent,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        phone=phone,
     )
 
 
@@ -149,14 +162,24 @@ def profile_update(*, user: User, data: dict) -> Profile:
 
 
 def learner_create(
-    *, by: User, username: str, password: str, first_name: str = "", last_name: str = "",
-    email: str = "", phone: str = "",
+    *,
+    by: User,
+    username: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    phone: str = "",
 ) -> User:
     """A coordinator opens an account for a learner. The learner accepts consent at first login."""
     password_hash = make_password(password)  # before the write lock, as in user_signup
     user = _learner_account_create(
-        username=username, password_hash=password_hash,
-        first_name=first_name, last_name=last_name, email=email, phone=phone,
+        username=username,
+        password_hash=password_hash,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        phone=phone,
     )
     logger.info("account %s created by %s", user.pk, by.pk)
     return user
@@ -191,7 +214,8 @@ def login_failure_record(*, username: str) -> LoginThrottle:
     LoginThrottle.objects.filter(last_failure_at__lt=forget_before).delete()
     # The row lock keeps two failures at the same instant from counting as one.
     throttle, created = LoginThrottle.objects.select_for_update().get_or_create(
-        username=login_throttle_key(username), defaults={"failures": 1, "last_failure_at": now},
+        username=login_throttle_key(username),
+        defaults={"failures": 1, "last_failure_at": now},
     )
     if not created:
         throttle.failures += 1

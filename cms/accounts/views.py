@@ -82,9 +82,13 @@ def signup(request):
         data = form.cleaned_data
         try:
             user = services.user_signup(
-                username=data["username"], password=data["password1"], consent=consent,
-                first_name=data["first_name"], last_name=data["last_name"],
-                email=data["email"], phone=data["phone"],
+                username=data["username"],
+                password=data["password1"],
+                consent=consent,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data["phone"],
             )
         except IntegrityError:  # someone took the same name in the instant between the check and the write
             form.username_unavailable(data["username"])
@@ -107,8 +111,9 @@ def consent(request):
     """Accept the current consent text (asked at login when it changed)."""
     current = selectors.consent_current()
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = reverse("home:dashboard")
     if current is None or not selectors.consent_needed_by(user=request.user):
         request.session.pop(CONSENT_NEEDED, None)
@@ -136,8 +141,7 @@ def profile(request):
 
 def _next_url(request, default: str) -> str:
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return next_url
     return default
 
@@ -147,8 +151,12 @@ def _code_checked(request, form: CodeForm, device) -> bool:
     try:
         services.second_factor_confirm(request=request, device=device, code=form.cleaned_data["code"])
     except services.CodeRefused as refused:
-        form.add_error("code", wait_message(refused.wait_seconds) if refused.wait_seconds else _(
-            "Ese código no es correcto o ya cambió. Escribe el que muestra tu aplicación ahora."))
+        form.add_error(
+            "code",
+            wait_message(refused.wait_seconds)
+            if refused.wait_seconds
+            else _("Ese código no es correcto o ya cambió. Escribe el que muestra tu aplicación ahora."),
+        )
         return False
     return True
 
@@ -184,7 +192,14 @@ def second_factor_setup(request):
         messages.success(request, _("Listo. Desde ahora, al entrar te pediremos un código de tu aplicación."))
         return redirect(next_url)
     secret = b32encode(device.bin_key).decode("ascii")
-    return render(request, "accounts/second_factor_setup.html", {
-        "form": form, "next": next_url, "uri": device.config_url, "qr": qr_svg_data_uri(device.config_url),
-        "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
-    })
+    return render(
+        request,
+        "accounts/second_factor_setup.html",
+        {
+            "form": form,
+            "next": next_url,
+            "uri": device.config_url,
+            "qr": qr_svg_data_uri(device.config_url),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        },
+    )

@@ -26,7 +26,7 @@ def is_database_locked(exc: BaseException) -> bool:
 
 def _pause(attempt: int) -> None:
     # Growing and jittered, so the writers that collided do not all come back at the same instant.
-    time.sleep(FIRST_PAUSE_SECONDS * (2 ** attempt) * (0.5 + random.random()))
+    time.sleep(FIRST_PAUSE_SECONDS * (2**attempt) * (0.5 + random.random()))
 
 
 def atomic_retrying(func):

@@ -27,8 +27,11 @@ class HomePage(Page):
         if len(path_components) < 2:
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[: n + 1]) + "/" for n in range(len(path_components))]
-        chain = list(Page.objects.filter(url_path__in=prefixes).only("id", "live", "url_path", "content_type_id",
-                                                                       "path", "depth"))
+        chain = list(
+            Page.objects.filter(url_path__in=prefixes).only(
+                "id", "live", "url_path", "content_type_id", "path", "depth"
+            )
+        )
         if len(chain) != len(prefixes) or not all(page.live for page in chain):
             raise Http404
         target = max(chain, key=lambda page: page.depth)

@@ -7,8 +7,12 @@ from cms.home.start import Tile, register_start_tile
 
 
 def admin_tile(request) -> Tile:
-    return Tile(title=_("Administración"), url=reverse("wagtailadmin_home"), key="administracion",
-                empty=_("Cursos, actividades H5P, cuestionarios, cohortes, inscripciones e informes."))
+    return Tile(
+        title=_("Administración"),
+        url=reverse("wagtailadmin_home"),
+        key="administracion",
+        empty=_("Cursos, actividades H5P, cuestionarios, cohortes, inscripciones e informes."),
+    )
 
 
 def register() -> None:

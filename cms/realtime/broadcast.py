@@ -82,8 +82,7 @@ def broadcasting_from_loop(service: Callable) -> Callable:
             for outgoing in pending if layer is not None else ():
                 try:
                     if outgoing.latest_every:
-                        await hub_for(layer).broadcast_latest(outgoing.latest_key, outgoing.make,
-                                                              outgoing.latest_every)
+                        await hub_for(layer).broadcast_latest(outgoing.latest_key, outgoing.make, outgoing.latest_every)
                         continue
                     await hub_for(layer).broadcast(outgoing.make())
                 except Exception:  # the change is saved; clients catch up by their own means

@@ -82,7 +82,10 @@ class _OverflowCounting:
         self.overflows += dropped
         logger.warning(
             "channel layer full: %s of %s channels dropped a message for %s (%s dropped since start)",
-            dropped, members, target, self.overflows,
+            dropped,
+            members,
+            target,
+            self.overflows,
         )
 
     async def send(self, channel, message):
@@ -111,7 +114,6 @@ class CountingRedisChannelLayer(_OverflowCounting, RedisChannelLayer):
     # of the process closed with 1011. The pop now ends well before the reader gives up.
     brpop_timeout = 2
 
-
     async def _brpop_with_clean(self, index, channel, timeout):
         result = await self.connection(index).bzpopmin(channel, timeout=timeout)
         return None if result is None else result[1]
@@ -127,8 +129,16 @@ class CountingRedisChannelLayer(_OverflowCounting, RedisChannelLayer):
             return
         now = time.time()
         dropped, specific, members = await self.connection(0).eval(
-            _GROUP_SEND_ONE_TRIP_LUA, 1, self._group_key(group),
-            now, self.expiry, self.group_expiry, self.prefix, self.serialize(message), self.capacity, skip or "",
+            _GROUP_SEND_ONE_TRIP_LUA,
+            1,
+            self._group_key(group),
+            now,
+            self.expiry,
+            self.group_expiry,
+            self.prefix,
+            self.serialize(message),
+            self.capacity,
+            skip or "",
         )
         if specific:
             dropped += await self._send_to_channels([x.decode("utf8") for x in specific], message)

@@ -9,8 +9,11 @@ class CohortsConfig(AppConfig):
     # What coordination needs in the Wagtail admin for cohorts and ventures (cms.accounts.roles).
     role_permissions = {
         Role.COORDINATOR: (
-            "cohorts.add_cohort", "cohorts.change_cohort", "cohorts.view_cohort",
-            "ventures.change_venture", "ventures.view_venture",
+            "cohorts.add_cohort",
+            "cohorts.change_cohort",
+            "cohorts.view_cohort",
+            "ventures.change_venture",
+            "ventures.view_venture",
         ),
     }
 

@@ -27,24 +27,38 @@ class Cohort(ClusterableModel):
     start_date = models.DateField(_("fecha de inicio"))
     months = models.PositiveSmallIntegerField(_("duración en meses"), default=4)
     capacity = models.PositiveIntegerField(_("cupos"), default=30)
-    coordinators = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("coordinación"), blank=True,
-                                          related_name="coordinated_cohorts")
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("coordinación"), blank=True, related_name="coordinated_cohorts"
+    )
     required_courses = ParentalManyToManyField(
-        "courses.CoursePage", verbose_name=_("cursos requeridos"), blank=True, related_name="+",
+        "courses.CoursePage",
+        verbose_name=_("cursos requeridos"),
+        blank=True,
+        related_name="+",
         help_text=_("Para postular hay que completar estos cursos."),
     )
     min_post_score = models.PositiveSmallIntegerField(
-        _("nota mínima en la evaluación final (%)"), default=60,
+        _("nota mínima en la evaluación final (%)"),
+        default=60,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("city"), FieldPanel("start_date"), FieldPanel("months"),
-                         FieldPanel("capacity")], heading=_("Cohorte")),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("city"),
+                FieldPanel("start_date"),
+                FieldPanel("months"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Cohorte"),
+        ),
         FieldPanel("coordinators"),
-        MultiFieldPanel([FieldPanel("required_courses"), FieldPanel("min_post_score")],
-                        heading=_("Requisitos para postular")),
+        MultiFieldPanel(
+            [FieldPanel("required_courses"), FieldPanel("min_post_score")], heading=_("Requisitos para postular")
+        ),
         InlinePanel("catch_up_template", label=_("Lista para ponerse al día")),
     ]
 
@@ -91,8 +105,7 @@ class Participation(models.Model):
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.APPLIED)
     reserve_position = models.PositiveIntegerField(_("puesto en la reserva"), null=True, blank=True)
     motivation = models.TextField(_("por qué quieres entrar"), blank=True, max_length=2000)
-    dropout_reason = models.CharField(_("motivo del retiro"), max_length=12, choices=DropoutReason.choices,
-                                      blank=True)
+    dropout_reason = models.CharField(_("motivo del retiro"), max_length=12, choices=DropoutReason.choices, blank=True)
     dropout_note = models.TextField(_("nota del retiro"), blank=True, max_length=1000)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
@@ -165,8 +178,14 @@ class ParticipationEvent(AppendOnlyModel):
     )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     detail = models.CharField(_("detalle"), max_length=255, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("hecho por"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hecho por"),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:

@@ -35,8 +35,10 @@ def cohort_eligibility(*, cohort: Cohort, user) -> Eligibility:
         if course.pk not in completed:
             reasons.append(_("Te falta completar «%(course)s».") % {"course": course.title})
         elif course.pk in with_post and (scores.get(course.pk) or 0) < cohort.min_post_score:
-            reasons.append(_("Necesitas %(min)s %% o más en la evaluación final de «%(course)s».")
-                           % {"min": cohort.min_post_score, "course": course.title})
+            reasons.append(
+                _("Necesitas %(min)s %% o más en la evaluación final de «%(course)s».")
+                % {"min": cohort.min_post_score, "course": course.title}
+            )
     return Eligibility(reasons=reasons)
 
 
@@ -59,10 +61,12 @@ def cohorts_coordinated_by(*, user) -> list[Cohort]:
     else:
         return []
     S = Participation.Status
-    return list(cohorts.annotate(
-        to_review=Count("participations", filter=Q(participations__status=S.APPLIED)),
-        in_reserve=Count("participations", filter=Q(participations__status=S.RESERVE)),
-    ).order_by("-start_date", "name"))
+    return list(
+        cohorts.annotate(
+            to_review=Count("participations", filter=Q(participations__status=S.APPLIED)),
+            in_reserve=Count("participations", filter=Q(participations__status=S.RESERVE)),
+        ).order_by("-start_date", "name")
+    )
 
 
 def participations_of(*, user) -> list[Participation]:
@@ -77,13 +81,13 @@ def cohorts_open() -> QuerySet[Cohort]:
 def participation_of(*, cohort: Cohort, user) -> Participation | None:
     if not user.is_authenticated:
         return None
-    return (Participation.objects.filter(cohort=cohort, user=user)
-            .prefetch_related("catch_up_items").first())
+    return Participation.objects.filter(cohort=cohort, user=user).prefetch_related("catch_up_items").first()
 
 
 def seats_taken(*, cohort: Cohort) -> int:
     return cohort.participations.filter(
-        status__in=[Participation.Status.ACCEPTED, Participation.Status.OFFERED]).count()
+        status__in=[Participation.Status.ACCEPTED, Participation.Status.OFFERED]
+    ).count()
 
 
 @dataclass
@@ -103,11 +107,17 @@ def cohort_applications(*, cohort: Cohort) -> Applications:
     """Every participation of the cohort grouped by status, with people and events: 2 queries."""
     S = Participation.Status
     result = Applications()
-    buckets = {S.APPLIED: result.applied, S.RESERVE: result.reserve, S.OFFERED: result.offered,
-               S.ACCEPTED: result.accepted}
-    rows = (cohort.participations.select_related("user")
-            .prefetch_related(Prefetch("events", queryset=ParticipationEvent.objects.select_related("actor")))
-            .order_by("reserve_position", "created_at", "id"))
+    buckets = {
+        S.APPLIED: result.applied,
+        S.RESERVE: result.reserve,
+        S.OFFERED: result.offered,
+        S.ACCEPTED: result.accepted,
+    }
+    rows = (
+        cohort.participations.select_related("user")
+        .prefetch_related(Prefetch("events", queryset=ParticipationEvent.objects.select_related("actor")))
+        .order_by("reserve_position", "created_at", "id")
+    )
     for p in rows:
         buckets.get(p.status, result.closed).append(p)
     return result

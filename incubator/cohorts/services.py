@@ -43,7 +43,8 @@ def participation_apply(*, cohort: Cohort, user, motivation: str) -> Participati
         raise IntakeError(eligibility.reasons[0])
     with transaction.atomic():
         participation, created = Participation.objects.get_or_create(
-            cohort=cohort, user=user, defaults={"motivation": motivation})
+            cohort=cohort, user=user, defaults={"motivation": motivation}
+        )
         if not created:
             raise IntakeError(_("Ya postulaste a esta cohorte."))
         _log(participation, Kind.APPLIED, user)
@@ -99,8 +100,12 @@ def _offer_next(cohort: Cohort, actor) -> Participation | None:
     """Inside the cohort lock: offer a free seat to the first on the reserve list."""
     if _seats_taken(cohort) >= cohort.capacity:
         return None
-    nxt = (Participation.objects.select_for_update().filter(cohort=cohort, status=S.RESERVE)
-           .order_by("reserve_position", "created_at").first())
+    nxt = (
+        Participation.objects.select_for_update()
+        .filter(cohort=cohort, status=S.RESERVE)
+        .order_by("reserve_position", "created_at")
+        .first()
+    )
     if nxt is None:
         return None
     nxt.status, nxt.reserve_position = S.OFFERED, None
@@ -137,7 +142,8 @@ def catch_up_create(*, participation: Participation) -> list[CatchUpItem]:
         return list(participation.catch_up_items.all())
     texts = [t.text for t in participation.cohort.catch_up_template.all()] or [str(t) for t in DEFAULT_CATCH_UP_ITEMS]
     return CatchUpItem.objects.bulk_create(
-        CatchUpItem(participation=participation, text=text, position=i) for i, text in enumerate(texts))
+        CatchUpItem(participation=participation, text=text, position=i) for i, text in enumerate(texts)
+    )
 
 
 def catch_up_tick(*, item: CatchUpItem, user, done: bool = True) -> CatchUpItem:

@@ -13,8 +13,9 @@ from incubator.cohorts.selectors import cohorts_coordinated_by, participations_o
 def _to_review_note(cohort) -> str:
     if not cohort.to_review:
         return _("nada por revisar")
-    return ngettext("%(n)s postulación por revisar", "%(n)s postulaciones por revisar",
-                    cohort.to_review) % {"n": cohort.to_review}
+    return ngettext("%(n)s postulación por revisar", "%(n)s postulaciones por revisar", cohort.to_review) % {
+        "n": cohort.to_review
+    }
 
 
 def applications_tile(request) -> Tile:
@@ -22,9 +23,13 @@ def applications_tile(request) -> Tile:
     cohorts = cohorts_coordinated_by(user=request.user)
     pending = sum(c.to_review for c in cohorts)
     return Tile(
-        title=_("Postulaciones por cohorte"), key="postulaciones", count=pending or None,
-        items=tuple(TileItem(label=c.name, url=reverse("cohorts:applications", args=[c.pk]),
-                             note=_to_review_note(c)) for c in cohorts),
+        title=_("Postulaciones por cohorte"),
+        key="postulaciones",
+        count=pending or None,
+        items=tuple(
+            TileItem(label=c.name, url=reverse("cohorts:applications", args=[c.pk]), note=_to_review_note(c))
+            for c in cohorts
+        ),
         empty=_("Todavía no coordinas ninguna cohorte."),
         actions=(TileItem(label=_("Cohortes en la administración"), url=reverse("cohortes:index")),),
     )
@@ -34,9 +39,15 @@ def my_cohorts_tile(request) -> Tile:
     """Her applications and seats (one query), and where to apply."""
     participations = participations_of(user=request.user)
     return Tile(
-        title=_("Incubadora"), url=reverse("cohorts:list"), key="incubadora",
-        items=tuple(TileItem(label=p.cohort.name, url=reverse("cohorts:my_seat", args=[p.cohort_id]),
-                             note=p.get_status_display()) for p in participations),
+        title=_("Incubadora"),
+        url=reverse("cohorts:list"),
+        key="incubadora",
+        items=tuple(
+            TileItem(
+                label=p.cohort.name, url=reverse("cohorts:my_seat", args=[p.cohort_id]), note=p.get_status_display()
+            )
+            for p in participations
+        ),
         empty=_("Cuando termines los cursos que pide una cohorte, puedes postular."),
         actions=(TileItem(label=_("Ver las cohortes"), url=reverse("cohorts:list")),),
     )

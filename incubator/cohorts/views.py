@@ -39,8 +39,7 @@ def cohort_apply(request, pk: int):
     form = ApplyForm(request.POST or None)
     if request.method == "POST" and eligibility.eligible and form.is_valid():
         try:
-            services.participation_apply(cohort=cohort, user=request.user,
-                                         motivation=form.cleaned_data["motivation"])
+            services.participation_apply(cohort=cohort, user=request.user, motivation=form.cleaned_data["motivation"])
         except services.IntakeError as e:
             form.add_error(None, str(e))
         else:
@@ -50,8 +49,12 @@ def cohort_apply(request, pk: int):
 
 
 def _my_participation_or_404(request, pk: int) -> Participation:
-    p = (Participation.objects.select_related("cohort").prefetch_related("catch_up_items")
-         .filter(cohort_id=pk, user=request.user).first())
+    p = (
+        Participation.objects.select_related("cohort")
+        .prefetch_related("catch_up_items")
+        .filter(cohort_id=pk, user=request.user)
+        .first()
+    )
     if p is None:
         raise Http404
     return p
@@ -60,10 +63,15 @@ def _my_participation_or_404(request, pk: int) -> Participation:
 @login_required
 def my_seat(request, pk: int):
     participation = _my_participation_or_404(request, pk)
-    return render(request, "cohorts/my_seat.html", {
-        "participation": participation, "cohort": participation.cohort,
-        "items": list(participation.catch_up_items.all()),
-    })
+    return render(
+        request,
+        "cohorts/my_seat.html",
+        {
+            "participation": participation,
+            "cohort": participation.cohort,
+            "items": list(participation.catch_up_items.all()),
+        },
+    )
 
 
 @login_required
@@ -76,8 +84,10 @@ def offer_respond(request, pk: int):
     except services.IntakeError as e:
         messages.error(request, str(e))
     else:
-        messages.success(request, _("¡Bienvenida(o)! Ya tienes tu cupo.") if accept
-                         else _("Listo. Liberamos el cupo para otra persona."))
+        messages.success(
+            request,
+            _("¡Bienvenida(o)! Ya tienes tu cupo.") if accept else _("Listo. Liberamos el cupo para otra persona."),
+        )
     return redirect("cohorts:my_seat", pk=pk)
 
 
@@ -93,9 +103,14 @@ def catch_up_tick(request, pk: int, item_id: int):
 @login_required
 def applications(request, pk: int):
     cohort = _managed_cohort_or_404(request, pk)
-    return render(request, "cohorts/applications.html", {
-        "cohort": cohort, "apps": selectors.cohort_applications(cohort=cohort),
-    })
+    return render(
+        request,
+        "cohorts/applications.html",
+        {
+            "cohort": cohort,
+            "apps": selectors.cohort_applications(cohort=cohort),
+        },
+    )
 
 
 @login_required
@@ -104,8 +119,9 @@ def decide(request, pk: int, pid: int):
     cohort = _managed_cohort_or_404(request, pk)
     participation = get_object_or_404(Participation, pk=pid, cohort=cohort)
     try:
-        services.participation_decide(participation=participation, decision=request.POST.get("decision", ""),
-                                      actor=request.user)
+        services.participation_decide(
+            participation=participation, decision=request.POST.get("decision", ""), actor=request.user
+        )
     except services.IntakeError as e:
         messages.error(request, str(e))
     else:
@@ -116,20 +132,22 @@ def decide(request, pk: int, pid: int):
 @login_required
 def dropout(request, pk: int, pid: int):
     cohort = _managed_cohort_or_404(request, pk)
-    participation = get_object_or_404(Participation.objects.select_related("user"), pk=pid, cohort=cohort,
-                                      status=Participation.Status.ACCEPTED)
+    participation = get_object_or_404(
+        Participation.objects.select_related("user"), pk=pid, cohort=cohort, status=Participation.Status.ACCEPTED
+    )
     form = DropoutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        offered = services.participation_drop(participation=participation, actor=request.user,
-                                              **form.cleaned_data)
+        offered = services.participation_drop(participation=participation, actor=request.user, **form.cleaned_data)
         if offered:
-            messages.success(request, _("Retiro registrado. Ofrecimos el cupo a %(name)s.")
-                             % {"name": offered.user.get_full_name() or offered.user.username})
+            messages.success(
+                request,
+                _("Retiro registrado. Ofrecimos el cupo a %(name)s.")
+                % {"name": offered.user.get_full_name() or offered.user.username},
+            )
         else:
             messages.success(request, _("Retiro registrado. No hay nadie en la lista de reserva."))
         return redirect("cohorts:applications", pk=cohort.pk)
-    return render(request, "cohorts/dropout.html", {"cohort": cohort, "participation": participation,
-                                                    "form": form})
+    return render(request, "cohorts/dropout.html", {"cohort": cohort, "participation": participation, "form": form})
 
 
 @login_required

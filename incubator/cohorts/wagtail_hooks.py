@@ -47,8 +47,10 @@ class OwnCohortsMixin:
 def _front_office_links(cohort) -> list[tuple[str, str, str]]:
     """(label, url, icon) of the cohort's pages outside the admin: a new cohort has no ventures yet, so its
     applications must be reachable from here, not only from a venture's board."""
-    return [(_("Postulaciones"), reverse("cohorts:applications", args=[cohort.pk]), "user"),
-            (_("Tablero"), reverse("cohorts:board", args=[cohort.pk]), "table")]
+    return [
+        (_("Postulaciones"), reverse("cohorts:applications", args=[cohort.pk]), "user"),
+        (_("Tablero"), reverse("cohorts:board", args=[cohort.pk]), "table"),
+    ]
 
 
 class ApplicationsColumn(Column):
@@ -56,28 +58,42 @@ class ApplicationsColumn(Column):
 
     def get_value(self, instance):
         count = getattr(instance, "to_review", 0)
-        label = (ngettext("%(n)s por revisar", "%(n)s por revisar", count) % {"n": count} if count
-                 else _("Ver postulaciones"))
+        label = (
+            ngettext("%(n)s por revisar", "%(n)s por revisar", count) % {"n": count}
+            if count
+            else _("Ver postulaciones")
+        )
         return format_html('<a href="{}">{}</a>', reverse("cohorts:applications", args=[instance.pk]), label)
 
 
 class CohortIndexView(OwnCohortsMixin, generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(to_review=Count(
-            "participations", filter=Q(participations__status=Participation.Status.APPLIED), distinct=True))
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                to_review=Count(
+                    "participations", filter=Q(participations__status=Participation.Status.APPLIED), distinct=True
+                )
+            )
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        buttons += [ListingMenuItem(label, url=url, icon_name=icon, priority=30 + n)
-                    for n, (label, url, icon) in enumerate(_front_office_links(instance))]
+        buttons += [
+            ListingMenuItem(label, url=url, icon_name=icon, priority=30 + n)
+            for n, (label, url, icon) in enumerate(_front_office_links(instance))
+        ]
         return buttons
 
 
 class CohortEditView(OwnCohortsMixin, generic.EditView):
     @cached_property
     def header_more_buttons(self):
-        return super().header_more_buttons + [Button(label, url=url, icon_name=icon, priority=30 + n)
-                                              for n, (label, url, icon) in enumerate(_front_office_links(self.object))]
+        return super().header_more_buttons + [
+            Button(label, url=url, icon_name=icon, priority=30 + n)
+            for n, (label, url, icon) in enumerate(_front_office_links(self.object))
+        ]
 
 
 class CohortDeleteView(OwnCohortsMixin, generic.DeleteView):
@@ -100,8 +116,13 @@ class CohortViewSet(ModelViewSet):
     edit_handler = ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
     add_view_class = CohortCreateView
     copy_view_enabled = False
-    list_display = ["name", "city", "start_date", "capacity",
-                    ApplicationsColumn("applications", label=_("Postulaciones"))]
+    list_display = [
+        "name",
+        "city",
+        "start_date",
+        "capacity",
+        ApplicationsColumn("applications", label=_("Postulaciones")),
+    ]
     list_filter = ["city", "start_date"]
     search_fields = ["name", "city"]
     ordering = ["-start_date"]

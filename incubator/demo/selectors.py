@@ -21,8 +21,10 @@ class DemoAccount:
 
 def _demo_specs() -> list[tuple[str, str, str]]:
     """(username, role, full name) of every account the demo loaders create, in loading order, once each."""
-    specs = [(s.username, s.role, f"{s.first_name} {s.last_name}")
-             for s in (*DEMO_USERS, *pitch_content.JURORS, *content.LEARNERS)]
+    specs = [
+        (s.username, s.role, f"{s.first_name} {s.last_name}")
+        for s in (*DEMO_USERS, *pitch_content.JURORS, *content.LEARNERS)
+    ]
     specs += [(s.username, Role.LEARNER, f"{s.first_name} {s.last_name}") for s in pitch_content.PAST_VENTURES]
     seen, unique = set(), []
     for spec in specs:
@@ -50,15 +52,23 @@ def demo_accounts() -> list[DemoAccount]:
     Three queries. Names come from the database when the account exists (a username reused by two parts
     of the demo keeps the first one's name)."""
     specs = _demo_specs()
-    users = {user.username: user for user in User.objects.filter(username__in=[s[0] for s in specs])
-             .prefetch_related("groups", Prefetch("ventures", queryset=Venture.objects.order_by("name")))}
+    users = {
+        user.username: user
+        for user in User.objects.filter(username__in=[s[0] for s in specs]).prefetch_related(
+            "groups", Prefetch("ventures", queryset=Venture.objects.order_by("name"))
+        )
+    }
     accounts = []
     for username, role, name in specs:
         user = users.get(username)
-        accounts.append(DemoAccount(
-            username=username, role=_role_label(user, role), name=user.get_full_name() if user else name,
-            ventures=tuple(v.name for v in user.ventures.all()) if user else (),
-        ))
+        accounts.append(
+            DemoAccount(
+                username=username,
+                role=_role_label(user, role),
+                name=user.get_full_name() if user else name,
+                ventures=tuple(v.name for v in user.ventures.all()) if user else (),
+            )
+        )
     return accounts
 
 

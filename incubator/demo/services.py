@@ -70,8 +70,7 @@ def demo_load_incubator() -> Counter[str]:
     lms demo (DemoNotReady). Runs in one transaction; returns what was created."""
     if settings.PRODUCTION:
         raise DemoRefused(
-            "Este servidor está en modo producción (SEMILLA_ENV=production): "
-            "no se carga la incubadora de demostración."
+            "Este servidor está en modo producción (SEMILLA_ENV=production): no se carga la incubadora de demostración."
         )
     created: Counter[str] = Counter()
     with transaction.atomic():
@@ -93,8 +92,12 @@ def demo_cohort_ensure(*, staff: Staff, created: Counter[str]) -> Cohort:
     """The demo cohort with the coordinator and "Plan de negocio" as its required course."""
     cohort = Cohort.objects.filter(name=content.COHORT_NAME).first()
     if cohort is None:
-        cohort = Cohort.objects.create(name=content.COHORT_NAME, city=content.COHORT_CITY,
-                                       start_date=content.COHORT_START, capacity=content.COHORT_CAPACITY)
+        cohort = Cohort.objects.create(
+            name=content.COHORT_NAME,
+            city=content.COHORT_CITY,
+            start_date=content.COHORT_START,
+            capacity=content.COHORT_CAPACITY,
+        )
         cohort.required_courses.add(staff.course)
         cohort.save()  # commits the ParentalManyToMany
         cohort.coordinators.add(staff.coordinator)
@@ -110,8 +113,12 @@ def _applied_ensure(*, cohort: Cohort, user: User, staff: Staff, created: Counte
         # The lms demo's learner is still taking courses there; her seat is a direct decision of the
         # coordination, logged like any other step, instead of a faked course completion.
         participation = Participation.objects.create(cohort=cohort, user=user)
-        ParticipationEvent.objects.create(participation=participation, kind=ParticipationEvent.Kind.APPLIED,
-                                          actor=staff.coordinator, detail="Ingreso directo de la coordinación")
+        ParticipationEvent.objects.create(
+            participation=participation,
+            kind=ParticipationEvent.Kind.APPLIED,
+            actor=staff.coordinator,
+            detail="Ingreso directo de la coordinación",
+        )
     else:
         demo_course_passed_ensure(user=user, course=staff.course, created=created)
         motivation = content.MOTIVATION.get(user.username, "Quiero hacer crecer mi emprendimiento.")
@@ -123,8 +130,7 @@ def _applied_ensure(*, cohort: Cohort, user: User, staff: Staff, created: Counte
 def _accepted_ensure(*, cohort: Cohort, user: User, staff: Staff, created: Counter[str]) -> Participation:
     participation = _applied_ensure(cohort=cohort, user=user, staff=staff, created=created)
     if participation.status == S.APPLIED:
-        participation = participation_decide(participation=participation, decision="aceptar",
-                                             actor=staff.coordinator)
+        participation = participation_decide(participation=participation, decision="aceptar", actor=staff.coordinator)
     return participation
 
 
@@ -136,20 +142,26 @@ def demo_intake_ensure(*, cohort: Cohort, people: dict[str, User], staff: Staff,
     for username in (content.REPLACEMENT, content.STILL_IN_RESERVE):
         applied = _applied_ensure(cohort=cohort, user=people[username], staff=staff, created=created)
         participation_decide(participation=applied, decision="reserva", actor=staff.coordinator)
-    offered = participation_drop(participation=dropout, reason=Participation.DropoutReason.DOCUMENTS,
-                                 note=content.DROPOUT_NOTE, actor=staff.coordinator)
+    offered = participation_drop(
+        participation=dropout,
+        reason=Participation.DropoutReason.DOCUMENTS,
+        note=content.DROPOUT_NOTE,
+        actor=staff.coordinator,
+    )
     if offered is not None:
         seat_offer_respond(participation=offered, accept=True, user=offered.user)
 
 
-def demo_venture_ensure(*, cohort: Cohort, spec: VentureSpec, people: dict[str, User], staff: Staff,
-                        created: Counter[str]) -> Venture:
+def demo_venture_ensure(
+    *, cohort: Cohort, spec: VentureSpec, people: dict[str, User], staff: Staff, created: Counter[str]
+) -> Venture:
     """The venture with its team and mentor, then its plan, prototypes, milestones, log and figures."""
     founder = people[spec.members[0]]
     venture = Venture.objects.filter(cohort=cohort, name=spec.name).first()
     if venture is None:
-        venture = venture_create(cohort=cohort, by=founder, name=spec.name, sector=spec.sector,
-                                 description=spec.description, city=spec.city)
+        venture = venture_create(
+            cohort=cohort, by=founder, name=spec.name, sector=spec.sector, description=spec.description, city=spec.city
+        )
         for username in spec.members[1:]:
             venture_member_add(venture=venture, by=founder, username=username)
         created["emprendimientos"] += 1
@@ -160,15 +172,21 @@ def demo_venture_ensure(*, cohort: Cohort, spec: VentureSpec, people: dict[str, 
     if spec.milestones or spec.mentor_log:
         milestones = {m.code: m for m in milestones_create_for(venture=venture)}
         for step in spec.milestones:
-            _milestone_play(milestone=milestones[step.code], step=step, by=founder, mentor=staff.mentor,
-                            created=created)
-        _mentor_log_ensure(venture=venture, spec=spec, milestones=milestones, mentor=staff.mentor,
-                           created=created)
+            _milestone_play(
+                milestone=milestones[step.code], step=step, by=founder, mentor=staff.mentor, created=created
+            )
+        _mentor_log_ensure(venture=venture, spec=spec, milestones=milestones, mentor=staff.mentor, created=created)
     for figure in spec.figures:
         if not MonthlyFigure.objects.filter(venture=venture, month=figure.month).exists():
-            monthly_figure_save(venture=venture, month=figure.month, sales=figure.sales,
-                                income=Decimal(figure.income), costs=Decimal(figure.costs),
-                                customers=figure.customers, jobs=figure.jobs)
+            monthly_figure_save(
+                venture=venture,
+                month=figure.month,
+                sales=figure.sales,
+                income=Decimal(figure.income),
+                costs=Decimal(figure.costs),
+                customers=figure.customers,
+                jobs=figure.jobs,
+            )
             created["cifras mensuales"] += 1
     return venture
 
@@ -177,8 +195,9 @@ def _plan_ensure(*, venture: Venture, spec: VentureSpec, by: User, created: Coun
     """The first draft, then the submitted versions (the second after the changes the team made)."""
     plan = business_plan_ensure(venture=venture)
     if plan.revision == 0:
-        plan = business_plan_save(plan_id=plan.pk, by=by, values={**plan_values(plan), **spec.plan},
-                                  base_revision=plan.revision)
+        plan = business_plan_save(
+            plan_id=plan.pk, by=by, values={**plan_values(plan), **spec.plan}, base_revision=plan.revision
+        )
         created["planes"] += 1
     submitted = plan.versions.count()
     if submitted == 0 and spec.versions >= 1:
@@ -187,9 +206,12 @@ def _plan_ensure(*, venture: Venture, spec: VentureSpec, by: User, created: Coun
         submitted = 1
     if submitted == 1 and spec.versions >= 2:
         plan.refresh_from_db()
-        plan = business_plan_save(plan_id=plan.pk, by=by,
-                                  values={**plan_values(plan), **spec.second_version_changes},
-                                  base_revision=plan.revision)
+        plan = business_plan_save(
+            plan_id=plan.pk,
+            by=by,
+            values={**plan_values(plan), **spec.second_version_changes},
+            base_revision=plan.revision,
+        )
         plan_version_submit(plan_id=plan.pk, by=by)
         created["versiones del plan"] += 1
 
@@ -199,25 +221,30 @@ def _prototypes_ensure(*, venture: Venture, spec: VentureSpec, by: User, created
         return
     for number, prototype_spec in enumerate(spec.prototypes, start=1):
         prototype = prototype_create(venture=venture, by=by, description=prototype_spec.description)
-        prototype_photo_add(prototype=prototype, by=by,
-                            upload=_photo(f"prototipo-{number}.jpg", prototype_spec.colour))
+        prototype_photo_add(prototype=prototype, by=by, upload=_photo(f"prototipo-{number}.jpg", prototype_spec.colour))
         for note in prototype_spec.feedback:
             prototype_feedback_add(prototype=prototype, by=by, note=note)
         created["prototipos"] += 1
 
 
-def _milestone_play(*, milestone: Milestone, step: MilestoneStep, by: User, mentor: User,
-                    created: Counter[str]) -> None:
+def _milestone_play(
+    *, milestone: Milestone, step: MilestoneStep, by: User, mentor: User, created: Counter[str]
+) -> None:
     """Tick tasks, add a photo, submit and review, only on a milestone nobody has touched yet."""
-    touched = (milestone.status != Milestone.Status.PENDING or milestone.tasks.filter(done=True).exists()
-               or milestone.evidence.exists() or milestone.reviews.exists())
+    touched = (
+        milestone.status != Milestone.Status.PENDING
+        or milestone.tasks.filter(done=True).exists()
+        or milestone.evidence.exists()
+        or milestone.reviews.exists()
+    )
     if touched:
         return
-    for task in list(milestone.tasks.order_by("created_at", "pk"))[:step.done_tasks]:
+    for task in list(milestone.tasks.order_by("created_at", "pk"))[: step.done_tasks]:
         task_set_done(task=task, by=by, done=True)
     if step.evidence:
-        evidence_add(milestone=milestone, by=by, upload=_photo(f"{milestone.code.lower()}-evidencia.jpg",
-                                                               (120, 160, 90)))
+        evidence_add(
+            milestone=milestone, by=by, upload=_photo(f"{milestone.code.lower()}-evidencia.jpg", (120, 160, 90))
+        )
     if step.submit:
         milestone_submit(milestone=milestone, by=by)
         if step.review:
@@ -225,13 +252,13 @@ def _milestone_play(*, milestone: Milestone, step: MilestoneStep, by: User, ment
     created["hitos trabajados"] += 1
 
 
-def _mentor_log_ensure(*, venture: Venture, spec: VentureSpec, milestones: dict[str, Milestone], mentor: User,
-                       created: Counter[str]) -> None:
+def _mentor_log_ensure(
+    *, venture: Venture, spec: VentureSpec, milestones: dict[str, Milestone], mentor: User, created: Counter[str]
+) -> None:
     if not spec.mentor_log or venture.mentor_log.exists():
         return
     for log in spec.mentor_log:
-        entry = mentor_log_add(venture=venture, by=mentor, seen=log.seen, next_step=log.next_step,
-                               due_on=log.due_on)
+        entry = mentor_log_add(venture=venture, by=mentor, seen=log.seen, next_step=log.next_step, due_on=log.due_on)
         if log.task_in:
             mentor_log_task_create(entry=entry, milestone=milestones[log.task_in], by=mentor)
         created["notas de mentoría"] += 1

@@ -10,8 +10,12 @@ class JuryConfig(AppConfig):
     # What coordination needs in the Wagtail admin for rubrics and pitch events (cms.accounts.roles).
     role_permissions = {
         Role.COORDINATOR: (
-            "jury.add_rubric", "jury.change_rubric", "jury.view_rubric",
-            "jury.add_pitchevent", "jury.change_pitchevent", "jury.view_pitchevent",
+            "jury.add_rubric",
+            "jury.change_rubric",
+            "jury.view_rubric",
+            "jury.add_pitchevent",
+            "jury.change_pitchevent",
+            "jury.view_pitchevent",
         ),
     }
 

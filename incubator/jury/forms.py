@@ -10,13 +10,19 @@ NO_CONFLICT, CONFLICT = "sin_conflicto", "conflicto"
 
 class ConflictForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("¿Tienes un conflicto de interés con este emprendimiento?"), widget=forms.RadioSelect,
+        label=_("¿Tienes un conflicto de interés con este emprendimiento?"),
+        widget=forms.RadioSelect,
         choices=[(NO_CONFLICT, _("No tengo conflicto de interés")), (CONFLICT, _("Tengo un conflicto"))],
         error_messages={"required": _("Elige una de las dos opciones.")},
-        help_text=_("Hay conflicto si conoces al equipo, es tu familia, tu cliente, tu proveedor o tu competencia."))
-    reason = forms.CharField(label=_("Motivo del conflicto"), required=False, max_length=300,
-                             widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Obligatorio si tienes un conflicto. Lo ve solo la coordinación."))
+        help_text=_("Hay conflicto si conoces al equipo, es tu familia, tu cliente, tu proveedor o tu competencia."),
+    )
+    reason = forms.CharField(
+        label=_("Motivo del conflicto"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Obligatorio si tienes un conflicto. Lo ve solo la coordinación."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -34,12 +40,20 @@ class ScoreSheetForm(forms.Form):
     the private note and the revision the sheet was loaded at."""
 
     revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-    comment = forms.CharField(label=_("Comentario para el emprendimiento"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 4}),
-                              help_text=_("El equipo lo lee después del evento, sin tu nombre."))
-    private_note = forms.CharField(label=_("Nota privada"), required=False, max_length=2000,
-                                   widget=forms.Textarea(attrs={"rows": 3}),
-                                   help_text=_("Solo tú la ves. Sirve para recordar por qué calificaste así."))
+    comment = forms.CharField(
+        label=_("Comentario para el emprendimiento"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("El equipo lo lee después del evento, sin tu nombre."),
+    )
+    private_note = forms.CharField(
+        label=_("Nota privada"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Solo tú la ves. Sirve para recordar por qué calificaste así."),
+    )
 
     def __init__(self, *args, criteria: list[Criterion], readonly: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,9 +61,16 @@ class ScoreSheetForm(forms.Form):
         levels = {}
         for criterion in criteria:
             levels[level_field_name(criterion)] = forms.TypedChoiceField(
-                label=criterion.name, required=False, coerce=int, empty_value=None, widget=forms.RadioSelect,
-                choices=[(n, _("Nivel %(level)s: %(text)s") % {"level": n, "text": text})
-                         for n, text in criterion.descriptors])
+                label=criterion.name,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                widget=forms.RadioSelect,
+                choices=[
+                    (n, _("Nivel %(level)s: %(text)s") % {"level": n, "text": text})
+                    for n, text in criterion.descriptors
+                ],
+            )
         self.fields = {**levels, **self.fields}
         if readonly:
             for field in self.fields.values():
@@ -64,6 +85,9 @@ class ScoreSheetForm(forms.Form):
 
 class CalibrationForm(forms.Form):
     title = forms.CharField(label=_("Título del pitch de muestra"), max_length=150)
-    text = forms.CharField(label=_("Resumen del pitch de muestra"), max_length=4000,
-                           widget=forms.Textarea(attrs={"rows": 5}),
-                           help_text=_("Un emprendimiento inventado o de otra cohorte, sin nombres reales."))
+    text = forms.CharField(
+        label=_("Resumen del pitch de muestra"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Un emprendimiento inventado o de otra cohorte, sin nombres reales."),
+    )

@@ -43,16 +43,20 @@ class Criterion(Orderable):
 
     rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("rúbrica"))
     name = models.CharField(_("criterio"), max_length=120)
-    weight = models.DecimalField(_("peso"), max_digits=5, decimal_places=2, default=Decimal("1"),
-                                 validators=[MinValueValidator(Decimal("0.01"))])
+    weight = models.DecimalField(
+        _("peso"), max_digits=5, decimal_places=2, default=Decimal("1"), validators=[MinValueValidator(Decimal("0.01"))]
+    )
     level_1 = models.CharField(_("nivel 1"), max_length=300)
     level_2 = models.CharField(_("nivel 2"), max_length=300)
     level_3 = models.CharField(_("nivel 3"), max_length=300)
     level_4 = models.CharField(_("nivel 4"), max_length=300)
     level_5 = models.CharField(_("nivel 5"), max_length=300)
 
-    panels = [FieldPanel("name"), FieldPanel("weight"),
-              MultiFieldPanel([FieldPanel(f"level_{n}") for n in LEVELS], heading=_("Qué significa cada nivel"))]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("weight"),
+        MultiFieldPanel([FieldPanel(f"level_{n}") for n in LEVELS], heading=_("Qué significa cada nivel")),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("criterio")
@@ -77,20 +81,33 @@ class PitchEvent(models.Model):
         OPEN = "abierto", _("Abierto: el jurado califica")
         CLOSED = "cerrado", _("Cerrado: resultados bloqueados")
 
-    cohort = models.ForeignKey("cohorts.Cohort", verbose_name=_("cohorte"), on_delete=models.PROTECT,
-                               related_name="pitch_events")
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", verbose_name=_("cohorte"), on_delete=models.PROTECT, related_name="pitch_events"
+    )
     name = models.CharField(_("nombre"), max_length=150)
     starts_at = models.DateTimeField(_("fecha y hora"))
     place = models.CharField(_("lugar"), max_length=200)
     rubric = models.ForeignKey(Rubric, verbose_name=_("rúbrica"), on_delete=models.PROTECT, related_name="events")
-    total_budget = models.DecimalField(_("presupuesto total (USD)"), max_digits=10, decimal_places=2,
-                                       validators=[MinValueValidator(Decimal("0"))])
-    award_rule = models.CharField(_("regla del monto"), max_length=12, choices=AwardRule.choices,
-                                  default=AwardRule.FIXED)
-    fixed_amount = models.DecimalField(_("monto fijo (USD)"), max_digits=10, decimal_places=2,
-                                       default=Decimal("700"), validators=[MinValueValidator(Decimal("0"))])
-    jurors = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("jurado"), blank=True,
-                                    related_name="pitch_events", limit_choices_to={"groups__name": "jurado"})
+    total_budget = models.DecimalField(
+        _("presupuesto total (USD)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    award_rule = models.CharField(
+        _("regla del monto"), max_length=12, choices=AwardRule.choices, default=AwardRule.FIXED
+    )
+    fixed_amount = models.DecimalField(
+        _("monto fijo (USD)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("700"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    jurors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("jurado"),
+        blank=True,
+        related_name="pitch_events",
+        limit_choices_to={"groups__name": "jurado"},
+    )
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.OPEN)
     results_method = models.CharField(_("método"), max_length=20, blank=True)
     results_reason = models.CharField(_("motivo del método"), max_length=40, blank=True)
@@ -115,12 +132,30 @@ class Entry(models.Model):
     A calibration entry is a sample pitch every juror scores to compare criteria; it is never ranked."""
 
     event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="entries", verbose_name=_("evento"))
-    venture = models.ForeignKey("ventures.Venture", verbose_name=_("emprendimiento"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="pitch_entries")
-    plan_version = models.ForeignKey("plans.PlanVersion", verbose_name=_("versión del plan"), null=True,
-                                     blank=True, on_delete=models.PROTECT, related_name="+")
-    requested_amount = models.DecimalField(_("monto solicitado (USD)"), max_digits=10, decimal_places=2,
-                                           null=True, blank=True, validators=[MinValueValidator(Decimal("0"))])
+    venture = models.ForeignKey(
+        "ventures.Venture",
+        verbose_name=_("emprendimiento"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pitch_entries",
+    )
+    plan_version = models.ForeignKey(
+        "plans.PlanVersion",
+        verbose_name=_("versión del plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_amount = models.DecimalField(
+        _("monto solicitado (USD)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
     is_calibration = models.BooleanField(_("pitch de calibración"), default=False)
     calibration_title = models.CharField(_("título del pitch de muestra"), max_length=150, blank=True)
     calibration_text = models.TextField(_("resumen del pitch de muestra"), blank=True, max_length=4000)
@@ -280,13 +315,25 @@ class AuditEntry(AppendOnlyModel):
         PitchEvent, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("evento")
     )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("hecho por"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hecho por"),
+    )
     entry = models.ForeignKey(
         Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("presentación")
     )
-    juror = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("jurado"))
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("jurado"),
+    )
     old_value = models.JSONField(null=True, blank=True, verbose_name=_("valor anterior"))
     new_value = models.JSONField(null=True, blank=True, verbose_name=_("valor nuevo"))
     reason = models.CharField(_("motivo"), max_length=300, blank=True)
@@ -299,4 +346,3 @@ class AuditEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.event} · {self.kind}"
-

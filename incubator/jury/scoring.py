@@ -285,8 +285,9 @@ def criterion_means(sheets: Sequence[Sheet], criteria: Sequence[Criterion]) -> d
     by_venture: dict[int, list[Sheet]] = {}
     for sheet in sheets:
         by_venture.setdefault(sheet.venture_id, []).append(sheet)
-    return {v: {c.id: mean([Decimal(s.levels[c.id]) for s in group]) for c in criteria}
-            for v, group in by_venture.items()}
+    return {
+        v: {c.id: mean([Decimal(s.levels[c.id]) for s in group]) for c in criteria} for v, group in by_venture.items()
+    }
 
 
 # ------------------------------------------------------------------------------------ normalization
@@ -364,8 +365,11 @@ def venture_explain(venture_id: int, scores: dict[int, Decimal], means: dict[int
 
 
 def _outliers(ventures: Mapping[int, VentureExplain]) -> tuple[Outlier, ...]:
-    return tuple(Outlier(j, v.venture_id, v.scores[j], v.median, abs(v.scores[j] - v.median), v.outlier_threshold)
-                 for v in ventures.values() for j in v.outlier_jurors)
+    return tuple(
+        Outlier(j, v.venture_id, v.scores[j], v.median, abs(v.scores[j] - v.median), v.outlier_threshold)
+        for v in ventures.values()
+        for j in v.outlier_jurors
+    )
 
 
 # ------------------------------------------------------------------------------------------ ranking
@@ -399,12 +403,19 @@ class _Slot:
 
 def _partition_desc(group: Sequence[int], values: Mapping[int, Decimal]) -> list[tuple[int, ...]]:
     """Group ventures by equal value, highest value first; ids ascending inside a group."""
-    return [tuple(sorted(v for v in group if values[v] == value))
-            for value in sorted({values[v] for v in group}, reverse=True)]
+    return [
+        tuple(sorted(v for v in group if values[v] == value))
+        for value in sorted({values[v] for v in group}, reverse=True)
+    ]
 
 
-def _by_criteria(group: tuple[int, ...], queue: Sequence[Criterion], means: Mapping[int, Mapping[int, Decimal]],
-                 totals: Mapping[int, Mapping[int, Decimal]], steps: list[TieBreakStep]) -> list[_Slot]:
+def _by_criteria(
+    group: tuple[int, ...],
+    queue: Sequence[Criterion],
+    means: Mapping[int, Mapping[int, Decimal]],
+    totals: Mapping[int, Mapping[int, Decimal]],
+    steps: list[TieBreakStep],
+) -> list[_Slot]:
     """Go down the criteria by priority: the higher mean level (2 places) wins; equal ones go on to the next."""
     if len(group) == 1:
         return [_Slot(group)]
@@ -425,8 +436,9 @@ def _by_criteria(group: tuple[int, ...], queue: Sequence[Criterion], means: Mapp
     return slots
 
 
-def _by_head_to_head(group: tuple[int, ...], totals: Mapping[int, Mapping[int, Decimal]],
-                     steps: list[TieBreakStep]) -> list[_Slot]:
+def _by_head_to_head(
+    group: tuple[int, ...], totals: Mapping[int, Mapping[int, Decimal]], steps: list[TieBreakStep]
+) -> list[_Slot]:
     """Repeatedly place the venture that beats every other remaining one head to head; if none does (a draw or
     a cycle), the remaining ventures share the place and need deliberation."""
     remaining = list(group)
@@ -448,9 +460,12 @@ def _by_head_to_head(group: tuple[int, ...], totals: Mapping[int, Mapping[int, D
     return [*slots, _Slot(tuple(remaining), TieBreak.HEAD_TO_HEAD)]
 
 
-def rank_ventures(scores: Mapping[int, Decimal], criteria: Sequence[Criterion],
-                  means: Mapping[int, Mapping[int, Decimal]], totals: Mapping[int, Mapping[int, Decimal]]
-                  ) -> tuple[list[RankedVenture], list[TieBreakStep]]:
+def rank_ventures(
+    scores: Mapping[int, Decimal],
+    criteria: Sequence[Criterion],
+    means: Mapping[int, Mapping[int, Decimal]],
+    totals: Mapping[int, Mapping[int, Decimal]],
+) -> tuple[list[RankedVenture], list[TieBreakStep]]:
     """Sort by final score descending; ventures equal at 2 decimals are a tie.
 
     Ties: mean level on each criterion by priority (going down the whole list), then head to head among shared
@@ -463,8 +478,10 @@ def rank_ventures(scores: Mapping[int, Decimal], criteria: Sequence[Criterion],
     for group in _partition_desc(list(scores), rounded):
         for slot in _by_criteria(group, queue, means, totals, steps):
             rank = len(ranking) + 1
-            ranking.extend(RankedVenture(v, rank, scores[v], slot.tie_break, slot.needs_deliberation,
-                                         slot.criterion_id) for v in slot.venture_ids)
+            ranking.extend(
+                RankedVenture(v, rank, scores[v], slot.tie_break, slot.needs_deliberation, slot.criterion_id)
+                for v in slot.venture_ids
+            )
     return ranking, steps
 
 
@@ -476,8 +493,12 @@ def resolve_deliberation(ranked: Sequence[RankedVenture], order: Sequence[int]) 
     wanted = set(order)
     group = {r.venture_id: r for r in ranked if r.venture_id in wanted}
     ranks = {r.rank for r in group.values()}
-    if len(wanted) != len(order) or len(group) != len(order) or len(ranks) != 1 \
-            or not all(r.needs_deliberation for r in group.values()):
+    if (
+        len(wanted) != len(order)
+        or len(group) != len(order)
+        or len(ranks) != 1
+        or not all(r.needs_deliberation for r in group.values())
+    ):
         raise ValueError("order must list exactly the ventures of one deliberation group")
     first = ranks.pop()
     if sum(1 for r in ranked if r.rank == first) != len(group):
@@ -489,8 +510,9 @@ def resolve_deliberation(ranked: Sequence[RankedVenture], order: Sequence[int]) 
 # ------------------------------------------------------------------------------------- entry point
 
 
-def compute_results(criteria: Sequence[Criterion], sheets: Iterable[Sheet],
-                    venture_ids: Iterable[int] | None = None) -> Results:
+def compute_results(
+    criteria: Sequence[Criterion], sheets: Iterable[Sheet], venture_ids: Iterable[int] | None = None
+) -> Results:
     """Everything the results and "cómo se calculó" pages show, from the rubric and the score sheets.
 
     venture_ids, when given, are the event's eligible ventures: one without a complete sheet is unscored and
@@ -513,12 +535,25 @@ def compute_results(criteria: Sequence[Criterion], sheets: Iterable[Sheet],
     ventures = {v: venture_explain(v, used[v], means[v]) for v in sorted(used)}
     scores = {v: info.score for v, info in ventures.items()}
     ranking, steps = rank_ventures(scores, criteria, means, totals)
-    explain = Explain(decision, sum((c.weight for c in criteria), ZERO),
-                      tuple(c.id for c in criteria_by_priority(criteria)),
-                      tuple((s.juror_id, s.venture_id) for s in incomplete), jurors, ventures, tuple(steps))
-    return Results(decision.method, decision.reason, scores, tuple(ranking),
-                   {j: info.flags for j, info in jurors.items() if info.flags}, _outliers(ventures),
-                   tuple(sorted(v for v, n in jurors_per_venture.items() if n == 0)), explain)
+    explain = Explain(
+        decision,
+        sum((c.weight for c in criteria), ZERO),
+        tuple(c.id for c in criteria_by_priority(criteria)),
+        tuple((s.juror_id, s.venture_id) for s in incomplete),
+        jurors,
+        ventures,
+        tuple(steps),
+    )
+    return Results(
+        decision.method,
+        decision.reason,
+        scores,
+        tuple(ranking),
+        {j: info.flags for j, info in jurors.items() if info.flags},
+        _outliers(ventures),
+        tuple(sorted(v for v, n in jurors_per_venture.items() if n == 0)),
+        explain,
+    )
 
 
 # ----------------------------------------------------------------------------------------- allocation
@@ -568,8 +603,9 @@ def allocate(ranked: Sequence[RankedVenture], budget: Decimal, amounts: Mapping[
     return Allocation(tuple(winners), (), budget - remaining, remaining, None)
 
 
-def promote_next(reserve: Sequence[RankedVenture], remaining_budget: Decimal,
-                 amounts: Mapping[int, Decimal]) -> RankedVenture | None:
+def promote_next(
+    reserve: Sequence[RankedVenture], remaining_budget: Decimal, amounts: Mapping[int, Decimal]
+) -> RankedVenture | None:
     """The reserve venture to promote after a withdrawal, or None.
 
     Same rule as allocate: only the head of the reserve may be promoted, and only if its amount fits in

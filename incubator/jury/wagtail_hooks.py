@@ -31,8 +31,9 @@ class PitchEventForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk and self.instance.is_closed:
-            raise ValidationError(_("El evento está cerrado: reábrelo con un motivo desde la página de resultados "
-                                    "antes de cambiarlo."))
+            raise ValidationError(
+                _("El evento está cerrado: reábrelo con un motivo desde la página de resultados antes de cambiarlo.")
+            )
         return cleaned
 
 
@@ -60,14 +61,20 @@ class PitchEventViewSet(ModelViewSet):
     icon = "date"
     menu_label = _("Eventos de pitch")
     copy_view_enabled = False
-    edit_handler = ObjectList([
-        FieldPanel("cohort"), FieldPanel("name"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("place")]),
-        FieldPanel("rubric"),
-        MultiFieldPanel([FieldPanel("total_budget"), FieldPanel("award_rule"), FieldPanel("fixed_amount")],
-                        heading=_("Capital semilla")),
-        FieldPanel("jurors"),
-    ], base_form_class=PitchEventForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cohort"),
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("place")]),
+            FieldPanel("rubric"),
+            MultiFieldPanel(
+                [FieldPanel("total_budget"), FieldPanel("award_rule"), FieldPanel("fixed_amount")],
+                heading=_("Capital semilla"),
+            ),
+            FieldPanel("jurors"),
+        ],
+        base_form_class=PitchEventForm,
+    )
     list_display = ["name", "cohort", "starts_at", "status", ResultsLinkColumn("results", label=_("Resultados"))]
     list_filter = ["status", "cohort"]
     search_fields = ["name", "place"]

@@ -46,10 +46,20 @@ def _month_label(month: date) -> str:
 
 
 def _describe(points: list[MonthPoint]) -> str:
-    parts = [ngettext("%(month)s: ingresos %(income)s, costos %(costs)s, %(customers)s cliente.",
-                      "%(month)s: ingresos %(income)s, costos %(costs)s, %(customers)s clientes.", p.customers) % {
-        "month": date_format(p.month, "F Y"), "income": usd(p.income), "costs": usd(p.costs),
-        "customers": p.customers} for p in points]
+    parts = [
+        ngettext(
+            "%(month)s: ingresos %(income)s, costos %(costs)s, %(customers)s cliente.",
+            "%(month)s: ingresos %(income)s, costos %(costs)s, %(customers)s clientes.",
+            p.customers,
+        )
+        % {
+            "month": date_format(p.month, "F Y"),
+            "income": usd(p.income),
+            "costs": usd(p.costs),
+            "customers": p.customers,
+        }
+        for p in points
+    ]
     return " ".join([_("Ingresos y costos en dólares por mes (barras) y número de clientes (línea)."), *parts])
 
 
@@ -74,8 +84,10 @@ def _month_labels(points: list[MonthPoint], centers: list[float], slot: float) -
     out, last_year = [], None
     for i in range(0, len(points), step):
         month, x = points[i].month, centers[i]
-        out.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
-                   f'{escape(date_format(month, "M"))}</text>')
+        out.append(
+            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
+            f"{escape(date_format(month, 'M'))}</text>"
+        )
         if month.year != last_year:
             out.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 32}" text-anchor="middle">{month.year}</text>')
             last_year = month.year
@@ -85,15 +97,20 @@ def _month_labels(points: list[MonthPoint], centers: list[float], slot: float) -
 def _swatch(color: str, *, line: bool = False) -> str:
     shape = f'<rect width="14" height="14" fill="{color}"/>'
     if line:
-        shape = (f'<line x1="0" y1="7" x2="14" y2="7" stroke="{color}" stroke-width="2"/>'
-                 f'<circle cx="7" cy="7" r="4" fill="{color}"/>')
+        shape = (
+            f'<line x1="0" y1="7" x2="14" y2="7" stroke="{color}" stroke-width="2"/>'
+            f'<circle cx="7" cy="7" r="4" fill="{color}"/>'
+        )
     return f'<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">{shape}</svg>'
 
 
 def _legend() -> str:
     """The key as HTML next to the chart: it wraps on a phone and keeps the page's text size."""
-    items = [(_swatch(INCOME_COLOR), _("Ingresos (US$)")), (_swatch(COSTS_COLOR), _("Costos (US$)")),
-             (_swatch(CUSTOMERS_COLOR, line=True), _("Clientes (línea, eje derecho)"))]
+    items = [
+        (_swatch(INCOME_COLOR), _("Ingresos (US$)")),
+        (_swatch(COSTS_COLOR), _("Costos (US$)")),
+        (_swatch(CUSTOMERS_COLOR, line=True), _("Clientes (línea, eje derecho)")),
+    ]
     rows = "".join(f"<li>{swatch} {escape(text)}</li>" for swatch, text in items)
     return f'<ul class="chart-legend">{rows}</ul>'
 
@@ -123,12 +140,16 @@ def kpi_chart(*, chart_id: str, title: str, points: list[MonthPoint]) -> SafeStr
     for i, p in enumerate(points):
         center = left + slot * i + slot / 2
         centers.append(center)
-        for offset, value, color, name in ((-bar, p.income, INCOME_COLOR, _("Ingresos")),
-                                           (0, p.costs, COSTS_COLOR, _("Costos"))):
+        for offset, value, color, name in (
+            (-bar, p.income, INCOME_COLOR, _("Ingresos")),
+            (0, p.costs, COSTS_COLOR, _("Costos")),
+        ):
             h = float(value / money_top) * plot_h
             label = f"{name} {_month_label(p.month)}: {usd(value)}"
-            parts.append(f'<rect x="{center + offset:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar:.1f}" '
-                         f'height="{h:.1f}" fill="{color}"><title>{escape(label)}</title></rect>')
+            parts.append(
+                f'<rect x="{center + offset:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar:.1f}" '
+                f'height="{h:.1f}" fill="{color}"><title>{escape(label)}</title></rect>'
+            )
         y = TOP + plot_h - plot_h * p.customers / customers_top
         line.append((center, y, p))
     parts.extend(_month_labels(points, centers, slot))
@@ -136,8 +157,11 @@ def kpi_chart(*, chart_id: str, title: str, points: list[MonthPoint]) -> SafeStr
     parts.append(f'<polyline points="{points_attr}" fill="none" stroke="{CUSTOMERS_COLOR}" stroke-width="2"/>')
     for x, y, p in line:
         label = ngettext("%(month)s: %(n)s cliente", "%(month)s: %(n)s clientes", p.customers) % {
-            "month": _month_label(p.month), "n": p.customers}
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{CUSTOMERS_COLOR}">'
-                     f'<title>{escape(label)}</title></circle>')
+            "month": _month_label(p.month),
+            "n": p.customers,
+        }
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{CUSTOMERS_COLOR}"><title>{escape(label)}</title></circle>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every text piece above went through escape()

@@ -46,9 +46,16 @@ class MonthlyFigureForm(forms.Form):
 
 
 class CashEntryForm(forms.Form):
-    date = forms.DateField(label=_("Fecha"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                           help_text=_("Por ejemplo 2025-03-15."))
+    date = forms.DateField(
+        label=_("Fecha"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Por ejemplo 2025-03-15."),
+    )
     kind = forms.ChoiceField(label=_("Tipo"), choices=CashEntry.Kind.choices, widget=forms.RadioSelect)
     amount = MoneyField(label=_("Monto (US$)"), min_value=Decimal("0.01"))
-    note = forms.CharField(label=_("Nota"), max_length=200, required=False,
-                           help_text=_("Por ejemplo: venta de 3 macetas, compra de pintura."))
+    note = forms.CharField(
+        label=_("Nota"),
+        max_length=200,
+        required=False,
+        help_text=_("Por ejemplo: venta de 3 macetas, compra de pintura."),
+    )

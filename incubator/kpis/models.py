@@ -22,10 +22,12 @@ class MonthlyFigure(models.Model):
     )
     month = models.DateField(_("mes"), help_text=_("El primer día del mes."))
     sales = models.PositiveIntegerField(_("ventas"), default=0)
-    income = models.DecimalField(_("ingresos (USD)"), max_digits=12, decimal_places=2, default=ZERO,
-                                 validators=[MinValueValidator(ZERO)])
-    costs = models.DecimalField(_("costos (USD)"), max_digits=12, decimal_places=2, default=ZERO,
-                                validators=[MinValueValidator(ZERO)])
+    income = models.DecimalField(
+        _("ingresos (USD)"), max_digits=12, decimal_places=2, default=ZERO, validators=[MinValueValidator(ZERO)]
+    )
+    costs = models.DecimalField(
+        _("costos (USD)"), max_digits=12, decimal_places=2, default=ZERO, validators=[MinValueValidator(ZERO)]
+    )
     customers = models.PositiveIntegerField(_("clientes"), default=0)
     jobs = models.PositiveIntegerField(_("empleos"), default=0)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.MANUAL, verbose_name=_("origen"))
@@ -57,11 +59,13 @@ class CashEntry(models.Model):
     )
     date = models.DateField(_("fecha"))
     kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices)
-    amount = models.DecimalField(_("monto (USD)"), max_digits=12, decimal_places=2,
-                                 validators=[MinValueValidator(Decimal("0.01"))])
+    amount = models.DecimalField(
+        _("monto (USD)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
     note = models.CharField(_("nota"), max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+", verbose_name=_("creado por"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("creado por")
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:

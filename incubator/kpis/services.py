@@ -13,18 +13,28 @@ from incubator.ventures.models import Venture
 def month_bounds(day: date) -> tuple[date, date]:
     """The first day of day's month and the first day of the next month."""
     first = day.replace(day=1)
-    following = first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(
-        month=first.month + 1)
+    following = (
+        first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
+    )
     return first, following
 
 
-def monthly_figure_save(*, venture: Venture, month: date, sales: int, income: Decimal, costs: Decimal,
-                        customers: int, jobs: int) -> MonthlyFigure:
+def monthly_figure_save(
+    *, venture: Venture, month: date, sales: int, income: Decimal, costs: Decimal, customers: int, jobs: int
+) -> MonthlyFigure:
     """Type a month's figures by hand (creates or replaces that month's row)."""
     figure, _created = MonthlyFigure.objects.update_or_create(
-        venture=venture, month=month.replace(day=1),
-        defaults={"sales": sales, "income": income, "costs": costs, "customers": customers, "jobs": jobs,
-                  "source": MonthlyFigure.Source.MANUAL})
+        venture=venture,
+        month=month.replace(day=1),
+        defaults={
+            "sales": sales,
+            "income": income,
+            "costs": costs,
+            "customers": customers,
+            "jobs": jobs,
+            "source": MonthlyFigure.Source.MANUAL,
+        },
+    )
     return figure
 
 
@@ -37,7 +47,8 @@ def monthly_figure_recompute(*, venture: Venture, month: date) -> MonthlyFigure:
         figure = MonthlyFigure.objects.select_for_update().get(pk=figure.pk)
         sums = CashEntry.objects.filter(venture=venture, date__gte=first, date__lt=following).aggregate(
             income=Sum("amount", filter=Q(kind=CashEntry.Kind.IN)),
-            costs=Sum("amount", filter=Q(kind=CashEntry.Kind.OUT)))
+            costs=Sum("amount", filter=Q(kind=CashEntry.Kind.OUT)),
+        )
         figure.income = sums["income"] or ZERO
         figure.costs = sums["costs"] or ZERO
         figure.source = MonthlyFigure.Source.CASH
@@ -48,8 +59,9 @@ def monthly_figure_recompute(*, venture: Venture, month: date) -> MonthlyFigure:
 def cash_entry_add(*, venture: Venture, by, date: date, kind: str, amount: Decimal, note: str = "") -> CashEntry:
     """Write a line in the cash diary and recompute that month's income and costs."""
     with transaction.atomic():
-        entry = CashEntry.objects.create(venture=venture, created_by=by, date=date, kind=kind, amount=amount,
-                                         note=note.strip())
+        entry = CashEntry.objects.create(
+            venture=venture, created_by=by, date=date, kind=kind, amount=amount, note=note.strip()
+        )
         monthly_figure_recompute(venture=venture, month=date)
     return entry
 

@@ -46,18 +46,36 @@ def venture_kpis(request, venture_pk: int):
             services.monthly_figure_save(venture=venture, **form.cleaned_data)
             messages.success(request, _("Cifras del mes guardadas."))
             return redirect("kpis:venture", venture_pk=venture.pk)
-    chart = kpi_chart(chart_id="grafico-emprendimiento", title=_("Ingresos, costos y clientes por mes"),
-                      points=[MonthPoint(f.month, f.income, f.costs, f.customers) for f in figures])
-    return render(request, "kpis/venture.html", {
-        "venture": venture, "figures": figures, "chart": chart, "form": form, "can_edit": can_edit,
-    }, status=400 if form.is_bound else 200)
+    chart = kpi_chart(
+        chart_id="grafico-emprendimiento",
+        title=_("Ingresos, costos y clientes por mes"),
+        points=[MonthPoint(f.month, f.income, f.costs, f.customers) for f in figures],
+    )
+    return render(
+        request,
+        "kpis/venture.html",
+        {
+            "venture": venture,
+            "figures": figures,
+            "chart": chart,
+            "form": form,
+            "can_edit": can_edit,
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _initial(figures, month: date) -> dict:
     for figure in figures:
         if figure.month == month:
-            return {"month": month, "sales": figure.sales, "income": figure.income, "costs": figure.costs,
-                    "customers": figure.customers, "jobs": figure.jobs}
+            return {
+                "month": month,
+                "sales": figure.sales,
+                "income": figure.income,
+                "costs": figure.costs,
+                "customers": figure.customers,
+                "jobs": figure.jobs,
+            }
     return {"month": month}
 
 
@@ -78,10 +96,21 @@ def cash_diary(request, venture_pk: int):
     start, end = services.month_bounds(month)
     entries = selectors.cash_entries_for(venture=venture, start=start, end=end)
     previous = services.month_bounds(start.replace(day=1) - timedelta(days=1))[0]
-    return render(request, "kpis/cash.html", {
-        "venture": venture, "month": start, "previous": previous, "next": end, "entries": entries,
-        "totals": selectors.cash_month_totals(entries), "form": form, "can_edit": can_edit,
-    }, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "kpis/cash.html",
+        {
+            "venture": venture,
+            "month": start,
+            "previous": previous,
+            "next": end,
+            "entries": entries,
+            "totals": selectors.cash_month_totals(entries),
+            "form": form,
+            "can_edit": can_edit,
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -100,9 +129,18 @@ def cohort_kpis(request, cohort_pk: int):
     """The cohort's months summed across its ventures, for its coordinators."""
     cohort = selectors.cohort_for_kpis(user=request.user, pk=cohort_pk)
     months = selectors.figures_for_cohort(cohort=cohort)
-    chart = kpi_chart(chart_id="grafico-cohorte", title=_("Ingresos, costos y clientes de la cohorte por mes"),
-                      points=[MonthPoint(m["month"], m["income"], m["costs"], m["customers"]) for m in months])
-    return render(request, "kpis/cohort.html", {
-        "cohort": cohort, "months": months, "chart": chart,
-        "ventures": selectors.venture_totals_for_cohort(cohort=cohort),
-    })
+    chart = kpi_chart(
+        chart_id="grafico-cohorte",
+        title=_("Ingresos, costos y clientes de la cohorte por mes"),
+        points=[MonthPoint(m["month"], m["income"], m["costs"], m["customers"]) for m in months],
+    )
+    return render(
+        request,
+        "kpis/cohort.html",
+        {
+            "cohort": cohort,
+            "months": months,
+            "chart": chart,
+            "ventures": selectors.venture_totals_for_cohort(cohort=cohort),
+        },
+    )

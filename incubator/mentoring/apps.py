@@ -10,8 +10,10 @@ class MentoringConfig(AppConfig):
     # Coordination manages mentoring sessions and reads attendance in the Wagtail admin (cms.accounts.roles).
     role_permissions = {
         Role.COORDINATOR: (
-            "mentoring.add_mentoringsession", "mentoring.change_mentoringsession",
-            "mentoring.delete_mentoringsession", "mentoring.view_mentoringsession",
+            "mentoring.add_mentoringsession",
+            "mentoring.change_mentoringsession",
+            "mentoring.delete_mentoringsession",
+            "mentoring.view_mentoringsession",
             "mentoring.view_attendance",
         ),
     }

@@ -50,10 +50,22 @@ CLIENT_EVENTS: dict[str, tuple[str, bool, bool]] = {
 # limited in the database (services.RATE_LIMIT_COUNT), across processes; here it only stops floods early.
 # A person has at most services.MAX_SOCKETS_PER_PERSON sockets, so other processes add little to these.
 EVENT_LIMITS: dict[str, tuple[int, float]] = {
-    "hello": (5, 10), "replay": (5, 10), "heartbeat": (5, 10), "history.before": (10, 10),
-    "message.send": (10, 5), "hand.raise": (5, 10), "hand.lower": (5, 10), "poll.vote": (5, 10),
-    "notes.save": (5, 5), "poll.create": (5, 30), "poll.close": (10, 10), "message.delete": (20, 10),
-    "member.mute": (20, 10), "member.unmute": (20, 10), "member.remove": (20, 10), "room.close": (5, 10),
+    "hello": (5, 10),
+    "replay": (5, 10),
+    "heartbeat": (5, 10),
+    "history.before": (10, 10),
+    "message.send": (10, 5),
+    "hand.raise": (5, 10),
+    "hand.lower": (5, 10),
+    "poll.vote": (5, 10),
+    "notes.save": (5, 5),
+    "poll.create": (5, 30),
+    "poll.close": (10, 10),
+    "message.delete": (20, 10),
+    "member.mute": (20, 10),
+    "member.unmute": (20, 10),
+    "member.remove": (20, 10),
+    "room.close": (5, 10),
 }
 # A heartbeat writes the presence at most this often (s). Clients beat every 25 s and a presence is stale after
 # 70 s (selectors.PRESENCE_STALE_AFTER): every second beat writes, the row is never older than about 50 s.
@@ -126,7 +138,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.access = access
         try:
             self.attendance_id = await services.presence_join_async(
-                session_id=self.session_id, user=self.user, channel_name=self.channel_name,
+                session_id=self.session_id,
+                user=self.user,
+                channel_name=self.channel_name,
                 limit=services.MAX_SOCKETS_PER_PERSON,
             )
         except services.TooManySockets as exc:
@@ -138,10 +152,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.counted = True
         # Joined after the presence: a broadcast missed in between comes with the hello's replay and state.
         await hub_for(self.channel_layer).join(self.group, self)
-        await self.send_json({
-            "type": "welcome", "user_id": self.user.pk, "name": self.user.display_name,
-            "moderator": access.moderator, "muted": access.muted and not access.moderator,
-        })
+        await self.send_json(
+            {
+                "type": "welcome",
+                "user_id": self.user.pk,
+                "name": self.user.display_name,
+                "moderator": access.moderator,
+                "muted": access.muted and not access.moderator,
+            }
+        )
 
     @staticmethod
     def _refusal(access: RoomAccess) -> int | None:
@@ -197,8 +216,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         handler, writes, moderators_only = event
         if _over_limit(self.session_id, self.user.pk, content["type"]):
-            await self._error("rate_limited", _("Vas muy rápido. Espera unos segundos y vuelve a intentarlo."),
-                              event=content["type"])
+            await self._error(
+                "rate_limited", _("Vas muy rápido. Espera unos segundos y vuelve a intentarlo."), event=content["type"]
+            )
             return
         if handler == "on_heartbeat" and clock() - self.presence_written_at < PRESENCE_WRITE_EVERY:
             await self.send_json({"type": "heartbeat"})  # the presence was written lately: no database
@@ -207,7 +227,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             if handler == "on_message_send":  # the busiest event: access check and write in one database trip
                 text = content.get("text")
                 access, _message = await services.message_post_if_allowed_async(
-                    session_id=self.session_id, author=self.user, coordinator=self.coordinator,
+                    session_id=self.session_id,
+                    author=self.user,
+                    coordinator=self.coordinator,
                     text=text if isinstance(text, str) else "",
                 )
                 await self._refused(access, writes=True, moderators_only=False)
@@ -253,7 +275,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def on_replay(self, content: dict) -> None:
         last_seq = _int(content.get("last_seq"))
         history = await selectors.room_history_async(
-            session_id=self.session_id, last_seq=last_seq if last_seq is not None and last_seq >= 0 else None,
+            session_id=self.session_id,
+            last_seq=last_seq if last_seq is not None and last_seq >= 0 else None,
             last_seen_id=_int(content.get("last_seen_id")),
         )
         await self.send_json(history)
@@ -261,7 +284,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def on_heartbeat(self, content: dict) -> None:
         self.presence_written_at = clock()
         self.attendance_id = await services.presence_heartbeat_async(
-            attendance_id=self.attendance_id or 0, session_id=self.session_id, user=self.user,
+            attendance_id=self.attendance_id or 0,
+            session_id=self.session_id,
+            user=self.user,
             channel_name=self.channel_name,
         )
         await self.send_json({"type": "heartbeat"})
@@ -271,8 +296,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not before:
             raise services.Invalid(_("Falta el número del mensaje."))
         messages, has_more = await selectors.messages_latest_async(session_id=self.session_id, before_id=before)
-        await self.send_json({"type": "history.page", "has_more": has_more,
-                              "messages": [selectors.message_payload(m) for m in messages]})
+        await self.send_json(
+            {"type": "history.page", "has_more": has_more, "messages": [selectors.message_payload(m) for m in messages]}
+        )
 
     async def on_hand_raise(self, content: dict) -> None:
         await services.hand_raise_async(session_id=self.session_id, user=self.user)
@@ -286,14 +312,17 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def on_poll_create(self, content: dict) -> None:
         options = content.get("options")
         await services.poll_create_async(
-            session_id=self.session_id, by=self.user, question=str(content.get("question") or ""),
+            session_id=self.session_id,
+            by=self.user,
+            question=str(content.get("question") or ""),
             options=options if isinstance(options, list) else [],
         )
 
     async def on_poll_vote(self, content: dict) -> None:
         poll_id, option_id = _int(content.get("poll_id")), _int(content.get("option_id"))
-        await services.poll_vote_async(session_id=self.session_id, poll_id=poll_id or 0, option_id=option_id or 0,
-                                       user=self.user)
+        await services.poll_vote_async(
+            session_id=self.session_id, poll_id=poll_id or 0, option_id=option_id or 0, user=self.user
+        )
         await self.send_json({"type": "poll.voted", "poll_id": poll_id, "option_id": option_id})
 
     async def on_poll_close(self, content: dict) -> None:
@@ -304,28 +333,33 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(text, str) or base is None:
             raise services.Invalid(_("Faltan las notas o su versión."))
         try:
-            pad = await services.notes_save_async(session_id=self.session_id, by=self.user, text=text,
-                                                  base_version=base)
+            pad = await services.notes_save_async(
+                session_id=self.session_id, by=self.user, text=text, base_version=base
+            )
         except services.NotesConflict as exc:
             await self.send_json({"type": "notes.conflict", "message": exc.message, "your_text": text, **exc.extra})
             return
         await self.send_json({"type": "notes.saved", "version": pad.version})
 
     async def on_message_delete(self, content: dict) -> None:
-        await services.message_delete_async(session_id=self.session_id, message_id=_int(content.get("id")) or 0,
-                                            by=self.user)
+        await services.message_delete_async(
+            session_id=self.session_id, message_id=_int(content.get("id")) or 0, by=self.user
+        )
 
     async def on_member_mute(self, content: dict) -> None:
-        await services.member_mute_async(session_id=self.session_id, user_id=_int(content.get("user_id")) or 0,
-                                         by=self.user)
+        await services.member_mute_async(
+            session_id=self.session_id, user_id=_int(content.get("user_id")) or 0, by=self.user
+        )
 
     async def on_member_unmute(self, content: dict) -> None:
-        await services.member_unmute_async(session_id=self.session_id, user_id=_int(content.get("user_id")) or 0,
-                                           by=self.user)
+        await services.member_unmute_async(
+            session_id=self.session_id, user_id=_int(content.get("user_id")) or 0, by=self.user
+        )
 
     async def on_member_remove(self, content: dict) -> None:
-        await services.member_remove_async(session_id=self.session_id, user_id=_int(content.get("user_id")) or 0,
-                                           by=self.user)
+        await services.member_remove_async(
+            session_id=self.session_id, user_id=_int(content.get("user_id")) or 0, by=self.user
+        )
 
     async def on_room_close(self, content: dict) -> None:
         session = await selectors.session_get_async(session_id=self.session_id)

@@ -46,24 +46,33 @@ class SessionScheduleForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Inicio"), input_formats=[DATETIME_FORMAT], widget=DateTimeLocalInput())
     ends_at = forms.DateTimeField(label=_("Fin"), input_formats=[DATETIME_FORMAT], widget=DateTimeLocalInput())
     video_url = forms.URLField(
-        label=_("Enlace de video (opcional)"), required=False, assume_scheme="https",
+        label=_("Enlace de video (opcional)"),
+        required=False,
+        assume_scheme="https",
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("Un enlace de Jitsi o BigBlueButton. Se muestra solo como enlace."),
     )
     location = forms.CharField(label=_("Lugar (si es presencial)"), max_length=200, required=False)
     mentors = PeopleField(label=_("Mentores"), queryset=User.objects.none(), required=False)
     participants = PeopleField(
-        label=_("Participantes"), queryset=User.objects.none(), required=False,
+        label=_("Participantes"),
+        queryset=User.objects.none(),
+        required=False,
         help_text=_("Solo aparecen las personas de tus emprendimientos, cursos o cohortes."),
         error_messages={"invalid_choice": _("No puedes invitar a esta persona.")},
     )
     cohort = forms.ModelChoiceField(
-        label=_("Cohorte (opcional)"), queryset=None, required=False,
+        label=_("Cohorte (opcional)"),
+        queryset=None,
+        required=False,
         help_text=_("Entran todas las personas aceptadas en la cohorte."),
         error_messages={"invalid_choice": _("No puedes invitar a esta cohorte.")},
     )
     ventures = forms.ModelMultipleChoiceField(
-        label=_("Emprendimientos (opcional)"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Emprendimientos (opcional)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Entra todo el equipo de cada emprendimiento."),
         error_messages={
             "invalid_choice": _("Solo puedes invitar a emprendimientos que mentoreas o de tus cohortes."),
@@ -80,7 +89,8 @@ class SessionScheduleForm(forms.Form):
             chosen = [v for v in self.data.getlist("participants") if v.isdigit()] if self.is_bound else []
             matches = selectors.schedulable_people(user=user, search=search).values("pk")
             self.fields["participants"].show_only(
-                self.fields["participants"].queryset.filter(Q(pk__in=matches) | Q(pk__in=chosen)))
+                self.fields["participants"].queryset.filter(Q(pk__in=matches) | Q(pk__in=chosen))
+            )
         self.fields["mentors"].required = require_mentor
         # Only what this person may invite; the service checks the same rule again.
         self.fields["cohort"].queryset = selectors.schedulable_cohorts(user=user)
@@ -95,7 +105,8 @@ class SessionScheduleForm(forms.Form):
 
 class MessageForm(forms.Form):
     text = forms.CharField(
-        label=_("Tu mensaje"), max_length=MESSAGE_MAX_LENGTH,
+        label=_("Tu mensaje"),
+        max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": MESSAGE_MAX_LENGTH, "data-write": True}),
     )
 
@@ -103,15 +114,21 @@ class MessageForm(forms.Form):
 class NotesForm(forms.Form):
     """The shared notes without JavaScript: the text and the version the edit started from."""
 
-    texto = forms.CharField(label=_("Editar las notas"), required=False, strip=False, max_length=NOTES_MAX_LENGTH,
-                            widget=forms.Textarea(attrs={"rows": 6, "maxlength": NOTES_MAX_LENGTH}))
+    texto = forms.CharField(
+        label=_("Editar las notas"),
+        required=False,
+        strip=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": NOTES_MAX_LENGTH}),
+    )
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
 class PollForm(forms.Form):
     pregunta = forms.CharField(label=_("Nueva pregunta"), max_length=300)
-    opciones = forms.CharField(label=_("Respuestas, una por línea (de 2 a 6)"), max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 3}))
+    opciones = forms.CharField(
+        label=_("Respuestas, una por línea (de 2 a 6)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def options(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["opciones"].splitlines() if line.strip()]

@@ -8,8 +8,14 @@ from incubator.mentoring.models import MentoringSession
 
 
 def _escape(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", ""))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "")
+    )
 
 
 def _fold(line: str) -> str:
@@ -34,8 +40,12 @@ def session_ics(*, session: MentoringSession, room_url: str, host: str) -> str:
     if session.video_url:
         description = f"{description}\n{session.video_url}".strip()
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Semilla//Mentorias//ES", "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH", "BEGIN:VEVENT",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Semilla//Mentorias//ES",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
         f"UID:mentoria-{session.pk}@{host}",
         f"DTSTAMP:{_utc(timezone.now())}",
         f"DTSTART:{_utc(session.starts_at)}",

@@ -25,33 +25,49 @@ class MentoringSession(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("mentores"), related_name="mentoring_sessions_led"
     )
     participants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("participantes"), related_name="mentoring_sessions",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participantes"),
+        related_name="mentoring_sessions",
         blank=True,
     )
     cohort = models.ForeignKey(
-        "cohorts.Cohort", verbose_name=_("cohorte"), on_delete=models.SET_NULL, null=True, blank=True,
+        "cohorts.Cohort",
+        verbose_name=_("cohorte"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="mentoring_sessions",
         help_text=_("Opcional. Entran todas las personas aceptadas en la cohorte."),
     )
     ventures = models.ManyToManyField(
-        "ventures.Venture", verbose_name=_("emprendimientos"), related_name="mentoring_sessions", blank=True,
+        "ventures.Venture",
+        verbose_name=_("emprendimientos"),
+        related_name="mentoring_sessions",
+        blank=True,
         help_text=_("Opcional. Entra todo el equipo de cada emprendimiento."),
     )
     starts_at = models.DateTimeField(_("inicio"))
     ends_at = models.DateTimeField(_("fin"))
     video_url = models.URLField(
-        _("enlace de video"), blank=True, validators=[URLValidator(schemes=["http", "https"])],
+        _("enlace de video"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("Opcional. Un enlace de Jitsi o BigBlueButton."),
     )
-    location = models.CharField(_("lugar"), max_length=200, blank=True,
-                                help_text=_("Opcional. Para sesiones presenciales."))
+    location = models.CharField(
+        _("lugar"), max_length=200, blank=True, help_text=_("Opcional. Para sesiones presenciales.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("creada por"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
     closed_at = models.DateTimeField(_("sala cerrada el"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("cerrada por"),
     )
     # The seq of the room's last chat message; services.message_post raises it in the message's transaction.
@@ -97,7 +113,11 @@ class RoomMessage(models.Model):
     deleted = models.BooleanField(default=False, verbose_name=_("borrado"))
     deleted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("borrado el"))
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("borrado por"),
     )
 
@@ -124,7 +144,11 @@ class HandRaise(models.Model):
     raised_at = models.DateTimeField(auto_now_add=True, verbose_name=_("mano levantada el"))
     lowered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("mano bajada el"))
     lowered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("mano bajada por"),
     )
 
@@ -202,7 +226,11 @@ class NotesPad(models.Model):
     text = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH, verbose_name=_("notas"))
     version = models.PositiveIntegerField(default=0, verbose_name=_("versión"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("actualizado por"),
     )
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))

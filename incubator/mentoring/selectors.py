@@ -90,8 +90,11 @@ def _coordinates_session(user_id: int):
     return (
         Exists(MentoringSession.objects.filter(pk=OuterRef("pk"), created_by_id=user_id))
         | Exists(Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("cohort_id"), user_id=user_id))
-        | Exists(MentoringSession.ventures.through.objects.filter(
-            mentoringsession_id=OuterRef("pk"), venture__cohort_id__in=coordinated))
+        | Exists(
+            MentoringSession.ventures.through.objects.filter(
+                mentoringsession_id=OuterRef("pk"), venture__cohort_id__in=coordinated
+            )
+        )
     )
 
 
@@ -109,19 +112,25 @@ def _is_participant(user_id: int):
     """Admitted as a participant: named one, an accepted participant of the session's cohort, or a member
     of one of its ventures. One expression (three EXISTS), so every check stays a single query."""
     return (
-        Exists(MentoringSession.participants.through.objects.filter(
-            mentoringsession_id=OuterRef("pk"), user_id=user_id))
-        | Exists(Participation.objects.filter(
-            cohort_id=OuterRef("cohort_id"), user_id=user_id, status=Participation.Status.ACCEPTED))
-        | Exists(MentoringSession.ventures.through.objects.filter(
-            mentoringsession_id=OuterRef("pk"),
-            venture_id__in=Venture.members.through.objects.filter(user_id=user_id).values("venture_id")))
+        Exists(
+            MentoringSession.participants.through.objects.filter(mentoringsession_id=OuterRef("pk"), user_id=user_id)
+        )
+        | Exists(
+            Participation.objects.filter(
+                cohort_id=OuterRef("cohort_id"), user_id=user_id, status=Participation.Status.ACCEPTED
+            )
+        )
+        | Exists(
+            MentoringSession.ventures.through.objects.filter(
+                mentoringsession_id=OuterRef("pk"),
+                venture_id__in=Venture.members.through.objects.filter(user_id=user_id).values("venture_id"),
+            )
+        )
     )
 
 
 def _is_mentor(user_id: int):
-    return Exists(MentoringSession.mentors.through.objects.filter(mentoringsession_id=OuterRef("pk"),
-                                                                  user_id=user_id))
+    return Exists(MentoringSession.mentors.through.objects.filter(mentoringsession_id=OuterRef("pk"), user_id=user_id))
 
 
 def _access_queryset(session_id: int, user_id: int) -> QuerySet[MentoringSession]:
@@ -140,10 +149,16 @@ def _tables(alias: str) -> dict[str, str]:
     """The quoted table names the hand-written SQL below uses, from the models."""
     quote = connections[alias].ops.quote_name
     models: dict[str, Any] = {
-        "session": MentoringSession, "mentors": MentoringSession.mentors.through,
-        "participants": MentoringSession.participants.through, "ventures": MentoringSession.ventures.through,
-        "participation": Participation, "venture_members": Venture.members.through, "venture": Venture,
-        "coordinators": Cohort.coordinators.through, "removal": RoomRemoval, "mute": RoomMute,
+        "session": MentoringSession,
+        "mentors": MentoringSession.mentors.through,
+        "participants": MentoringSession.participants.through,
+        "ventures": MentoringSession.ventures.through,
+        "participation": Participation,
+        "venture_members": Venture.members.through,
+        "venture": Venture,
+        "coordinators": Cohort.coordinators.through,
+        "removal": RoomRemoval,
+        "mute": RoomMute,
         "message": RoomMessage,
     }
     return {name: quote(model._meta.db_table) for name, model in models.items()}
@@ -184,8 +199,10 @@ def _access_sql(alias: str) -> str:
 def _recent_sql(alias: str) -> str:
     """messages_recent_count's query, by hand with named parameters like room_access's (it runs on every
     message; see _recent_queryset for the same question in the ORM, which tests compare it with)."""
-    return "SELECT 1 FROM {message} m WHERE m.session_id = %(session)s AND m.author_id = %(author)s " \
+    return (
+        "SELECT 1 FROM {message} m WHERE m.session_id = %(session)s AND m.author_id = %(author)s "
         "AND m.created_at >= %(since)s LIMIT %(limit)s".format(**_tables(alias))
+    )
 
 
 def _recent_queryset(*, session_id: int, author_id: int, since: datetime, limit: int) -> QuerySet[RoomMessage]:
@@ -248,8 +265,9 @@ def _sessions_of(user, qs: QuerySet[MentoringSession]) -> QuerySet[MentoringSess
 def sessions_upcoming_for(*, user, now: datetime | None = None) -> QuerySet[MentoringSession]:
     """Sessions not yet over where the person mentors, takes part or coordinates the cohort."""
     now = now or timezone.now()
-    qs = _sessions_of(user, MentoringSession.objects.filter(ends_at__gte=now - ROOM_GRACE_AFTER_END,
-                                                            closed_at__isnull=True))
+    qs = _sessions_of(
+        user, MentoringSession.objects.filter(ends_at__gte=now - ROOM_GRACE_AFTER_END, closed_at__isnull=True)
+    )
     if _coordinator_scope(user) is not None:
         qs = qs.exclude(removals__user=user)
     return qs.prefetch_related("mentors").order_by("starts_at", "id")
@@ -257,12 +275,14 @@ def sessions_upcoming_for(*, user, now: datetime | None = None) -> QuerySet[Ment
 
 def sessions_past_for(*, user, limit: int = 20) -> list[MentoringSession]:
     now = timezone.now()
-    qs = _sessions_of(user, MentoringSession.objects.filter(
-        Q(closed_at__isnull=False) | Q(ends_at__lt=now - ROOM_GRACE_AFTER_END)))
+    qs = _sessions_of(
+        user, MentoringSession.objects.filter(Q(closed_at__isnull=False) | Q(ends_at__lt=now - ROOM_GRACE_AFTER_END))
+    )
     return list(qs.prefetch_related("mentors").order_by("-starts_at", "-id")[:limit])
 
 
 # --- Payloads (plain dicts, the same shape for the socket and the templates' JS) -------------
+
 
 def message_payload(message: RoomMessage) -> dict:
     return {
@@ -300,7 +320,8 @@ def deleted_message_ids(*, session_id: int, up_to_seq: int) -> list[int]:
     """Ids of deleted messages a reconnecting client may still show."""
     return list(
         RoomMessage.objects.filter(session_id=session_id, deleted=True, seq__lte=up_to_seq)
-        .order_by("-seq").values_list("id", flat=True)[:REPLAY_LIMIT]
+        .order_by("-seq")
+        .values_list("id", flat=True)[:REPLAY_LIMIT]
     )
 
 
@@ -312,16 +333,32 @@ def room_history(*, session_id: int, last_seq: int | None, last_seen_id: int | N
     neither, the seq before the latest page. Messages commit in seq order (services._next_message_seq), so
     each answer is gap-free from `after_seq` on."""
     if last_seq is None and last_seen_id:
-        last_seq = (RoomMessage.objects.filter(session_id=session_id, id__lte=last_seen_id)
-                    .order_by("-seq").values_list("seq", flat=True).first()) or 0
+        last_seq = (
+            RoomMessage.objects.filter(session_id=session_id, id__lte=last_seen_id)
+            .order_by("-seq")
+            .values_list("seq", flat=True)
+            .first()
+        ) or 0
     if last_seq is not None:
         messages, cut = messages_after(session_id=session_id, after_seq=last_seq)
-        frame = {"type": "history", "replay": True, "has_more": False, "cut": cut, "after_seq": last_seq,
-                 "deleted_ids": deleted_message_ids(session_id=session_id, up_to_seq=last_seq)}
+        frame = {
+            "type": "history",
+            "replay": True,
+            "has_more": False,
+            "cut": cut,
+            "after_seq": last_seq,
+            "deleted_ids": deleted_message_ids(session_id=session_id, up_to_seq=last_seq),
+        }
     else:
         messages, has_more = messages_latest(session_id=session_id)
-        frame = {"type": "history", "replay": False, "has_more": has_more, "cut": False, "deleted_ids": [],
-                 "after_seq": messages[0].seq - 1 if messages else 0}
+        frame = {
+            "type": "history",
+            "replay": False,
+            "has_more": has_more,
+            "cut": False,
+            "deleted_ids": [],
+            "after_seq": messages[0].seq - 1 if messages else 0,
+        }
     frame["messages"] = [message_payload(m) for m in messages]
     return frame
 
@@ -331,10 +368,13 @@ def presence_list(*, session_id: int, now: datetime | None = None) -> list[dict]
     now = now or timezone.now()
     rows = (
         Attendance.objects.filter(
-            session_id=session_id, source=Attendance.Source.ONLINE, left_at__isnull=True,
+            session_id=session_id,
+            source=Attendance.Source.ONLINE,
+            left_at__isnull=True,
             last_heartbeat__gte=now - PRESENCE_STALE_AFTER,
         )
-        .select_related("user").order_by("joined_at", "id")
+        .select_related("user")
+        .order_by("joined_at", "id")
     )
     people: dict[int, dict] = {}
     for row in rows:
@@ -359,8 +399,11 @@ def poll_payload(*, poll_id: int) -> dict:
 def _poll_dict(poll: Poll, options) -> dict:
     items = [{"id": o.pk, "text": o.text, "votes": o.n} for o in options]
     return {
-        "id": poll.pk, "question": poll.question, "closed": poll.closed_at is not None,
-        "options": items, "total": sum(i["votes"] for i in items),
+        "id": poll.pk,
+        "question": poll.question,
+        "closed": poll.closed_at is not None,
+        "options": items,
+        "total": sum(i["votes"] for i in items),
     }
 
 
@@ -368,12 +411,13 @@ def polls_for(*, session_id: int, user_id: int) -> list[dict]:
     """Every poll of the session with counts, and the person's own vote (never anyone else's)."""
     polls = Poll.objects.filter(session_id=session_id).order_by("id")
     options_by_poll: dict[int, list] = {}
-    for option in PollOption.objects.filter(poll__session_id=session_id).annotate(n=Count("votes")).order_by(
-        "position", "id"
+    for option in (
+        PollOption.objects.filter(poll__session_id=session_id).annotate(n=Count("votes")).order_by("position", "id")
     ):
         options_by_poll.setdefault(option.poll_id, []).append(option)
-    mine = dict(PollVote.objects.filter(poll__session_id=session_id, user_id=user_id).values_list("poll_id",
-                                                                                                   "option_id"))
+    mine = dict(
+        PollVote.objects.filter(poll__session_id=session_id, user_id=user_id).values_list("poll_id", "option_id")
+    )
     result = []
     for poll in polls:
         data = _poll_dict(poll, options_by_poll.get(poll.pk, []))
@@ -404,14 +448,22 @@ def room_state(*, session_id: int, user_id: int, muted: bool) -> dict:
 def _participant_people(session: MentoringSession) -> QuerySet:
     """Everyone admitted as a participant (named, accepted in the cohort, venture teams), once each,
     mentors left out. One query whatever the size of the cohort."""
-    admitted = Q(pk__in=MentoringSession.participants.through.objects.filter(
-        mentoringsession_id=session.pk).values("user_id"))
-    admitted |= Q(pk__in=Venture.members.through.objects.filter(
-        venture_id__in=MentoringSession.ventures.through.objects.filter(
-            mentoringsession_id=session.pk).values("venture_id")).values("user_id"))
+    admitted = Q(
+        pk__in=MentoringSession.participants.through.objects.filter(mentoringsession_id=session.pk).values("user_id")
+    )
+    admitted |= Q(
+        pk__in=Venture.members.through.objects.filter(
+            venture_id__in=MentoringSession.ventures.through.objects.filter(mentoringsession_id=session.pk).values(
+                "venture_id"
+            )
+        ).values("user_id")
+    )
     if session.cohort_id:
-        admitted |= Q(pk__in=Participation.objects.filter(
-            cohort_id=session.cohort_id, status=Participation.Status.ACCEPTED).values("user_id"))
+        admitted |= Q(
+            pk__in=Participation.objects.filter(
+                cohort_id=session.cohort_id, status=Participation.Status.ACCEPTED
+            ).values("user_id")
+        )
     mentors = MentoringSession.mentors.through.objects.filter(mentoringsession_id=session.pk).values("user_id")
     return User.objects.filter(admitted).exclude(pk__in=mentors).order_by("first_name", "last_name", "username")
 
@@ -469,17 +521,19 @@ def schedulable_people(*, user, search: str = "") -> QuerySet[User]:
         if has_role(user, Role.COORDINATOR):
             cohorts = Cohort.coordinators.through.objects.filter(user_id=user.pk).values("cohort_id")
             scope |= Q(pk__in=Participation.objects.filter(cohort_id__in=cohorts).values("user_id"))
-            scope |= Q(pk__in=Venture.members.through.objects.filter(venture__cohort_id__in=cohorts)
-                       .values("user_id"))
+            scope |= Q(pk__in=Venture.members.through.objects.filter(venture__cohort_id__in=cohorts).values("user_id"))
         if has_role(user, Role.MENTOR):
-            scope |= Q(pk__in=Venture.members.through.objects.filter(
-                venture_id__in=Venture.mentors.through.objects.filter(user_id=user.pk).values("venture_id"))
-                .values("user_id"))
+            scope |= Q(
+                pk__in=Venture.members.through.objects.filter(
+                    venture_id__in=Venture.mentors.through.objects.filter(user_id=user.pk).values("venture_id")
+                ).values("user_id")
+            )
             scope |= Q(pk__in=learner_ids_taught_by(user=user))
         people = people.filter(scope)
     for word in search.split()[:5]:
-        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
-                               | Q(username__icontains=word))
+        people = people.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(username__icontains=word)
+        )
     return people.exclude(pk=user.pk).order_by("first_name", "last_name", "username")
 
 
@@ -532,14 +586,16 @@ def attendance_for(*, session: MentoringSession, now: datetime | None = None) ->
                 stale = row.last_heartbeat < now - PRESENCE_STALE_AFTER
                 end = row.left_at or (row.last_heartbeat if stale else now)
                 intervals.append((row.joined_at, end))
-        lines.append(AttendanceLine(
-            user=person,
-            role="mentor" if person.pk in mentor_ids else "participante",
-            minutes=_merged_minutes(intervals),
-            first_joined=min((r.joined_at for r in online), default=None),
-            last_left=max((r.left_at or r.last_heartbeat for r in online), default=None),
-            in_person=in_person,
-        ))
+        lines.append(
+            AttendanceLine(
+                user=person,
+                role="mentor" if person.pk in mentor_ids else "participante",
+                minutes=_merged_minutes(intervals),
+                first_joined=min((r.joined_at for r in online), default=None),
+                last_left=max((r.left_at or r.last_heartbeat for r in online), default=None),
+                in_person=in_person,
+            )
+        )
     return lines
 
 

@@ -96,15 +96,17 @@ def _stamped(group: str, event: dict) -> dict:
     epoch) taken at the group_send. Each member's consumer sends the text as is, so a room of M people costs
     one json.dumps, not M. `group` lets each process's hub (cms.realtime.fanout) find the room; a removal also names
     the person, whose own consumer then closes its socket."""
-    message = {"type": event["type"], "group": group,
-               "text": json.dumps({**event["payload"], "sent_at": time.time()})}
+    message = {"type": event["type"], "group": group, "text": json.dumps({**event["payload"], "sent_at": time.time()})}
     if event["type"] == "room.removed":
         message["user_id"] = event["payload"]["user_id"]
     return message
 
 
 def room_broadcast(
-    *, session_id: int, payload: dict | Callable[[], dict], event_type: str = "room.broadcast",
+    *,
+    session_id: int,
+    payload: dict | Callable[[], dict],
+    event_type: str = "room.broadcast",
     latest_every: float | None = None,
 ) -> None:
     """Send `payload` to everyone in the room once the current transaction commits (now if none); from an
@@ -117,19 +119,33 @@ def room_broadcast(
 
     def prepare() -> Broadcast:
         event: dict[str, Any] = {"type": event_type, "payload": payload() if callable(payload) else payload}
-        return Broadcast(group=group, make=functools.partial(_stamped, group, event),
-                         latest_key=f"{group}:{event['payload']['type']}" if latest_every else None,
-                         latest_every=latest_every)
+        return Broadcast(
+            group=group,
+            make=functools.partial(_stamped, group, event),
+            latest_key=f"{group}:{event['payload']['type']}" if latest_every else None,
+            latest_every=latest_every,
+        )
 
     broadcast_on_commit(prepare, what=f"session {session_id}")
 
 
 # --- Sessions -------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def session_schedule(
-    *, by, topic: str, starts_at: datetime, ends_at: datetime, mentors: Iterable, participants: Iterable = (),
-    cohort=None, ventures: Iterable = (), video_url: str = "", location: str = "", description: str = "",
+    *,
+    by,
+    topic: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    mentors: Iterable,
+    participants: Iterable = (),
+    cohort=None,
+    ventures: Iterable = (),
+    video_url: str = "",
+    location: str = "",
+    description: str = "",
 ) -> MentoringSession:
     """Create a session. A mentor who schedules is always one of its mentors. Validates the model, and that
     the cohort and ventures are ones `by` may invite (selectors.schedulable_cohorts/_ventures)."""
@@ -138,15 +154,24 @@ def session_schedule(
     if cohort is not None and not selectors.schedulable_cohorts(user=by).filter(pk=cohort.pk).exists():
         errors["cohort"] = _("No puedes invitar a esta cohorte.")
     if venture_list:
-        allowed = set(selectors.schedulable_ventures(user=by).filter(
-            pk__in=[v.pk for v in venture_list]).values_list("pk", flat=True))
+        allowed = set(
+            selectors.schedulable_ventures(user=by)
+            .filter(pk__in=[v.pk for v in venture_list])
+            .values_list("pk", flat=True)
+        )
         if any(v.pk not in allowed for v in venture_list):
             errors["ventures"] = _("Solo puedes invitar a emprendimientos que mentoreas o de tus cohortes.")
     if errors:
         raise ValidationError(errors)
     session = MentoringSession(
-        topic=topic, description=description, starts_at=starts_at, ends_at=ends_at, video_url=video_url,
-        location=location, created_by=by, cohort=cohort,
+        topic=topic,
+        description=description,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        video_url=video_url,
+        location=location,
+        created_by=by,
+        cohort=cohort,
     )
     session.full_clean()
     session.save()
@@ -167,14 +192,16 @@ def session_close(*, session: MentoringSession, by) -> MentoringSession:
         )
         if updated:
             now = timezone.now()
-            Attendance.objects.filter(session=session, source=Attendance.Source.ONLINE,
-                                      left_at__isnull=True).update(left_at=now)
+            Attendance.objects.filter(session=session, source=Attendance.Source.ONLINE, left_at__isnull=True).update(
+                left_at=now
+            )
             room_broadcast(session_id=session.pk, payload={"type": "room.closed"}, event_type="room.closed")
     session.refresh_from_db()
     return session
 
 
 # --- Chat -----------------------------------------------------------------------------------
+
 
 def message_post(*, session_id: int, author, text: str) -> RoomMessage:
     """Save a chat line and broadcast it. Raises Invalid (empty/too long) or RateLimited (5 in 5 s).
@@ -187,15 +214,18 @@ def message_post(*, session_id: int, author, text: str) -> RoomMessage:
         raise Invalid(_("El mensaje es muy largo. Máximo %(max)s letras.") % {"max": MESSAGE_MAX_LENGTH})
     with transaction.atomic():
         # Counted in the database, so the limit holds across tabs, processes and the no-JS form.
-        recent = selectors.messages_recent_count(session_id=session_id, author_id=author.pk,
-                                                 since=timezone.now() - RATE_LIMIT_WINDOW, limit=RATE_LIMIT_COUNT)
+        recent = selectors.messages_recent_count(
+            session_id=session_id, author_id=author.pk, since=timezone.now() - RATE_LIMIT_WINDOW, limit=RATE_LIMIT_COUNT
+        )
         if recent >= RATE_LIMIT_COUNT:
             raise RateLimited(_("Vas muy rápido. Espera unos segundos y vuelve a escribir."))
-        message = RoomMessage.objects.create(session_id=session_id, author=author, text=text,
-                                             seq=_next_message_seq(session_id))
+        message = RoomMessage.objects.create(
+            session_id=session_id, author=author, text=text, seq=_next_message_seq(session_id)
+        )
         message.author = author
-        room_broadcast(session_id=session_id,
-                       payload={"type": "message", "message": selectors.message_payload(message)})
+        room_broadcast(
+            session_id=session_id, payload={"type": "message", "message": selectors.message_payload(message)}
+        )
     return message
 
 
@@ -235,9 +265,11 @@ def message_delete(*, session_id: int, message_id: int, by) -> RoomMessage:
 
 # --- Hands ----------------------------------------------------------------------------------
 
+
 def _broadcast_hands(session_id: int) -> None:
-    room_broadcast(session_id=session_id,
-                   payload=lambda: {"type": "hands", "queue": selectors.hand_queue(session_id=session_id)})
+    room_broadcast(
+        session_id=session_id, payload=lambda: {"type": "hands", "queue": selectors.hand_queue(session_id=session_id)}
+    )
 
 
 def hand_raise(*, session_id: int, user) -> None:
@@ -263,9 +295,11 @@ def hand_lower(*, session_id: int, user_id: int, by) -> None:
 
 # --- Polls ----------------------------------------------------------------------------------
 
+
 def _broadcast_poll(session_id: int, poll_id: int) -> None:
-    room_broadcast(session_id=session_id,
-                   payload=lambda: {"type": "poll", "poll": selectors.poll_payload(poll_id=poll_id)})
+    room_broadcast(
+        session_id=session_id, payload=lambda: {"type": "poll", "poll": selectors.poll_payload(poll_id=poll_id)}
+    )
 
 
 @transaction.atomic
@@ -286,9 +320,11 @@ def poll_create(*, session_id: int, by, question: str, options: list[str]) -> Po
 def poll_vote(*, session_id: int, poll_id: int, option_id: int, user) -> PollVote:
     """One vote per person (the unique constraint wins any race). Raises NotFound, Invalid, AlreadyVoted."""
     with transaction.atomic():
-        option = PollOption.objects.select_related("poll").filter(
-            pk=option_id, poll_id=poll_id, poll__session_id=session_id
-        ).first()
+        option = (
+            PollOption.objects.select_related("poll")
+            .filter(pk=option_id, poll_id=poll_id, poll__session_id=session_id)
+            .first()
+        )
         if option is None:
             raise NotFound(_("Esa encuesta no existe."))
         if option.poll.closed_at is not None:
@@ -314,6 +350,7 @@ def poll_close(*, session_id: int, poll_id: int) -> None:
 
 # --- Notes ----------------------------------------------------------------------------------
 
+
 def notes_save(*, session_id: int, by, text: str, base_version: int) -> NotesPad:
     """Save the notes if nobody saved since `base_version`; otherwise raise NotesConflict with the current
     text and version, so the client shows both and nothing is lost."""
@@ -330,15 +367,24 @@ def notes_save(*, session_id: int, by, text: str, base_version: int) -> NotesPad
         if not won:
             raise NotesConflict(
                 _("Alguien guardó las notas antes que tú. Revisa los dos textos."),
-                text=pad.text, version=pad.version,
+                text=pad.text,
+                version=pad.version,
             )
-        room_broadcast(session_id=session_id, latest_every=NOTES_BROADCAST_EVERY, payload={
-            "type": "notes", "text": pad.text, "version": pad.version, "by": by.display_name,
-        })
+        room_broadcast(
+            session_id=session_id,
+            latest_every=NOTES_BROADCAST_EVERY,
+            payload={
+                "type": "notes",
+                "text": pad.text,
+                "version": pad.version,
+                "by": by.display_name,
+            },
+        )
     return pad
 
 
 # --- Moderation -----------------------------------------------------------------------------
+
 
 def _target_check(session_id: int, user_id: int) -> None:
     """The target is a participant (named, through the cohort or a venture), never a mentor."""
@@ -376,20 +422,25 @@ def member_remove(*, session_id: int, user_id: int, by) -> None:
         HandRaise.objects.filter(session_id=session_id, user_id=user_id, lowered_at__isnull=True).update(
             lowered_at=timezone.now(), lowered_by=by
         )
-        Attendance.objects.filter(session_id=session_id, user_id=user_id, source=Attendance.Source.ONLINE,
-                                  left_at__isnull=True).update(left_at=timezone.now())
+        Attendance.objects.filter(
+            session_id=session_id, user_id=user_id, source=Attendance.Source.ONLINE, left_at__isnull=True
+        ).update(left_at=timezone.now())
         if created:
-            room_broadcast(session_id=session_id, payload={"type": "member.removed", "user_id": user_id},
-                           event_type="room.removed")
+            room_broadcast(
+                session_id=session_id, payload={"type": "member.removed", "user_id": user_id}, event_type="room.removed"
+            )
             _broadcast_hands(session_id)
             _broadcast_presence(session_id)
 
 
 # --- Presence and attendance ----------------------------------------------------------------
 
+
 def _broadcast_presence(session_id: int) -> None:
-    room_broadcast(session_id=session_id,
-                   payload=lambda: {"type": "presence", "people": selectors.presence_list(session_id=session_id)})
+    room_broadcast(
+        session_id=session_id,
+        payload=lambda: {"type": "presence", "people": selectors.presence_list(session_id=session_id)},
+    )
 
 
 def presences_prune(*, session_id: int, now: datetime | None = None) -> int:
@@ -397,7 +448,9 @@ def presences_prune(*, session_id: int, now: datetime | None = None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         pruned = Attendance.objects.filter(
-            session_id=session_id, source=Attendance.Source.ONLINE, left_at__isnull=True,
+            session_id=session_id,
+            source=Attendance.Source.ONLINE,
+            left_at__isnull=True,
             last_heartbeat__lt=now - selectors.PRESENCE_STALE_AFTER,
         ).update(left_at=F("last_heartbeat"))
         if pruned:
@@ -417,14 +470,20 @@ def presence_join(*, session_id: int, user, channel_name: str, limit: int | None
             # connections at once cannot both count limit - 1 and both get in.
             list(MentoringSession.objects.select_for_update().filter(pk=session_id).values_list("pk"))
             live = Attendance.objects.filter(
-                session_id=session_id, user=user, source=Attendance.Source.ONLINE, left_at__isnull=True,
+                session_id=session_id,
+                user=user,
+                source=Attendance.Source.ONLINE,
+                left_at__isnull=True,
                 last_heartbeat__gte=now - selectors.PRESENCE_STALE_AFTER,
             ).count()
             if live >= limit:
-                raise TooManySockets(_("Ya tienes la sala abierta en %(n)s pestañas o equipos. Cierra una y vuelve "
-                                       "a intentarlo.") % {"n": limit})
-        row = Attendance.objects.create(session_id=session_id, user=user, channel_name=channel_name,
-                                        joined_at=now, last_heartbeat=now)
+                raise TooManySockets(
+                    _("Ya tienes la sala abierta en %(n)s pestañas o equipos. Cierra una y vuelve a intentarlo.")
+                    % {"n": limit}
+                )
+        row = Attendance.objects.create(
+            session_id=session_id, user=user, channel_name=channel_name, joined_at=now, last_heartbeat=now
+        )
         _broadcast_presence(session_id)
     presences_prune(session_id=session_id, now=now)
     return row.pk
@@ -458,9 +517,15 @@ def roll_call_save(*, session: MentoringSession, by, present: dict[int, bool]) -
         if user_id not in member_ids:
             continue
         Attendance.objects.update_or_create(
-            session=session, user_id=user_id, source=Attendance.Source.IN_PERSON,
-            defaults={"present": is_present, "joined_at": session.starts_at, "left_at": session.ends_at,
-                      "last_heartbeat": session.ends_at},
+            session=session,
+            user_id=user_id,
+            source=Attendance.Source.IN_PERSON,
+            defaults={
+                "present": is_present,
+                "joined_at": session.starts_at,
+                "left_at": session.ends_at,
+                "last_heartbeat": session.ends_at,
+            },
         )
     logger.info("roll call of session %s saved by %s", session.pk, by.pk)
 

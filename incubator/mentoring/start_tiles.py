@@ -21,11 +21,19 @@ def next_sessions_tile(request) -> Tile:
     if schedules:
         actions.append(TileItem(label=_("Programar una sesión"), url=reverse("mentoring:new")))
     return Tile(
-        title=_("Próximas mentorías"), url=reverse("mentoring:list"), key="proximas-mentorias",
-        items=tuple(TileItem(label=s.topic, url=reverse("mentoring:room", args=[s.pk]),
-                             note=date_format(timezone.localtime(s.starts_at), "SHORT_DATETIME_FORMAT"))
-                    for s in sessions),
-        empty=_("No tienes sesiones programadas."), actions=tuple(actions),
+        title=_("Próximas mentorías"),
+        url=reverse("mentoring:list"),
+        key="proximas-mentorias",
+        items=tuple(
+            TileItem(
+                label=s.topic,
+                url=reverse("mentoring:room", args=[s.pk]),
+                note=date_format(timezone.localtime(s.starts_at), "SHORT_DATETIME_FORMAT"),
+            )
+            for s in sessions
+        ),
+        empty=_("No tienes sesiones programadas."),
+        actions=tuple(actions),
     )
 
 

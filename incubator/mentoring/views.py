@@ -34,11 +34,15 @@ def _room_or_404(request: HttpRequest, pk: int, *, moderator: bool = False):
 @login_required
 def session_list(request):
     """Mis mentorías: the sessions the person mentors, takes part in or coordinates (selectors.room_access)."""
-    return render(request, "mentoring/session_list.html", {
-        "upcoming": selectors.sessions_upcoming_for(user=request.user),
-        "past": selectors.sessions_past_for(user=request.user),
-        "can_schedule": has_role(request.user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN),
-    })
+    return render(
+        request,
+        "mentoring/session_list.html",
+        {
+            "upcoming": selectors.sessions_upcoming_for(user=request.user),
+            "past": selectors.sessions_past_for(user=request.user),
+            "can_schedule": has_role(request.user, Role.MENTOR, Role.COORDINATOR, Role.ADMIN),
+        },
+    )
 
 
 @login_required
@@ -47,8 +51,7 @@ def session_new(request):
         raise PermissionDenied
     require_mentor = not has_role(request.user, Role.MENTOR)
     search = request.GET.get("q", "").strip()[:100]  # the participants' search box (a plain GET form)
-    form = SessionScheduleForm(request.POST or None, user=request.user, require_mentor=require_mentor,
-                               search=search)
+    form = SessionScheduleForm(request.POST or None, user=request.user, require_mentor=require_mentor, search=search)
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_schedule(by=request.user, **form.cleaned_data)
@@ -70,15 +73,25 @@ def _room_context(request: HttpRequest, pk: int, access: RoomAccess, session, **
     form = MessageForm()
     form.fields["text"].disabled = muted  # shown, so the room can enable it again the moment she is unmuted
     context = {
-        "session": session, "access": access, "history": history, "has_more": has_more,
-        "older_id": history[0].pk if history and has_more else None, "paging": before_id is not None,
+        "session": session,
+        "access": access,
+        "history": history,
+        "has_more": has_more,
+        "older_id": history[0].pk if history and has_more else None,
+        "paging": before_id is not None,
         "last_id": history[-1].pk if history and not before_id else 0,
-        "form": form, "muted": muted, "open": access.status == RoomStatus.OPEN,
-        "not_yet": access.status == RoomStatus.NOT_YET, "own_hand": own_hand,
-        "people": selectors.presence_list(session_id=pk), "hands": selectors.hand_queue(session_id=pk),
+        "form": form,
+        "muted": muted,
+        "open": access.status == RoomStatus.OPEN,
+        "not_yet": access.status == RoomStatus.NOT_YET,
+        "own_hand": own_hand,
+        "people": selectors.presence_list(session_id=pk),
+        "hands": selectors.hand_queue(session_id=pk),
         "polls": selectors.polls_for(session_id=pk, user_id=request.user.pk),
-        "notes": notes, "notes_form": NotesForm(initial={"texto": notes["text"], "version": notes["version"]}),
-        "poll_form": PollForm(), "roster": selectors.room_roster(session=session) if access.moderator else [],
+        "notes": notes,
+        "notes_form": NotesForm(initial={"texto": notes["text"], "version": notes["version"]}),
+        "poll_form": PollForm(),
+        "roster": selectors.room_roster(session=session) if access.moderator else [],
     }
     context.update(extra)
     return context
@@ -156,12 +169,18 @@ def notes_save(request, pk: int):
         messages.error(request, _("No se pudieron guardar las notas."))
         return redirect("mentoring:room", pk=pk)
     try:
-        services.notes_save(session_id=pk, by=request.user, text=form.cleaned_data["texto"],
-                            base_version=form.cleaned_data["version"])
+        services.notes_save(
+            session_id=pk, by=request.user, text=form.cleaned_data["texto"], base_version=form.cleaned_data["version"]
+        )
     except services.NotesConflict as exc:
         current = selectors.notes_of(session_id=pk)
         context = _room_context(
-            request, pk, access, session, notes=current, notes_conflict=exc.message,
+            request,
+            pk,
+            access,
+            session,
+            notes=current,
+            notes_conflict=exc.message,
             my_notes=form.cleaned_data["texto"],
             notes_form=NotesForm(initial={"texto": current["text"], "version": current["version"]}),
         )
@@ -195,40 +214,65 @@ def poll_create(request, pk: int):
         _room_or_404(request, pk, moderator=True)
         messages.error(request, _("Escribe una pregunta y entre 2 y 6 respuestas."))
         return redirect("mentoring:room", pk=pk)
-    return _moderate(request, pk, lambda: services.poll_create(
-        session_id=pk, by=request.user, question=form.cleaned_data["pregunta"], options=form.options(),
-    ), _("La encuesta quedó publicada."))
+    return _moderate(
+        request,
+        pk,
+        lambda: services.poll_create(
+            session_id=pk,
+            by=request.user,
+            question=form.cleaned_data["pregunta"],
+            options=form.options(),
+        ),
+        _("La encuesta quedó publicada."),
+    )
 
 
 @login_required
 @require_POST
 def poll_close(request, pk: int, poll_id: int):
-    return _moderate(request, pk, lambda: services.poll_close(session_id=pk, poll_id=poll_id),
-                     _("La encuesta quedó cerrada."))
+    return _moderate(
+        request, pk, lambda: services.poll_close(session_id=pk, poll_id=poll_id), _("La encuesta quedó cerrada.")
+    )
 
 
 @login_required
 @require_POST
 def message_delete(request, pk: int, message_id: int):
-    return _moderate(request, pk, lambda: services.message_delete(session_id=pk, message_id=message_id,
-                                                                  by=request.user), _("El mensaje quedó borrado."))
+    return _moderate(
+        request,
+        pk,
+        lambda: services.message_delete(session_id=pk, message_id=message_id, by=request.user),
+        _("El mensaje quedó borrado."),
+    )
 
 
 @login_required
 @require_POST
 def member_mute(request, pk: int, user_id: int):
     if request.POST.get("accion") == "quitar":
-        return _moderate(request, pk, lambda: services.member_unmute(session_id=pk, user_id=user_id, by=request.user),
-                         _("Esa persona ya puede escribir."))
-    return _moderate(request, pk, lambda: services.member_mute(session_id=pk, user_id=user_id, by=request.user),
-                     _("Esa persona quedó silenciada en esta sesión."))
+        return _moderate(
+            request,
+            pk,
+            lambda: services.member_unmute(session_id=pk, user_id=user_id, by=request.user),
+            _("Esa persona ya puede escribir."),
+        )
+    return _moderate(
+        request,
+        pk,
+        lambda: services.member_mute(session_id=pk, user_id=user_id, by=request.user),
+        _("Esa persona quedó silenciada en esta sesión."),
+    )
 
 
 @login_required
 @require_POST
 def member_remove(request, pk: int, user_id: int):
-    return _moderate(request, pk, lambda: services.member_remove(session_id=pk, user_id=user_id, by=request.user),
-                     _("Esa persona salió de la sala."))
+    return _moderate(
+        request,
+        pk,
+        lambda: services.member_remove(session_id=pk, user_id=user_id, by=request.user),
+        _("Esa persona salió de la sala."),
+    )
 
 
 @login_required
@@ -243,8 +287,11 @@ def room_close(request, pk: int):
 @login_required
 def session_calendar(request, pk: int):
     _access, session = _room_or_404(request, pk)
-    body = session_ics(session=session, room_url=request.build_absolute_uri(reverse("mentoring:room", args=[pk])),
-                       host=request.get_host().split(":")[0])
+    body = session_ics(
+        session=session,
+        room_url=request.build_absolute_uri(reverse("mentoring:room", args=[pk])),
+        host=request.get_host().split(":")[0],
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mentoria-{pk}.ics"'
     return response
@@ -253,9 +300,14 @@ def session_calendar(request, pk: int):
 @login_required
 def attendance(request, pk: int):
     _access, session = _room_or_404(request, pk, moderator=True)
-    return render(request, "mentoring/attendance.html", {
-        "session": session, "lines": selectors.attendance_for(session=session),
-    })
+    return render(
+        request,
+        "mentoring/attendance.html",
+        {
+            "session": session,
+            "lines": selectors.attendance_for(session=session),
+        },
+    )
 
 
 def _cell(value) -> str:
@@ -271,15 +323,26 @@ def attendance_csv(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="asistencia-mentoria-{pk}.csv"'
     response.write("\ufeff")  # spreadsheet programs read UTF-8 with a BOM
     writer = csv.writer(response)
-    writer.writerow([_("Nombre"), _("Usuario"), _("Rol"), _("Minutos presentes"), _("Primera entrada"),
-                     _("Última salida"), _("Presencial")])
+    writer.writerow(
+        [
+            _("Nombre"),
+            _("Usuario"),
+            _("Rol"),
+            _("Minutos presentes"),
+            _("Primera entrada"),
+            _("Última salida"),
+            _("Presencial"),
+        ]
+    )
     yes, no = _("Sí"), _("No")
     for line in selectors.attendance_for(session=session):
-        local = [timezone.localtime(v).strftime("%Y-%m-%d %H:%M") if v else "" for v in
-                 (line.first_joined, line.last_left)]
+        local = [
+            timezone.localtime(v).strftime("%Y-%m-%d %H:%M") if v else "" for v in (line.first_joined, line.last_left)
+        ]
         in_person = "" if line.in_person is None else (yes if line.in_person else no)
-        writer.writerow([_cell(v) for v in (line.user.display_name, line.user.username, line.role, line.minutes,
-                                            *local, in_person)])
+        writer.writerow(
+            [_cell(v) for v in (line.user.display_name, line.user.username, line.role, line.minutes, *local, in_person)]
+        )
     return response
 
 

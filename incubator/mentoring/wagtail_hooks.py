@@ -34,10 +34,16 @@ class SessionCreateView(CreateView):
         """Through the same service as the front office (validation, the scheduling mentor added)."""
         data = self.form.cleaned_data
         return services.session_schedule(
-            by=self.request.user, topic=data["topic"], description=data.get("description", ""),
-            starts_at=data["starts_at"], ends_at=data["ends_at"], video_url=data.get("video_url", ""),
-            location=data.get("location", ""), mentors=data.get("mentors") or [],
-            participants=data.get("participants") or [], cohort=data.get("cohort"),
+            by=self.request.user,
+            topic=data["topic"],
+            description=data.get("description", ""),
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            video_url=data.get("video_url", ""),
+            location=data.get("location", ""),
+            mentors=data.get("mentors") or [],
+            participants=data.get("participants") or [],
+            cohort=data.get("cohort"),
             ventures=data.get("ventures") or [],
         )
 
@@ -57,8 +63,18 @@ class MentoringSessionViewSet(ModelViewSet):
     menu_label = _("Sesiones")
     add_view_class = SessionCreateView
     copy_view_enabled = False
-    form_fields = ["topic", "description", "starts_at", "ends_at", "video_url", "location", "mentors",
-                   "participants", "cohort", "ventures"]
+    form_fields = [
+        "topic",
+        "description",
+        "starts_at",
+        "ends_at",
+        "video_url",
+        "location",
+        "mentors",
+        "participants",
+        "cohort",
+        "ventures",
+    ]
     list_display = ["topic", "starts_at", "ends_at", "closed_at"]
     list_filter = ["starts_at", "mentors"]
     search_fields = ["topic", "description"]
@@ -66,8 +82,9 @@ class MentoringSessionViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         """Django's model form on SessionAdminForm, which limits the people offered to the person's own."""
-        return modelform_factory(self.model, form=SessionAdminForm, fields=self.form_fields,
-                                 formfield_callback=self.formfield_for_dbfield)
+        return modelform_factory(
+            self.model, form=SessionAdminForm, fields=self.form_fields, formfield_callback=self.formfield_for_dbfield
+        )
 
 
 class AttendanceViewSet(ModelViewSet):

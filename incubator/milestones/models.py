@@ -16,9 +16,15 @@ class MilestoneTemplate(ClusterableModel):
     """The milestones every venture of a cohort follows. Without a cohort it is the default template."""
 
     name = models.CharField(_("nombre"), max_length=150)
-    cohort = models.OneToOneField("cohorts.Cohort", verbose_name=_("cohorte"), on_delete=models.CASCADE,
-                                  null=True, blank=True, related_name="milestone_template",
-                                  help_text=_("Vacío: es la plantilla por defecto para todas las cohortes."))
+    cohort = models.OneToOneField(
+        "cohorts.Cohort",
+        verbose_name=_("cohorte"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="milestone_template",
+        help_text=_("Vacío: es la plantilla por defecto para todas las cohortes."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("cohort"), InlinePanel("items", label=_("Hitos"), min_num=1)]
 
@@ -37,13 +43,18 @@ class MilestoneTemplateItem(Orderable):
     code = models.CharField(_("código"), max_length=10, help_text=_("Por ejemplo: M1"))
     title = models.CharField(_("título"), max_length=150)
     description = models.TextField(_("descripción"), blank=True, max_length=2000)
-    due_days = models.PositiveSmallIntegerField(_("días desde el inicio"),
-                                                help_text=_("El hito vence este número de días después del "
-                                                            "inicio de la cohorte."))
+    due_days = models.PositiveSmallIntegerField(
+        _("días desde el inicio"), help_text=_("El hito vence este número de días después del inicio de la cohorte.")
+    )
     tasks = models.TextField(_("tareas"), blank=True, help_text=_("Una tarea por línea."))
 
-    panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("description"), FieldPanel("due_days"),
-              FieldPanel("tasks")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("due_days"),
+        FieldPanel("tasks"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("hito de la plantilla")
@@ -66,8 +77,9 @@ class Milestone(models.Model):
         APPROVED = "aprobado", _("Aprobado")
         CHANGES = "requiere_cambios", _("Requiere cambios")
 
-    venture = models.ForeignKey("ventures.Venture", verbose_name=_("emprendimiento"), on_delete=models.CASCADE,
-                                related_name="milestones")
+    venture = models.ForeignKey(
+        "ventures.Venture", verbose_name=_("emprendimiento"), on_delete=models.CASCADE, related_name="milestones"
+    )
     position = models.PositiveSmallIntegerField(_("orden"))
     code = models.CharField(_("código"), max_length=10)
     title = models.CharField(_("título"), max_length=150)
@@ -103,8 +115,14 @@ class Task(models.Model):
     due_on = models.DateField(_("para cuándo"), null=True, blank=True)
     done = models.BooleanField(_("hecha"), default=False)
     done_at = models.DateTimeField(null=True, blank=True, verbose_name=_("hecha el"))
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+", verbose_name=_("hecha por"))
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hecha por"),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
@@ -134,8 +152,9 @@ class Evidence(models.Model):
     extension = models.CharField(max_length=6, verbose_name=_("extensión"))
     original_name = models.CharField(_("nombre del archivo"), max_length=150)
     size = models.PositiveIntegerField(verbose_name=_("tamaño (bytes)"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+", verbose_name=_("subido por"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("subido por")
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
@@ -203,8 +222,9 @@ class Prototype(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("versión"))
     description = models.TextField(_("descripción"), max_length=3000)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+", verbose_name=_("creado por"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("creado por")
+    )
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("fecha de creación"))
 
     class Meta:

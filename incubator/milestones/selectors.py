@@ -37,8 +37,9 @@ def milestone_detail(*, milestone: Milestone) -> dict:
 
 
 def evidence_for(*, user, pk: int) -> Evidence:
-    return _visible(Evidence.objects.select_related("milestone__venture__cohort").filter(pk=pk), user,
-                    "milestone__venture")
+    return _visible(
+        Evidence.objects.select_related("milestone__venture__cohort").filter(pk=pk), user, "milestone__venture"
+    )
 
 
 def task_for(*, milestone: Milestone, pk: int) -> Task:
@@ -51,20 +52,25 @@ def task_for(*, milestone: Milestone, pk: int) -> Task:
 
 def milestone_timeline(*, venture: Venture) -> list[Milestone]:
     """The venture's milestones in order, each with tasks_done/tasks_total/evidence_count (one query)."""
-    return list(venture.milestones.annotate(
-        tasks_total=Count("tasks", distinct=True),
-        tasks_done=Count("tasks", filter=Q(tasks__done=True), distinct=True),
-        evidence_count=Count("evidence", distinct=True),
-    ).order_by("position"))
+    return list(
+        venture.milestones.annotate(
+            tasks_total=Count("tasks", distinct=True),
+            tasks_done=Count("tasks", filter=Q(tasks__done=True), distinct=True),
+            evidence_count=Count("evidence", distinct=True),
+        ).order_by("position")
+    )
 
 
 def milestone_summary_for_cohort(*, cohort) -> dict[int, tuple[int, int, int]]:
     """{venture_id: (approved, total, overdue)} for every venture of the cohort with milestones, one query."""
     approved = Q(status=Milestone.Status.APPROVED)
     overdue = Q(due_date__lt=timezone.localdate()) & ~approved
-    rows = (Milestone.objects.filter(venture__cohort=cohort).order_by().values("venture_id")
-            .annotate(approved=Count("pk", filter=approved), total=Count("pk"),
-                      overdue=Count("pk", filter=overdue)))
+    rows = (
+        Milestone.objects.filter(venture__cohort=cohort)
+        .order_by()
+        .values("venture_id")
+        .annotate(approved=Count("pk", filter=approved), total=Count("pk"), overdue=Count("pk", filter=overdue))
+    )
     return {r["venture_id"]: (r["approved"], r["total"], r["overdue"]) for r in rows}
 
 
@@ -91,8 +97,12 @@ def prototype_photo_for(*, user, pk: int) -> PrototypePhoto:
 
 def milestones_to_review_for(*, user) -> list[Milestone]:
     """Milestones sent for review in the ventures this person mentors, oldest first: one query."""
-    return list(Milestone.objects.filter(venture__mentors=user, status=Milestone.Status.SUBMITTED)
-                .select_related("venture").order_by("due_date", "pk").distinct())
+    return list(
+        Milestone.objects.filter(venture__mentors=user, status=Milestone.Status.SUBMITTED)
+        .select_related("venture")
+        .order_by("due_date", "pk")
+        .distinct()
+    )
 
 
 def milestones_overdue_for_coordinator(*, user, is_admin: bool) -> list[Milestone]:

@@ -29,17 +29,38 @@ MAX_EVIDENCE_PER_MILESTONE = 10
 MAX_PHOTOS_PER_PROTOTYPE = 6
 
 DEFAULT_ITEMS = [
-    ("M1", "Validación del problema y de los clientes",
-     "Habla con clientes reales y confirma que el problema existe.", 30,
-     ["Entrevistar a 10 posibles clientes", "Escribir el problema en una frase",
-      "Anotar cuánto pagarían hoy"]),
-    ("M2", "Prototipo v1", "Haz una primera versión de tu producto o servicio y muéstrala.", 60,
-     ["Hacer el prototipo", "Tomar fotos del prototipo", "Pedir opinión a 5 clientes"]),
-    ("M3", "Primeras ventas", "Vende por primera vez y registra lo que entra y lo que sale.", 90,
-     ["Vender a los primeros clientes", "Anotar las ventas en el diario de caja",
-      "Revisar el precio con tus costos"]),
-    ("M4", "Plan final y ensayo del pitch", "Cierra tu plan de negocio y ensaya tu presentación al jurado.", 120,
-     ["Terminar el plan de negocio", "Preparar el pitch de 3 minutos", "Ensayar el pitch con tu mentor(a)"]),
+    (
+        "M1",
+        "Validación del problema y de los clientes",
+        "Habla con clientes reales y confirma que el problema existe.",
+        30,
+        ["Entrevistar a 10 posibles clientes", "Escribir el problema en una frase", "Anotar cuánto pagarían hoy"],
+    ),
+    (
+        "M2",
+        "Prototipo v1",
+        "Haz una primera versión de tu producto o servicio y muéstrala.",
+        60,
+        ["Hacer el prototipo", "Tomar fotos del prototipo", "Pedir opinión a 5 clientes"],
+    ),
+    (
+        "M3",
+        "Primeras ventas",
+        "Vende por primera vez y registra lo que entra y lo que sale.",
+        90,
+        [
+            "Vender a los primeros clientes",
+            "Anotar las ventas en el diario de caja",
+            "Revisar el precio con tus costos",
+        ],
+    ),
+    (
+        "M4",
+        "Plan final y ensayo del pitch",
+        "Cierra tu plan de negocio y ensaya tu presentación al jurado.",
+        120,
+        ["Terminar el plan de negocio", "Preparar el pitch de 3 minutos", "Ensayar el pitch con tu mentor(a)"],
+    ),
 ]
 
 
@@ -55,8 +76,15 @@ def milestones_default_template_ensure() -> MilestoneTemplate:
             return template
         template = MilestoneTemplate.objects.create(name="Incubadora de cuatro meses")
         for order, (code, title, description, days, tasks) in enumerate(DEFAULT_ITEMS):
-            MilestoneTemplateItem.objects.create(template=template, sort_order=order, code=code, title=title,
-                                                 description=description, due_days=days, tasks="\n".join(tasks))
+            MilestoneTemplateItem.objects.create(
+                template=template,
+                sort_order=order,
+                code=code,
+                title=title,
+                description=description,
+                due_days=days,
+                tasks="\n".join(tasks),
+            )
         return template
 
 
@@ -85,8 +113,13 @@ def milestones_create_for(*, venture: Venture) -> list[Milestone]:
         created = []
         for position, item in enumerate(items, start=1):
             milestone = Milestone.objects.create(
-                venture=venture, position=position, code=item.code, title=item.title,
-                description=item.description, due_date=start + timedelta(days=item.due_days))
+                venture=venture,
+                position=position,
+                code=item.code,
+                title=item.title,
+                description=item.description,
+                due_date=start + timedelta(days=item.due_days),
+            )
             Task.objects.bulk_create([Task(milestone=milestone, title=t) for t in item.task_titles])
             created.append(milestone)
         return created
@@ -116,13 +149,24 @@ def evidence_add(*, milestone: Milestone, upload: UploadedFile, by) -> Evidence:
         if not locked.team_can_change:
             raise MilestoneError(_("Este hito ya fue enviado: espera la revisión."))
         if locked.evidence.count() >= MAX_EVIDENCE_PER_MILESTONE:
-            raise ValidationError(ngettext("Ya hay %(n)s archivo en este hito: bórralo para subir otro.",
-                                           "Ya hay %(n)s archivos en este hito: borra uno para subir otro.",
-                                           MAX_EVIDENCE_PER_MILESTONE)
-                                  % {"n": MAX_EVIDENCE_PER_MILESTONE}, code="too_many")
-        evidence = Evidence(milestone=locked, kind=checked.kind, content_type=checked.content_type,
-                            extension=checked.extension, original_name=(upload.name or "archivo")[-150:],
-                            size=len(checked.content), uploaded_by=by)
+            raise ValidationError(
+                ngettext(
+                    "Ya hay %(n)s archivo en este hito: bórralo para subir otro.",
+                    "Ya hay %(n)s archivos en este hito: borra uno para subir otro.",
+                    MAX_EVIDENCE_PER_MILESTONE,
+                )
+                % {"n": MAX_EVIDENCE_PER_MILESTONE},
+                code="too_many",
+            )
+        evidence = Evidence(
+            milestone=locked,
+            kind=checked.kind,
+            content_type=checked.content_type,
+            extension=checked.extension,
+            original_name=(upload.name or "archivo")[-150:],
+            size=len(checked.content),
+            uploaded_by=by,
+        )
         evidence.file.save("x", ContentFile(checked.content), save=False)
         try:
             evidence.save()
@@ -173,8 +217,9 @@ def milestone_review(*, milestone: Milestone, by, decision: str, comment: str) -
 
 def mentor_log_add(*, venture: Venture, by, seen: str, next_step: str, due_on: date) -> MentorLogEntry:
     """Record a meeting in three fields."""
-    return MentorLogEntry.objects.create(venture=venture, author=by, seen=seen.strip(),
-                                         next_step=next_step.strip(), due_on=due_on)
+    return MentorLogEntry.objects.create(
+        venture=venture, author=by, seen=seen.strip(), next_step=next_step.strip(), due_on=due_on
+    )
 
 
 def mentor_log_task_create(*, entry: MentorLogEntry, milestone: Milestone, by) -> Task:
@@ -198,8 +243,9 @@ def prototype_create(*, venture: Venture, by, description: str) -> Prototype:
         # Lock the venture: two members adding a version at once must not get the same number.
         Venture.objects.select_for_update().get(pk=venture.pk)
         last = venture.prototypes.order_by("-number").values_list("number", flat=True).first() or 0
-        return Prototype.objects.create(venture=venture, number=last + 1, description=description.strip(),
-                                        created_by=by)
+        return Prototype.objects.create(
+            venture=venture, number=last + 1, description=description.strip(), created_by=by
+        )
 
 
 def prototype_photo_add(*, prototype: Prototype, upload: UploadedFile, by) -> PrototypePhoto:
@@ -209,9 +255,15 @@ def prototype_photo_add(*, prototype: Prototype, upload: UploadedFile, by) -> Pr
         # Lock the version: two uploads at once must not make a seventh photo.
         locked = Prototype.objects.select_for_update().get(pk=prototype.pk)
         if locked.photos.count() >= MAX_PHOTOS_PER_PROTOTYPE:
-            raise ValidationError(ngettext("Cada versión admite %(n)s foto.", "Cada versión admite hasta %(n)s fotos.",
-                                           MAX_PHOTOS_PER_PROTOTYPE) % {"n": MAX_PHOTOS_PER_PROTOTYPE},
-                                  code="too_many")
+            raise ValidationError(
+                ngettext(
+                    "Cada versión admite %(n)s foto.",
+                    "Cada versión admite hasta %(n)s fotos.",
+                    MAX_PHOTOS_PER_PROTOTYPE,
+                )
+                % {"n": MAX_PHOTOS_PER_PROTOTYPE},
+                code="too_many",
+            )
         photo = PrototypePhoto(prototype=locked, width=width, height=height, size=len(content))
         photo.image.save("x.jpg", ContentFile(content), save=False)
         try:

@@ -13,16 +13,21 @@ SHOWN = 8
 
 
 def _item(milestone) -> TileItem:
-    return TileItem(label=f"{milestone.venture.name}: {milestone.title}",
-                    url=reverse("milestones:detail", args=[milestone.pk]),
-                    note=date_format(milestone.due_date, "SHORT_DATE_FORMAT"))
+    return TileItem(
+        label=f"{milestone.venture.name}: {milestone.title}",
+        url=reverse("milestones:detail", args=[milestone.pk]),
+        note=date_format(milestone.due_date, "SHORT_DATE_FORMAT"),
+    )
 
 
 def to_review_tile(request) -> Tile:
     milestones = milestones_to_review_for(user=request.user)
     return Tile(
-        title=_("Hitos por revisar"), key="hitos-por-revisar", count=len(milestones) or None,
-        items=tuple(_item(m) for m in milestones[:SHOWN]), empty=_("Nada por revisar por ahora."),
+        title=_("Hitos por revisar"),
+        key="hitos-por-revisar",
+        count=len(milestones) or None,
+        items=tuple(_item(m) for m in milestones[:SHOWN]),
+        empty=_("Nada por revisar por ahora."),
         actions=(TileItem(label=_("Emprendimientos que acompañas"), url=reverse("ventures:mine")),),
     )
 
@@ -30,8 +35,11 @@ def to_review_tile(request) -> Tile:
 def overdue_tile(request) -> Tile:
     milestones = milestones_overdue_for_coordinator(user=request.user, is_admin=has_role(request.user, Role.ADMIN))
     return Tile(
-        title=_("Hitos atrasados"), key="hitos-atrasados", count=len(milestones) or None,
-        items=tuple(_item(m) for m in milestones[:SHOWN]), empty=_("No hay hitos atrasados."),
+        title=_("Hitos atrasados"),
+        key="hitos-atrasados",
+        count=len(milestones) or None,
+        items=tuple(_item(m) for m in milestones[:SHOWN]),
+        empty=_("No hay hitos atrasados."),
     )
 
 

@@ -35,13 +35,15 @@ class CheckedFile:
 
 def _read(upload: UploadedFile, limit: int) -> bytes:
     if upload.size is not None and upload.size > limit:
-        raise ValidationError(_("El archivo es muy grande: el máximo es %(mb)s MB.") % {"mb": limit // MB},
-                              code="too_large")
+        raise ValidationError(
+            _("El archivo es muy grande: el máximo es %(mb)s MB.") % {"mb": limit // MB}, code="too_large"
+        )
     upload.seek(0)
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise ValidationError(_("El archivo es muy grande: el máximo es %(mb)s MB.") % {"mb": limit // MB},
-                              code="too_large")
+        raise ValidationError(
+            _("El archivo es muy grande: el máximo es %(mb)s MB.") % {"mb": limit // MB}, code="too_large"
+        )
     return data
 
 
@@ -80,8 +82,9 @@ def photo_reencode(data: bytes, *, max_side: int = EVIDENCE_PHOTO_SIDE) -> bytes
     return _jpeg(_to_rgb(image_decode(data, max_side=max_side)), 85)
 
 
-def photo_compress(data: bytes, *, max_side: int = PROTOTYPE_PHOTO_SIDE,
-                   max_bytes: int = PROTOTYPE_PHOTO_BYTES) -> tuple[bytes, int, int]:
+def photo_compress(
+    data: bytes, *, max_side: int = PROTOTYPE_PHOTO_SIDE, max_bytes: int = PROTOTYPE_PHOTO_BYTES
+) -> tuple[bytes, int, int]:
     """A JPEG of at most max_side px and max_bytes: quality steps down, then the size if still too big."""
     image = _to_rgb(image_decode(data, max_side=max_side))
     while True:
@@ -102,11 +105,13 @@ def evidence_check(upload: UploadedFile) -> CheckedFile:
     if audio:
         return CheckedFile(data, "audio", audio[0], audio[1])
     if len(data) > MAX_PHOTO_BYTES:
-        raise ValidationError(_("La foto es muy grande: el máximo es %(mb)s MB.") % {"mb": MAX_PHOTO_BYTES // MB},
-                              code="too_large")
+        raise ValidationError(
+            _("La foto es muy grande: el máximo es %(mb)s MB.") % {"mb": MAX_PHOTO_BYTES // MB}, code="too_large"
+        )
     if image_format_of(data) is None:
-        raise ValidationError(_("Sube una foto (JPG, PNG o WebP), un PDF o un audio (MP3, OGG, M4A o WAV)."),
-                              code="unknown_type")
+        raise ValidationError(
+            _("Sube una foto (JPG, PNG o WebP), un PDF o un audio (MP3, OGG, M4A o WAV)."), code="unknown_type"
+        )
     # A photo with too many pixels or broken data says so, instead of "upload a photo".
     return CheckedFile(photo_reencode(data), "foto", "image/jpeg", ".jpg")
 

@@ -16,35 +16,48 @@ class TextSection(NamedTuple):
 
 
 CANVAS_BLOCKS: tuple[TextSection, ...] = (
-    TextSection("customer_segments", _("Segmentos de clientes"),
-                _("¿Quiénes te compran? ¿Dónde están y qué necesitan?")),
-    TextSection("value_proposition", _("Propuesta de valor"),
-                _("¿Por qué te compran a ti y no a otra persona? ¿Qué problema les resuelves?")),
-    TextSection("channels", _("Canales"),
-                _("¿Cómo te conocen tus clientes y cómo les llega el producto?")),
-    TextSection("customer_relationships", _("Relación con clientes"),
-                _("¿Cómo atiendes a tus clientes para que vuelvan y te recomienden?")),
-    TextSection("revenue_streams", _("Fuentes de ingresos"),
-                _("¿Por qué te pagan, cuánto y cómo (efectivo, transferencia)?")),
-    TextSection("key_resources", _("Recursos clave"),
-                _("¿Qué necesitas para trabajar: herramientas, local, materiales, conocimientos?")),
-    TextSection("key_activities", _("Actividades clave"),
-                _("¿Qué haces cada semana para que el negocio funcione?")),
-    TextSection("key_partners", _("Socios clave"),
-                _("¿Quiénes te ayudan: proveedores, familia, cooperativas, otras organizaciones?")),
-    TextSection("cost_structure", _("Estructura de costos"),
-                _("¿En qué gastas más dinero para que el negocio funcione?")),
+    TextSection(
+        "customer_segments", _("Segmentos de clientes"), _("¿Quiénes te compran? ¿Dónde están y qué necesitan?")
+    ),
+    TextSection(
+        "value_proposition",
+        _("Propuesta de valor"),
+        _("¿Por qué te compran a ti y no a otra persona? ¿Qué problema les resuelves?"),
+    ),
+    TextSection("channels", _("Canales"), _("¿Cómo te conocen tus clientes y cómo les llega el producto?")),
+    TextSection(
+        "customer_relationships",
+        _("Relación con clientes"),
+        _("¿Cómo atiendes a tus clientes para que vuelvan y te recomienden?"),
+    ),
+    TextSection(
+        "revenue_streams", _("Fuentes de ingresos"), _("¿Por qué te pagan, cuánto y cómo (efectivo, transferencia)?")
+    ),
+    TextSection(
+        "key_resources",
+        _("Recursos clave"),
+        _("¿Qué necesitas para trabajar: herramientas, local, materiales, conocimientos?"),
+    ),
+    TextSection("key_activities", _("Actividades clave"), _("¿Qué haces cada semana para que el negocio funcione?")),
+    TextSection(
+        "key_partners",
+        _("Socios clave"),
+        _("¿Quiénes te ayudan: proveedores, familia, cooperativas, otras organizaciones?"),
+    ),
+    TextSection(
+        "cost_structure", _("Estructura de costos"), _("¿En qué gastas más dinero para que el negocio funcione?")
+    ),
 )
 
 NARRATIVE_SECTIONS: tuple[TextSection, ...] = (
-    TextSection("summary", _("Resumen"),
-                _("Cuenta tu negocio en pocas líneas: qué vendes, a quién y por qué te eligen.")),
-    TextSection("problem", _("El problema"),
-                _("¿Qué problema o necesidad tienen tus clientes hoy?")),
-    TextSection("market", _("El mercado"),
-                _("¿Cuántos clientes posibles hay cerca? ¿Quién más vende lo mismo y a qué precio?")),
-    TextSection("team", _("El equipo"),
-                _("¿Quiénes trabajan en el negocio y qué sabe hacer cada persona?")),
+    TextSection(
+        "summary", _("Resumen"), _("Cuenta tu negocio en pocas líneas: qué vendes, a quién y por qué te eligen.")
+    ),
+    TextSection("problem", _("El problema"), _("¿Qué problema o necesidad tienen tus clientes hoy?")),
+    TextSection(
+        "market", _("El mercado"), _("¿Cuántos clientes posibles hay cerca? ¿Quién más vende lo mismo y a qué precio?")
+    ),
+    TextSection("team", _("El equipo"), _("¿Quiénes trabajan en el negocio y qué sabe hacer cada persona?")),
 )
 
 TEXT_SECTIONS = CANVAS_BLOCKS + NARRATIVE_SECTIONS
@@ -76,14 +89,16 @@ def plan_values(plan) -> dict:
     """The plan's content as plain JSON values (amounts as '12.50' strings); the unit of save, snapshot
     and compare."""
     values = {name: getattr(plan, name) for name in TEXT_FIELDS}
-    values.update({
-        "unit_name": plan.unit_name,
-        "price_per_unit": str(finance.money(plan.price_per_unit)),
-        "variable_cost_per_unit": str(finance.money(plan.variable_cost_per_unit)),
-        "expected_monthly_units": int(plan.expected_monthly_units),
-        "startup_costs": [dict(row) for row in plan.startup_costs],
-        "fixed_costs": [dict(row) for row in plan.fixed_costs],
-    })
+    values.update(
+        {
+            "unit_name": plan.unit_name,
+            "price_per_unit": str(finance.money(plan.price_per_unit)),
+            "variable_cost_per_unit": str(finance.money(plan.variable_cost_per_unit)),
+            "expected_monthly_units": int(plan.expected_monthly_units),
+            "startup_costs": [dict(row) for row in plan.startup_costs],
+            "fixed_costs": [dict(row) for row in plan.fixed_costs],
+        }
+    )
     return values
 
 
@@ -91,8 +106,10 @@ def finance_of(values: dict) -> finance.FinanceSummary:
     return finance.summarize(
         startup_costs=[Decimal(r["amount"]) for r in values["startup_costs"]],
         fixed_costs=[Decimal(r["amount"]) for r in values["fixed_costs"]],
-        variable_cost=Decimal(values["variable_cost_per_unit"]), price=Decimal(values["price_per_unit"]),
-        units=int(values["expected_monthly_units"]), unit_name=values["unit_name"],
+        variable_cost=Decimal(values["variable_cost_per_unit"]),
+        price=Decimal(values["price_per_unit"]),
+        units=int(values["expected_monthly_units"]),
+        unit_name=values["unit_name"],
     )
 
 

@@ -74,20 +74,27 @@ class FinanceSummary:
             return {"value": None if f.value is None else str(f.value), "sentence": f.sentence}
 
         return {
-            "startup_total": str(self.startup_total), "fixed_total": str(self.fixed_total),
-            "margin": figure(self.margin), "monthly": figure(self.monthly),
-            "break_even": figure(self.break_even), "recovery": figure(self.recovery),
+            "startup_total": str(self.startup_total),
+            "fixed_total": str(self.fixed_total),
+            "margin": figure(self.margin),
+            "monthly": figure(self.monthly),
+            "break_even": figure(self.break_even),
+            "recovery": figure(self.recovery),
         }
 
 
 def _margin_sentence(margin: Decimal, unit: str) -> str:
     if margin > 0:
         return _("Por cada %(unit)s ganas %(amount)s después de pagar los materiales.") % {
-            "unit": unit, "amount": usd(margin)}
+            "unit": unit,
+            "amount": usd(margin),
+        }
     if margin == 0:
         return _("Por cada %(unit)s no ganas nada: el precio solo alcanza para los materiales.") % {"unit": unit}
     return _("Por cada %(unit)s pierdes %(amount)s: el precio no alcanza para pagar los materiales.") % {
-        "unit": unit, "amount": usd(-margin)}
+        "unit": unit,
+        "amount": usd(-margin),
+    }
 
 
 def _monthly_sentence(monthly: Decimal, units: int) -> str:
@@ -95,18 +102,23 @@ def _monthly_sentence(monthly: Decimal, units: int) -> str:
         return _("Si no vendes nada en el mes, pierdes %(amount)s de costos fijos.") % {"amount": usd(-monthly)}
     if monthly > 0:
         return _("Si vendes %(units)s al mes, te quedan %(amount)s después de pagar los costos fijos.") % {
-            "units": units, "amount": usd(monthly)}
+            "units": units,
+            "amount": usd(monthly),
+        }
     if monthly == 0:
-        return _("Si vendes %(units)s al mes, cubres los costos fijos pero no te queda ganancia.") % {
-            "units": units}
+        return _("Si vendes %(units)s al mes, cubres los costos fijos pero no te queda ganancia.") % {"units": units}
     return _("Si vendes %(units)s al mes, pierdes %(amount)s: no alcanza para los costos fijos.") % {
-        "units": units, "amount": usd(-monthly)}
+        "units": units,
+        "amount": usd(-monthly),
+    }
 
 
 def _break_even_sentence(units: int | None, margin: Decimal, fixed_total: Decimal) -> str:
     if units is None:
-        return _("No hay punto de equilibrio: con este precio ninguna venta deja ganancia. "
-                 "Sube el precio o baja el costo de los materiales.")
+        return _(
+            "No hay punto de equilibrio: con este precio ninguna venta deja ganancia. "
+            "Sube el precio o baja el costo de los materiales."
+        )
     if fixed_total == 0:
         return _("No tienes costos fijos: ganas desde la primera venta.")
     return ngettext(
@@ -128,8 +140,15 @@ def _recovery_sentence(months: int | None, startup_total: Decimal) -> str:
     ) % {"total": usd(startup_total), "months": months}
 
 
-def summarize(*, startup_costs: Iterable[Decimal], fixed_costs: Iterable[Decimal], variable_cost: Decimal,
-              price: Decimal, units: int, unit_name: str = "") -> FinanceSummary:
+def summarize(
+    *,
+    startup_costs: Iterable[Decimal],
+    fixed_costs: Iterable[Decimal],
+    variable_cost: Decimal,
+    price: Decimal,
+    units: int,
+    unit_name: str = "",
+) -> FinanceSummary:
     """Every result of the sheet with its sentence."""
     unit = unit_name.strip() or _("unidad")
     startup_total, fixed_total = total(startup_costs), total(fixed_costs)
@@ -138,7 +157,8 @@ def summarize(*, startup_costs: Iterable[Decimal], fixed_costs: Iterable[Decimal
     even = break_even_units(fixed_costs=fixed_total, margin=margin)
     months = months_to_recover(startup_total=startup_total, monthly=monthly)
     return FinanceSummary(
-        startup_total=startup_total, fixed_total=fixed_total,
+        startup_total=startup_total,
+        fixed_total=fixed_total,
         margin=Figure(margin, _margin_sentence(margin, unit)),
         monthly=Figure(monthly, _monthly_sentence(monthly, units)),
         break_even=Figure(even, _break_even_sentence(even, margin, fixed_total)),

@@ -64,13 +64,21 @@ def _row_count(data, initial_rows: list, prefix: str) -> int:
 
 class PlanForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    unit_name = forms.CharField(label=LABELS["unit_name"], max_length=60, required=False,
-                                help_text=_("Por ejemplo: maceta, torta, corte de cabello."))
+    unit_name = forms.CharField(
+        label=LABELS["unit_name"],
+        max_length=60,
+        required=False,
+        help_text=_("Por ejemplo: maceta, torta, corte de cabello."),
+    )
     price_per_unit = MoneyField(label=LABELS["price_per_unit"], help_text=_("En dólares, por ejemplo 8,00."))
-    variable_cost_per_unit = MoneyField(label=LABELS["variable_cost_per_unit"],
-                                        help_text=_("Lo que gastas en materiales para hacer una unidad."))
+    variable_cost_per_unit = MoneyField(
+        label=LABELS["variable_cost_per_unit"], help_text=_("Lo que gastas en materiales para hacer una unidad.")
+    )
     expected_monthly_units = forms.IntegerField(
-        label=LABELS["expected_monthly_units"], required=False, min_value=0, max_value=1_000_000,
+        label=LABELS["expected_monthly_units"],
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": _("Escribe un número entero, por ejemplo 40.")},
     )
@@ -80,7 +88,10 @@ class PlanForm(forms.Form):
         super().__init__(data, **kwargs)
         for section in TEXT_SECTIONS:
             self.fields[section.name] = forms.CharField(
-                label=section.label, help_text=section.question, required=False, max_length=TEXT_MAX_LENGTH,
+                label=section.label,
+                help_text=section.question,
+                required=False,
+                max_length=TEXT_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
         self.row_names: dict[str, list[tuple[str, str]]] = {}
@@ -90,8 +101,9 @@ class PlanForm(forms.Form):
             self.row_names[name] = []
             for i in range(_row_count(data, rows, prefix)):
                 desc, amount = f"{prefix}-{i}-descripcion", f"{prefix}-{i}-monto"
-                self.fields[desc] = forms.CharField(label=_("Gasto %(n)s") % {"n": i + 1}, max_length=120,
-                                                    required=False)
+                self.fields[desc] = forms.CharField(
+                    label=_("Gasto %(n)s") % {"n": i + 1}, max_length=120, required=False
+                )
                 self.fields[amount] = MoneyField(label=_("Monto del gasto %(n)s (USD)") % {"n": i + 1})
                 if i < len(rows):
                     self.initial[desc] = rows[i]["description"]
@@ -136,7 +148,8 @@ class PlanForm(forms.Form):
         for name in ROW_FIELDS:
             values[name] = [
                 {"description": data[desc].strip(), "amount": str(data[amount])}
-                for desc, amount in self.row_names[name] if data.get(desc)
+                for desc, amount in self.row_names[name]
+                if data.get(desc)
             ]
         return values
 

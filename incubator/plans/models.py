@@ -13,8 +13,9 @@ class BusinessPlan(models.Model):
     """The working draft of a venture's business plan: canvas, narrative and financial sheet.
     `revision` grows with each save so a save from an older copy is detected, never silently applied."""
 
-    venture = models.OneToOneField("ventures.Venture", verbose_name=_("emprendimiento"), on_delete=models.CASCADE,
-                                   related_name="plan")
+    venture = models.OneToOneField(
+        "ventures.Venture", verbose_name=_("emprendimiento"), on_delete=models.CASCADE, related_name="plan"
+    )
     # The nine blocks of the business model canvas.
     customer_segments = _text("customer_segments")
     value_proposition = _text("value_proposition")
@@ -33,16 +34,23 @@ class BusinessPlan(models.Model):
     # Financial sheet (USD). Cost rows are [{"description": str, "amount": "12.50"}, ...].
     unit_name = models.CharField(LABELS["unit_name"], max_length=60, blank=True)
     price_per_unit = models.DecimalField(LABELS["price_per_unit"], max_digits=10, decimal_places=2, default=0)
-    variable_cost_per_unit = models.DecimalField(LABELS["variable_cost_per_unit"], max_digits=10, decimal_places=2,
-                                                 default=0)
+    variable_cost_per_unit = models.DecimalField(
+        LABELS["variable_cost_per_unit"], max_digits=10, decimal_places=2, default=0
+    )
     expected_monthly_units = models.PositiveIntegerField(LABELS["expected_monthly_units"], default=0)
     startup_costs = models.JSONField(LABELS["startup_costs"], default=list, blank=True)
     fixed_costs = models.JSONField(LABELS["fixed_costs"], default=list, blank=True)
 
     revision = models.PositiveIntegerField(default=0, verbose_name=_("revisión"))
     updated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("última actualización"))
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("actualizado por"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actualizado por"),
+    )
 
     class Meta:
         verbose_name = _("plan de negocio")
@@ -58,8 +66,9 @@ class PlanVersion(models.Model):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="versions", verbose_name=_("plan"))
     number = models.PositiveIntegerField(_("versión"))
     snapshot = models.JSONField(verbose_name=_("copia del plan"))
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+", verbose_name=_("enviada por"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("enviada por")
+    )
     submitted_at = models.DateTimeField(_("enviada el"))
 
     class Meta:

@@ -42,8 +42,10 @@ def version_pdf(*, venture, version) -> bytes:
         when = formats.date_format(timezone.localtime(version.submitted_at), r"j \d\e F \d\e Y")
         story = [
             Paragraph(escape(_("Plan de negocio: %(venture)s") % {"venture": venture.name}), s["title"]),
-            Paragraph(escape(_("Versión %(number)s, enviada el %(date)s.") % {
-                "number": version.number, "date": when}), s["muted"]),
+            Paragraph(
+                escape(_("Versión %(number)s, enviada el %(date)s.") % {"number": version.number, "date": when}),
+                s["muted"],
+            ),
             Paragraph(escape(_("Lienzo del modelo de negocio")), s["h2"]),
         ]
         for block in CANVAS_BLOCKS:
@@ -58,15 +60,30 @@ def version_pdf(*, venture, version) -> bytes:
                 story.append(_text(f"{row['description']}: {usd(Decimal(row['amount']))}", s["body"]))
             total_key = "startup_total" if name == "startup_costs" else "fixed_total"
             story.append(_text(_("Total: %(amount)s") % {"amount": usd(Decimal(results[total_key]))}, s["body"]))
-        story.append(_text(_("Precio por unidad: %(price)s. Materiales por unidad: %(cost)s. "
-                             "Unidades al mes: %(units)s.") % {
-            "price": usd(Decimal(fields["price_per_unit"])), "cost": usd(Decimal(fields["variable_cost_per_unit"])),
-            "units": fields["expected_monthly_units"]}, s["body"]))
+        story.append(
+            _text(
+                _("Precio por unidad: %(price)s. Materiales por unidad: %(cost)s. Unidades al mes: %(units)s.")
+                % {
+                    "price": usd(Decimal(fields["price_per_unit"])),
+                    "cost": usd(Decimal(fields["variable_cost_per_unit"])),
+                    "units": fields["expected_monthly_units"],
+                },
+                s["body"],
+            )
+        )
         story.append(Paragraph(escape(_("Resultados")), s["h2"]))
         for key, label in RESULT_LABELS.items():
             story += [Paragraph(escape(str(label)), s["h3"]), _text(results[key]["sentence"], s["body"])]
         story.append(Spacer(1, 0.5 * cm))
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
-                                bottomMargin=2 * cm, title=_("Plan de negocio"), author="Semilla")
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=2 * cm,
+            rightMargin=2 * cm,
+            topMargin=2 * cm,
+            bottomMargin=2 * cm,
+            title=_("Plan de negocio"),
+            author="Semilla",
+        )
         doc.build(story)
     return buffer.getvalue()

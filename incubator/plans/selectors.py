@@ -58,7 +58,8 @@ def plan_sections(values: dict) -> dict:
         "finance": finance_of(values),
         "values": values,
         "rows": {
-            "startup_costs": values["startup_costs"], "fixed_costs": values["fixed_costs"],
+            "startup_costs": values["startup_costs"],
+            "fixed_costs": values["fixed_costs"],
         },
     }
 
@@ -79,4 +80,3 @@ def versions_compare(*, old: PlanVersion, new: PlanVersion) -> list[Change]:
         if fa[key]["sentence"] != fb[key]["sentence"]:
             changes.append(Change(str(RESULT_LABELS[key]), fa[key]["sentence"], fb[key]["sentence"]))
     return changes
-

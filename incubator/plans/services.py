@@ -67,5 +67,6 @@ def plan_version_submit(*, plan_id: int, by) -> PlanVersion:
         if last and last.snapshot["fields"] == snapshot["fields"]:
             raise NothingToSubmit(_("No hay cambios desde la versión %(number)s.") % {"number": last.number})
         number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        return PlanVersion.objects.create(plan=plan, number=number, snapshot=snapshot, submitted_by=by,
-                                          submitted_at=timezone.now())
+        return PlanVersion.objects.create(
+            plan=plan, number=number, snapshot=snapshot, submitted_by=by, submitted_at=timezone.now()
+        )

@@ -30,12 +30,17 @@ def _edit_context(access: VentureAccess, plan, form: PlanForm, conflicts: dict[s
         return [{"field": form[n], "name": n, "saved": conflicts.get(n)} for n in names]
 
     return {
-        "venture": access.venture, "plan": plan, "form": form, "conflicts": conflicts,
+        "venture": access.venture,
+        "plan": plan,
+        "form": form,
+        "conflicts": conflicts,
         "canvas": entries(s.name for s in CANVAS_BLOCKS),
         "narrative": entries(s.name for s in NARRATIVE_SECTIONS),
         "finance_fields": entries(FINANCE_FIELDS),
-        "row_tables": [{"name": n, "label": form.rows_label(n), "rows": form.rows(n), "saved": conflicts.get(n)}
-                       for n in ROW_FIELDS],
+        "row_tables": [
+            {"name": n, "label": form.rows_label(n), "rows": form.rows(n), "saved": conflicts.get(n)}
+            for n in ROW_FIELDS
+        ],
         "results": selectors.plan_sections(plan_values(plan))["finance"],
         "updated_ms": int(plan.updated_at.timestamp() * 1000) if plan.updated_at else 0,
     }
@@ -51,17 +56,19 @@ def _plan_save(request: HttpRequest, *, plan_id: int, values: dict, base_revisio
     connection died on the way back) still holds the old revision, yet it has everything the current one has
     and more: its next save goes on top instead of being taken for another tab's conflict."""
     try:
-        plan = services.business_plan_save(plan_id=plan_id, by=request.user, values=values,
-                                           base_revision=base_revision)
+        plan = services.business_plan_save(plan_id=plan_id, by=request.user, values=values, base_revision=base_revision)
     except services.PlanConflict as exc:
         page = _page_id(request)
         if not page or request.session.get(LAST_SAVE, {}).get(str(plan_id)) != [exc.plan.revision, page]:
             raise
-        plan = services.business_plan_save(plan_id=plan_id, by=request.user, values=values,
-                                           base_revision=exc.plan.revision)
+        plan = services.business_plan_save(
+            plan_id=plan_id, by=request.user, values=values, base_revision=exc.plan.revision
+        )
     if _page_id(request):
-        request.session[LAST_SAVE] = {**request.session.get(LAST_SAVE, {}),
-                                      str(plan_id): [plan.revision, _page_id(request)]}
+        request.session[LAST_SAVE] = {
+            **request.session.get(LAST_SAVE, {}),
+            str(plan_id): [plan.revision, _page_id(request)],
+        }
     return plan
 
 
@@ -84,16 +91,18 @@ def _save(request: HttpRequest, access: VentureAccess, plan):
             del data[key]
         current = plan_values(exc.plan)
         conflicts = {name: display(name, current[name]) for name in exc.fields}
-        return render(request, "plans/edit.html",
-                      _edit_context(access, exc.plan, PlanForm(data), conflicts), status=409)
+        return render(
+            request, "plans/edit.html", _edit_context(access, exc.plan, PlanForm(data), conflicts), status=409
+        )
     if request.POST.get("accion") == "enviar":
         try:
             version = services.plan_version_submit(plan_id=plan.pk, by=request.user)
         except services.NothingToSubmit as exc:
             messages.info(request, str(exc))
         else:
-            messages.success(request, _("Enviaste la versión %(number)s. Tu mentor(a) ya puede verla.") % {
-                "number": version.number})
+            messages.success(
+                request, _("Enviaste la versión %(number)s. Tu mentor(a) ya puede verla.") % {"number": version.number}
+            )
         return redirect("plans:history", venture_id=access.venture.pk)
     messages.success(request, _("Guardado a las %(time)s.") % {"time": _saved_at(plan)})
     return redirect("plans:plan", venture_id=access.venture.pk)
@@ -107,10 +116,15 @@ def plan(request: HttpRequest, venture_id: int) -> HttpResponse:
         if request.method == "POST":
             raise PermissionDenied
         current = selectors.plan_of(venture=access.venture)
-        return render(request, "plans/read.html", {
-            "venture": access.venture, "plan": current,
-            "sections": selectors.plan_sections(plan_values(current)) if current else None,
-        })
+        return render(
+            request,
+            "plans/read.html",
+            {
+                "venture": access.venture,
+                "plan": current,
+                "sections": selectors.plan_sections(plan_values(current)) if current else None,
+            },
+        )
     current = services.business_plan_ensure(venture=access.venture)
     if request.method == "POST":
         return _save(request, access, current)
@@ -128,37 +142,60 @@ def autosave(request: HttpRequest, venture_id: int) -> JsonResponse:
     current = services.business_plan_ensure(venture=access.venture)
     form = PlanForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"ok": False, "message": _(
-            "Hay datos por corregir. Pulsa «Guardar» para ver cuáles.")}, status=400)
+        return JsonResponse(
+            {"ok": False, "message": _("Hay datos por corregir. Pulsa «Guardar» para ver cuáles.")}, status=400
+        )
     try:
-        current = _plan_save(request, plan_id=current.pk, values=form.values(),
-                             base_revision=form.cleaned_data["revision"])
+        current = _plan_save(
+            request, plan_id=current.pk, values=form.values(), base_revision=form.cleaned_data["revision"]
+        )
     except services.PlanConflict:
-        return JsonResponse({"ok": False, "conflict": True, "message": _(
-            "Este plan se guardó en otro lugar. Pulsa «Guardar» para ver los dos textos y elegir.")}, status=409)
-    return JsonResponse({
-        "ok": True, "revision": current.revision,
-        "message": _("Guardado a las %(time)s") % {"time": _saved_at(current)},
-    })
+        return JsonResponse(
+            {
+                "ok": False,
+                "conflict": True,
+                "message": _("Este plan se guardó en otro lugar. Pulsa «Guardar» para ver los dos textos y elegir."),
+            },
+            status=409,
+        )
+    return JsonResponse(
+        {
+            "ok": True,
+            "revision": current.revision,
+            "message": _("Guardado a las %(time)s") % {"time": _saved_at(current)},
+        }
+    )
 
 
 @login_required
 def history(request: HttpRequest, venture_id: int) -> HttpResponse:
     access = selectors.venture_access_or_404(user=request.user, venture_id=venture_id)
     current = selectors.plan_of(venture=access.venture)
-    return render(request, "plans/history.html", {
-        "venture": access.venture, "access": access, "versions": selectors.versions_of(plan=current),
-    })
+    return render(
+        request,
+        "plans/history.html",
+        {
+            "venture": access.venture,
+            "access": access,
+            "versions": selectors.versions_of(plan=current),
+        },
+    )
 
 
 @login_required
 def version(request: HttpRequest, venture_id: int, number: int) -> HttpResponse:
     access = selectors.venture_access_or_404(user=request.user, venture_id=venture_id)
     frozen = selectors.version_of_or_404(plan=selectors.plan_of(venture=access.venture), number=number)
-    return render(request, "plans/version.html", {
-        "venture": access.venture, "version": frozen, "snapshot": frozen.snapshot,
-        "sections": selectors.plan_sections(frozen.snapshot["fields"]),
-    })
+    return render(
+        request,
+        "plans/version.html",
+        {
+            "venture": access.venture,
+            "version": frozen,
+            "snapshot": frozen.snapshot,
+            "sections": selectors.plan_sections(frozen.snapshot["fields"]),
+        },
+    )
 
 
 @login_required
@@ -186,7 +223,9 @@ def compare(request: HttpRequest, venture_id: int) -> HttpResponse:
     if a is not None and b is not None:
         if current is None:
             raise Http404
-        context.update(old=selectors.version_of_or_404(plan=current, number=a),
-                       new=selectors.version_of_or_404(plan=current, number=b))
+        context.update(
+            old=selectors.version_of_or_404(plan=current, number=a),
+            new=selectors.version_of_or_404(plan=current, number=b),
+        )
         context["changes"] = selectors.versions_compare(old=context["old"], new=context["new"])
     return render(request, "plans/compare.html", context)

@@ -12,9 +12,14 @@ MAX_USD = Decimal("99999999.99")
 
 
 def _money_field(label) -> forms.DecimalField:
-    return forms.DecimalField(label=label, max_digits=10, decimal_places=2, min_value=Decimal("0"),
-                              max_value=MAX_USD, widget=forms.NumberInput(attrs={"step": "0.01",
-                                                                                  "inputmode": "decimal"}))
+    return forms.DecimalField(
+        label=label,
+        max_digits=10,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=MAX_USD,
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    )
 
 
 class GoodsItemForm(forms.Form):
@@ -42,23 +47,33 @@ class _ItemQuantitiesForm(forms.Form):
         self.items = list(items)
         for item in self.items:
             self.fields[f"qty_{item.pk}"] = forms.IntegerField(
-                label=_item_label(item), min_value=0, max_value=100000, initial=0, required=False)
+                label=_item_label(item), min_value=0, max_value=100000, initial=0, required=False
+            )
 
     def item_fields(self):
         return [self[f"qty_{item.pk}"] for item in self.items]
 
     def chosen(self) -> list[tuple]:
-        return [(item, self.cleaned_data.get(f"qty_{item.pk}") or 0) for item in self.items
-                if self.cleaned_data.get(f"qty_{item.pk}")]
+        return [
+            (item, self.cleaned_data.get(f"qty_{item.pk}") or 0)
+            for item in self.items
+            if self.cleaned_data.get(f"qty_{item.pk}")
+        ]
 
 
 class PurchaseForm(_ItemQuantitiesForm):
-    purchased_on = forms.DateField(label=_("Fecha de compra"), widget=forms.DateInput(attrs={"type": "date"}),
-                                   help_text=_("Por ejemplo 2025-06-30."))
+    purchased_on = forms.DateField(
+        label=_("Fecha de compra"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Por ejemplo 2025-06-30."),
+    )
     supplier = forms.CharField(label=_("Proveedor"), max_length=150)
-    receipt = forms.FileField(label=_("Foto de la factura (opcional)"), required=False,
-                              help_text=_("JPG, PNG o WebP, hasta 5 MB."),
-                              widget=forms.ClearableFileInput(attrs=PHOTO_ACCEPT))
+    receipt = forms.FileField(
+        label=_("Foto de la factura (opcional)"),
+        required=False,
+        help_text=_("JPG, PNG o WebP, hasta 5 MB."),
+        widget=forms.ClearableFileInput(attrs=PHOTO_ACCEPT),
+    )
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, items=items, **kwargs)
@@ -87,10 +102,14 @@ class PurchaseForm(_ItemQuantitiesForm):
 
 
 class DeliveryForm(_ItemQuantitiesForm):
-    planned_on = forms.DateField(label=_("Fecha de entrega"), widget=forms.DateInput(attrs={"type": "date"}),
-                                 help_text=_("Por ejemplo 2025-06-30. Solo la ven la coordinación y el equipo."))
-    place = forms.CharField(label=_("Lugar de entrega"), max_length=200,
-                            help_text=_("Solo lo ven la coordinación y el equipo."))
+    planned_on = forms.DateField(
+        label=_("Fecha de entrega"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Por ejemplo 2025-06-30. Solo la ven la coordinación y el equipo."),
+    )
+    place = forms.CharField(
+        label=_("Lugar de entrega"), max_length=200, help_text=_("Solo lo ven la coordinación y el equipo.")
+    )
 
     def clean(self):
         data = super().clean()
@@ -100,9 +119,15 @@ class DeliveryForm(_ItemQuantitiesForm):
 
 
 class ConfirmForm(forms.Form):
-    code = forms.CharField(label=_("Código que dice quien recibe"), max_length=12,
-                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    code = forms.CharField(
+        label=_("Código que dice quien recibe"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     witness_name = forms.CharField(label=_("Nombre del testigo"), max_length=150)
-    photo = forms.FileField(label=_("Foto de la entrega (opcional)"), required=False,
-                            help_text=_("JPG, PNG o WebP, hasta 5 MB."),
-                            widget=forms.ClearableFileInput(attrs=PHOTO_ACCEPT))
+    photo = forms.FileField(
+        label=_("Foto de la entrega (opcional)"),
+        required=False,
+        help_text=_("JPG, PNG o WebP, hasta 5 MB."),
+        widget=forms.ClearableFileInput(attrs=PHOTO_ACCEPT),
+    )

@@ -27,8 +27,9 @@ class GoodsItem(models.Model):
     description = models.CharField(_("artículo"), max_length=200)
     quantity = models.PositiveIntegerField(_("cantidad"), validators=[MinValueValidator(1)])
     supplier = models.CharField(_("proveedor"), max_length=150)
-    unit_cost = models.DecimalField(_("costo unitario (USD)"), max_digits=10, decimal_places=2,
-                                    validators=[MinValueValidator(CENT)])
+    unit_cost = models.DecimalField(
+        _("costo unitario (USD)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(CENT)]
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
@@ -59,7 +60,10 @@ class Purchase(models.Model):
     supplier = models.CharField(_("proveedor"), max_length=150)
     receipt = models.FileField(_("foto de la factura"), upload_to=private_photo_path, max_length=200, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("registrado por"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
@@ -79,8 +83,9 @@ class PurchaseLine(models.Model):
     purchase = models.ForeignKey(Purchase, on_delete=models.CASCADE, related_name="lines", verbose_name=_("compra"))
     item = models.ForeignKey(GoodsItem, on_delete=models.PROTECT, related_name="purchase_lines", verbose_name=_("bien"))
     quantity = models.PositiveIntegerField(_("cantidad"), validators=[MinValueValidator(1)])
-    cost = models.DecimalField(_("costo real (USD)"), max_digits=10, decimal_places=2,
-                               validators=[MinValueValidator(Decimal("0"))])
+    cost = models.DecimalField(
+        _("costo real (USD)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
 
     class Meta:
         ordering = ["purchase", "id"]
@@ -115,12 +120,23 @@ class Delivery(models.Model):
     code_salt = models.CharField(max_length=64, editable=False, verbose_name=_("sal del código"))
     failed_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("intentos fallidos"))
     confirmed_at = models.DateTimeField(_("confirmada el"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+", verbose_name=_("confirmado por"))
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("confirmado por"),
+    )
     witness_name = models.CharField(_("nombre del testigo"), max_length=150, blank=True)
     photo = models.FileField(_("foto de la entrega"), upload_to=private_photo_path, max_length=200, blank=True)
-    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+", verbose_name=_("programado por"))
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("programado por"),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
@@ -177,8 +193,14 @@ class SeedCapitalEvent(AppendOnlyModel):
         "jury.Award", on_delete=models.PROTECT, related_name="seed_capital_events", verbose_name=_("premio")
     )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("hecho por"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hecho por"),
+    )
     old_value = models.JSONField(null=True, blank=True, verbose_name=_("valor anterior"))
     new_value = models.JSONField(null=True, blank=True, verbose_name=_("valor nuevo"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
@@ -190,4 +212,3 @@ class SeedCapitalEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.award_id} · {self.kind}"
-

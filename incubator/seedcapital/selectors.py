@@ -31,33 +31,41 @@ def awards_visible_to(user) -> QuerySet[Award]:
     awarded venture. Nobody else: not jurors, mentors, other teams, nor other cohorts' coordinators."""
     if not user.is_authenticated:
         return Award.objects.none()
-    is_member = Exists(Venture.members.through.objects.filter(venture_id=OuterRef("entry__venture_id"),
-                                                              user_id=user.pk))
+    is_member = Exists(
+        Venture.members.through.objects.filter(venture_id=OuterRef("entry__venture_id"), user_id=user.pk)
+    )
     coordinates: Exists | Value
     if has_role(user, Role.ADMIN):
         coordinates = Value(True, output_field=BooleanField())
     elif has_role(user, Role.COORDINATOR):
-        coordinates = Exists(Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("entry__event__cohort_id"),
-                                                                        user_id=user.pk))
+        coordinates = Exists(
+            Cohort.coordinators.through.objects.filter(cohort_id=OuterRef("entry__event__cohort_id"), user_id=user.pk)
+        )
     else:
         coordinates = Value(False, output_field=BooleanField())
-    return (Award.objects.filter(entry__venture__isnull=False)
-            .annotate(viewer_coordinates=coordinates, viewer_is_member=is_member)
-            .filter(Q(viewer_coordinates=True) | Q(viewer_is_member=True)))
+    return (
+        Award.objects.filter(entry__venture__isnull=False)
+        .annotate(viewer_coordinates=coordinates, viewer_is_member=is_member)
+        .filter(Q(viewer_coordinates=True) | Q(viewer_is_member=True))
+    )
 
 
 def award_for(*, user, pk: int) -> Award:
     """The award if the person may see its ledger; 404 otherwise (its existence is not revealed)."""
-    award = (awards_visible_to(user).select_related("entry__venture", "entry__event__cohort")
-             .filter(pk=pk).first())
+    award = awards_visible_to(user).select_related("entry__venture", "entry__event__cohort").filter(pk=pk).first()
     if award is None:
         raise Http404
     return award
 
 
 def _confirmed_value():
-    lines = (DeliveryLine.objects.filter(delivery__award_id=OuterRef("pk"), delivery__status=Delivery.Status.CONFIRMED)
-             .order_by().values("delivery__award_id").annotate(total=Sum("value")).values("total"))
+    lines = (
+        DeliveryLine.objects.filter(delivery__award_id=OuterRef("pk"), delivery__status=Delivery.Status.CONFIRMED)
+        .order_by()
+        .values("delivery__award_id")
+        .annotate(total=Sum("value"))
+        .values("total")
+    )
     return Coalesce(Subquery(lines, output_field=MONEY), Value(ZERO), output_field=MONEY)
 
 
@@ -65,9 +73,11 @@ def award_list(*, user, coordinated: bool) -> list[Award]:
     """The awards of the events the person coordinates (coordinated=True) or of their own ventures, each with
     `delivered_value` and `balance`. One query. Shows no delivery date or place."""
     qs = awards_visible_to(user).filter(**({"viewer_coordinates": True} if coordinated else {"viewer_is_member": True}))
-    awards: list[Award] = list(qs.select_related("entry__venture", "entry__event")
-                  .annotate(delivered_value=_confirmed_value())
-                  .order_by("-entry__event__starts_at", "entry__venture__name", "id"))
+    awards: list[Award] = list(
+        qs.select_related("entry__venture", "entry__event")
+        .annotate(delivered_value=_confirmed_value())
+        .order_by("-entry__event__starts_at", "entry__venture__name", "id")
+    )
     for award in awards:
         award.balance = award.amount - award.delivered_value  # type: ignore[attr-defined]
     return awards
@@ -121,10 +131,15 @@ class Ledger:
 def ledger_for(*, award: Award) -> Ledger:
     """Everything the ledger page shows, in five queries whatever the number of items and deliveries."""
     items = list(GoodsItem.objects.filter(award=award).order_by("id"))
-    purchases = list(Purchase.objects.filter(award=award).select_related("recorded_by")
-                     .prefetch_related("lines").order_by("purchased_on", "id"))
-    deliveries = list(Delivery.objects.filter(award=award).select_related("confirmed_by")
-                      .prefetch_related("lines").order_by("id"))
+    purchases = list(
+        Purchase.objects.filter(award=award)
+        .select_related("recorded_by")
+        .prefetch_related("lines")
+        .order_by("purchased_on", "id")
+    )
+    deliveries = list(
+        Delivery.objects.filter(award=award).select_related("confirmed_by").prefetch_related("lines").order_by("id")
+    )
     events = list(SeedCapitalEvent.objects.filter(award=award).select_related("actor").order_by("-created_at", "-id"))
     rows = {item.pk: ItemRow(item=item) for item in items}
     for purchase in purchases:
@@ -146,8 +161,9 @@ def ledger_for(*, award: Award) -> Ledger:
             if delivery.status == Delivery.Status.CONFIRMED:
                 row.delivered += line.quantity
                 row.delivered_value += line.value
-    confirmed = sorted((d for d in deliveries if d.status == Delivery.Status.CONFIRMED),
-                       key=lambda d: (d.confirmed_at, d.pk))
+    confirmed = sorted(
+        (d for d in deliveries if d.status == Delivery.Status.CONFIRMED), key=lambda d: (d.confirmed_at, d.pk)
+    )
     for delivery in confirmed:
         running -= delivery.total_value  # type: ignore[attr-defined]
         ledger.running.append((delivery, running))
@@ -180,6 +196,7 @@ def purchase_for(*, award: Award, pk: int) -> Purchase:
 
 # --- The change log, written for people -----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class LogField:
     label: str
@@ -197,11 +214,21 @@ class LogEntry:
 
 def _log_labels() -> dict[str, str]:
     return {
-        "articulo": _("Artículo"), "cantidad": _("Cantidad"), "proveedor": _("Proveedor"),
-        "costo_unitario": _("Costo unitario"), "costo": _("Costo"), "fecha": _("Fecha"),
-        "factura": _("Foto de la factura"), "articulos": _("Artículos"), "entrega": _("Entrega"),
-        "lugar": _("Lugar"), "estado": _("Estado"), "testigo": _("Testigo"), "foto": _("Foto de la entrega"),
-        "hora": _("Hora"), "intentos": _("Intentos fallidos"),
+        "articulo": _("Artículo"),
+        "cantidad": _("Cantidad"),
+        "proveedor": _("Proveedor"),
+        "costo_unitario": _("Costo unitario"),
+        "costo": _("Costo"),
+        "fecha": _("Fecha"),
+        "factura": _("Foto de la factura"),
+        "articulos": _("Artículos"),
+        "entrega": _("Entrega"),
+        "lugar": _("Lugar"),
+        "estado": _("Estado"),
+        "testigo": _("Testigo"),
+        "foto": _("Foto de la entrega"),
+        "hora": _("Hora"),
+        "intentos": _("Intentos fallidos"),
     }
 
 
@@ -266,12 +293,18 @@ def _log_fields(values, delivery_numbers: dict[int, int]) -> list[LogField]:
     if not isinstance(values, dict):
         return [LogField(label="", text=str(values))] if values else []
     labels = _log_labels()
-    return [LogField(label=labels.get(key, key.replace("_", " ").capitalize()),
-                     text=_log_text(key, value, delivery_numbers)) for key, value in values.items()]
+    return [
+        LogField(
+            label=labels.get(key, key.replace("_", " ").capitalize()), text=_log_text(key, value, delivery_numbers)
+        )
+        for key, value in values.items()
+    ]
 
 
 def log_entries(*, events: list[SeedCapitalEvent], deliveries: list[Delivery]) -> list[LogEntry]:
     """The ledger's change log in words: no raw keys, booleans, ISO dates or Python lists. No query."""
     numbers = {delivery.pk: delivery.number for delivery in deliveries}
-    return [LogEntry(event=event, before=_log_fields(event.old_value, numbers),
-                     after=_log_fields(event.new_value, numbers)) for event in events]
+    return [
+        LogEntry(event=event, before=_log_fields(event.old_value, numbers), after=_log_fields(event.new_value, numbers))
+        for event in events
+    ]

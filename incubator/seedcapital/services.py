@@ -72,8 +72,12 @@ def _log(award: Award, kind: str, by, old=None, new=None) -> None:
 
 
 def _item_value(item: GoodsItem) -> dict:
-    return {"articulo": item.description, "cantidad": item.quantity, "proveedor": item.supplier,
-            "costo_unitario": _money(item.unit_cost)}
+    return {
+        "articulo": item.description,
+        "cantidad": item.quantity,
+        "proveedor": item.supplier,
+        "costo_unitario": _money(item.unit_cost),
+    }
 
 
 def _check_plan_total(award: Award, *, quantity: int, unit_cost: Decimal, exclude: int | None = None) -> None:
@@ -82,33 +86,46 @@ def _check_plan_total(award: Award, *, quantity: int, unit_cost: Decimal, exclud
         others = others.exclude(pk=exclude)
     total = sum((i.line_total for i in others), Decimal("0")) + (unit_cost * quantity).quantize(CENT)
     if total > award.amount:
-        raise ValidationError({"unit_cost": _(
-            "Con este artículo el plan suma US$ %(total)s y el premio es de US$ %(amount)s. "
-            "Baja la cantidad o el costo.") % {"total": number_format(total, 2),
-                                               "amount": number_format(award.amount, 2)}})
+        raise ValidationError(
+            {
+                "unit_cost": _(
+                    "Con este artículo el plan suma US$ %(total)s y el premio es de US$ %(amount)s. "
+                    "Baja la cantidad o el costo."
+                )
+                % {"total": number_format(total, 2), "amount": number_format(award.amount, 2)}
+            }
+        )
 
 
-def goods_item_add(*, award: Award, by, description: str, quantity: int, supplier: str,
-                   unit_cost: Decimal) -> GoodsItem:
+def goods_item_add(
+    *, award: Award, by, description: str, quantity: int, supplier: str, unit_cost: Decimal
+) -> GoodsItem:
     """Add a line to the goods plan. Raises ValidationError (on unit_cost) if the plan would exceed the award."""
     with transaction.atomic():
         locked = _locked_award(award)
         _check_plan_total(locked, quantity=quantity, unit_cost=unit_cost)
-        item = GoodsItem.objects.create(award=locked, description=description.strip(), quantity=quantity,
-                                        supplier=supplier.strip(), unit_cost=unit_cost)
+        item = GoodsItem.objects.create(
+            award=locked,
+            description=description.strip(),
+            quantity=quantity,
+            supplier=supplier.strip(),
+            unit_cost=unit_cost,
+        )
         _log(locked, SeedCapitalEvent.Kind.ITEM_ADDED, by, new=_item_value(item))
     return item
 
 
 def _committed(item: GoodsItem) -> tuple[int, int]:
     bought = sum(item.purchase_lines.values_list("quantity", flat=True))
-    scheduled = sum(item.delivery_lines.exclude(delivery__status=Delivery.Status.CANCELLED)
-                    .values_list("quantity", flat=True))
+    scheduled = sum(
+        item.delivery_lines.exclude(delivery__status=Delivery.Status.CANCELLED).values_list("quantity", flat=True)
+    )
     return bought, scheduled
 
 
-def goods_item_update(*, item: GoodsItem, by, description: str, quantity: int, supplier: str,
-                      unit_cost: Decimal) -> GoodsItem:
+def goods_item_update(
+    *, item: GoodsItem, by, description: str, quantity: int, supplier: str, unit_cost: Decimal
+) -> GoodsItem:
     """Change a plan line. Refuses a quantity below what was already bought or scheduled, or a plan past the award."""
     with transaction.atomic():
         locked = _locked_award(item.award)
@@ -116,10 +133,16 @@ def goods_item_update(*, item: GoodsItem, by, description: str, quantity: int, s
         bought, scheduled = _committed(item)
         if quantity < max(bought, scheduled):
             committed = max(bought, scheduled)
-            raise ValidationError({"quantity": ngettext(
-                "Ya se compró o programó %(n)s unidad: la cantidad no puede ser menor.",
-                "Ya se compraron o programaron %(n)s unidades: la cantidad no puede ser menor.", committed)
-                % {"n": committed}})
+            raise ValidationError(
+                {
+                    "quantity": ngettext(
+                        "Ya se compró o programó %(n)s unidad: la cantidad no puede ser menor.",
+                        "Ya se compraron o programaron %(n)s unidades: la cantidad no puede ser menor.",
+                        committed,
+                    )
+                    % {"n": committed}
+                }
+            )
         _check_plan_total(locked, quantity=quantity, unit_cost=unit_cost, exclude=item.pk)
         old = _item_value(item)
         item.description, item.quantity = description.strip(), quantity
@@ -145,8 +168,15 @@ def _save_photo(field, content: bytes | None) -> None:
         field.save("x", ContentFile(content), save=False)
 
 
-def purchase_record(*, award: Award, by, purchased_on: date, supplier: str, items: list[PurchaseItem],
-                    receipt: UploadedFile | None = None) -> Purchase:
+def purchase_record(
+    *,
+    award: Award,
+    by,
+    purchased_on: date,
+    supplier: str,
+    items: list[PurchaseItem],
+    receipt: UploadedFile | None = None,
+) -> Purchase:
     """Record goods bought. The receipt photo is checked before any write; no plan item may be bought beyond
     its planned quantity. Raises ValidationError (keys receipt, qty_<item id>) or LedgerError."""
     content = photo_check(receipt) if receipt else None  # a refused file leaves no trace
@@ -163,19 +193,31 @@ def purchase_record(*, award: Award, by, purchased_on: date, supplier: str, item
                 missing = entry.item.quantity - bought
                 errors[f"qty_{entry.item.pk}"] = ngettext(
                     "Solo falta comprar %(n)s unidad de este artículo.",
-                    "Solo faltan comprar %(n)s unidades de este artículo.", missing) % {"n": missing}
+                    "Solo faltan comprar %(n)s unidades de este artículo.",
+                    missing,
+                ) % {"n": missing}
         if errors:
             raise ValidationError(errors)
         purchase = Purchase(award=locked, purchased_on=purchased_on, supplier=supplier.strip(), recorded_by=by)
         _save_photo(purchase.receipt, content)
         try:
             purchase.save()
-            PurchaseLine.objects.bulk_create([PurchaseLine(purchase=purchase, item=e.item, quantity=e.quantity,
-                                                           cost=e.cost) for e in items])
-            _log(locked, SeedCapitalEvent.Kind.PURCHASED, by, new={
-                "fecha": purchased_on.isoformat(), "proveedor": purchase.supplier, "factura": bool(content),
-                "articulos": [{"articulo": e.item.description, "cantidad": e.quantity, "costo": _money(e.cost)}
-                              for e in items]})
+            PurchaseLine.objects.bulk_create(
+                [PurchaseLine(purchase=purchase, item=e.item, quantity=e.quantity, cost=e.cost) for e in items]
+            )
+            _log(
+                locked,
+                SeedCapitalEvent.Kind.PURCHASED,
+                by,
+                new={
+                    "fecha": purchased_on.isoformat(),
+                    "proveedor": purchase.supplier,
+                    "factura": bool(content),
+                    "articulos": [
+                        {"articulo": e.item.description, "cantidad": e.quantity, "costo": _money(e.cost)} for e in items
+                    ],
+                },
+            )
         except Exception:
             if purchase.receipt:
                 purchase.receipt.delete(save=False)
@@ -186,8 +228,9 @@ def purchase_record(*, award: Award, by, purchased_on: date, supplier: str, item
 def delivery_code(*, delivery: Delivery) -> str:
     """The recipient's one-time code: a keyed hash of the delivery's random salt, six digits.
     Only the entrepreneur's page shows it; it is never stored, logged or sent."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"seedcapital.delivery:{delivery.code_salt}".encode(),
-                      hashlib.sha256).digest()
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"seedcapital.delivery:{delivery.code_salt}".encode(), hashlib.sha256
+    ).digest()
     return str(int.from_bytes(digest[:8], "big") % 10**CODE_DIGITS).zfill(CODE_DIGITS)
 
 
@@ -207,19 +250,43 @@ def delivery_schedule(*, award: Award, by, planned_on: date, place: str, items: 
                 free = max(0, bought - scheduled)
                 errors[f"qty_{entry.item.pk}"] = ngettext(
                     "Hay %(n)s unidad comprada sin entrega programada.",
-                    "Hay %(n)s unidades compradas sin entrega programada.", free) % {"n": free}
+                    "Hay %(n)s unidades compradas sin entrega programada.",
+                    free,
+                ) % {"n": free}
         if errors:
             raise ValidationError(errors)
         # Under the award's row lock: two deliveries scheduled at once cannot take the same number.
         number = (Delivery.objects.filter(award=locked).aggregate(last=Max("number"))["last"] or 0) + 1
-        delivery = Delivery.objects.create(award=locked, number=number, planned_on=planned_on, place=place.strip(),
-                                           code_salt=secrets.token_hex(16), scheduled_by=by)
-        DeliveryLine.objects.bulk_create([
-            DeliveryLine(delivery=delivery, item=e.item, quantity=e.quantity,
-                         value=(e.item.unit_cost * e.quantity).quantize(CENT)) for e in items])
-        _log(locked, SeedCapitalEvent.Kind.SCHEDULED, by, new={
-            "entrega": delivery.pk, "fecha": planned_on.isoformat(), "lugar": delivery.place,
-            "articulos": [{"articulo": e.item.description, "cantidad": e.quantity} for e in items]})
+        delivery = Delivery.objects.create(
+            award=locked,
+            number=number,
+            planned_on=planned_on,
+            place=place.strip(),
+            code_salt=secrets.token_hex(16),
+            scheduled_by=by,
+        )
+        DeliveryLine.objects.bulk_create(
+            [
+                DeliveryLine(
+                    delivery=delivery,
+                    item=e.item,
+                    quantity=e.quantity,
+                    value=(e.item.unit_cost * e.quantity).quantize(CENT),
+                )
+                for e in items
+            ]
+        )
+        _log(
+            locked,
+            SeedCapitalEvent.Kind.SCHEDULED,
+            by,
+            new={
+                "entrega": delivery.pk,
+                "fecha": planned_on.isoformat(),
+                "lugar": delivery.place,
+                "articulos": [{"articulo": e.item.description, "cantidad": e.quantity} for e in items],
+            },
+        )
     return delivery
 
 
@@ -227,8 +294,9 @@ def _normalized(code: str) -> bytes:
     return "".join(ch for ch in code if not ch.isspace() and ch != "-").encode()
 
 
-def delivery_confirm(*, delivery: Delivery, by, code: str, witness_name: str,
-                     photo: UploadedFile | None = None) -> Delivery:
+def delivery_confirm(
+    *, delivery: Delivery, by, code: str, witness_name: str, photo: UploadedFile | None = None
+) -> Delivery:
     """Confirm a handover with the code the recipient reads out. A wrong code counts an attempt; after
     MAX_CODE_ATTEMPTS the delivery is locked. A delivery is confirmed once. Raises ValidationError (keys code,
     photo) or LedgerError. The photo is checked before anything is written."""
@@ -250,9 +318,19 @@ def delivery_confirm(*, delivery: Delivery, by, code: str, witness_name: str,
             _save_photo(locked.photo, content)
             try:
                 locked.save(update_fields=["status", "confirmed_at", "confirmed_by", "witness_name", "photo"])
-                _log(locked.award, SeedCapitalEvent.Kind.CONFIRMED, by, old={"estado": Delivery.Status.SCHEDULED},
-                     new={"entrega": locked.pk, "estado": locked.status, "testigo": locked.witness_name,
-                          "foto": bool(content), "hora": locked.confirmed_at.isoformat()})
+                _log(
+                    locked.award,
+                    SeedCapitalEvent.Kind.CONFIRMED,
+                    by,
+                    old={"estado": Delivery.Status.SCHEDULED},
+                    new={
+                        "entrega": locked.pk,
+                        "estado": locked.status,
+                        "testigo": locked.witness_name,
+                        "foto": bool(content),
+                        "hora": locked.confirmed_at.isoformat(),
+                    },
+                )
             except Exception:
                 if locked.photo:
                     locked.photo.delete(save=False)
@@ -262,16 +340,27 @@ def delivery_confirm(*, delivery: Delivery, by, code: str, witness_name: str,
         if locked.failed_attempts >= MAX_CODE_ATTEMPTS:
             locked.status = Delivery.Status.LOCKED
         locked.save(update_fields=["failed_attempts", "status"])
-        kind = (SeedCapitalEvent.Kind.LOCKED if locked.status == Delivery.Status.LOCKED
-                else SeedCapitalEvent.Kind.WRONG_CODE)
+        kind = (
+            SeedCapitalEvent.Kind.LOCKED
+            if locked.status == Delivery.Status.LOCKED
+            else SeedCapitalEvent.Kind.WRONG_CODE
+        )
         _log(locked.award, kind, by, new={"entrega": locked.pk, "intentos": locked.failed_attempts})
     # Outside the transaction: the failed attempt is committed before the error is raised.
     if locked.status == Delivery.Status.LOCKED:
-        raise LedgerError(_("Código incorrecto. La entrega quedó bloqueada por demasiados intentos. "
-                            "Cancélala y programa otra."))
-    raise ValidationError({"code": ngettext(
-        "El código no es correcto. Te queda %(n)s intento.",
-        "El código no es correcto. Te quedan %(n)s intentos.", locked.attempts_left) % {"n": locked.attempts_left}})
+        raise LedgerError(
+            _("Código incorrecto. La entrega quedó bloqueada por demasiados intentos. Cancélala y programa otra.")
+        )
+    raise ValidationError(
+        {
+            "code": ngettext(
+                "El código no es correcto. Te queda %(n)s intento.",
+                "El código no es correcto. Te quedan %(n)s intentos.",
+                locked.attempts_left,
+            )
+            % {"n": locked.attempts_left}
+        }
+    )
 
 
 def delivery_cancel(*, delivery: Delivery, by) -> Delivery:
@@ -284,6 +373,11 @@ def delivery_cancel(*, delivery: Delivery, by) -> Delivery:
         old = locked.status
         locked.status = Delivery.Status.CANCELLED
         locked.save(update_fields=["status"])
-        _log(locked.award, SeedCapitalEvent.Kind.CANCELLED, by, old={"estado": old},
-             new={"entrega": locked.pk, "estado": locked.status})
+        _log(
+            locked.award,
+            SeedCapitalEvent.Kind.CANCELLED,
+            by,
+            old={"estado": old},
+            new={"entrega": locked.pk, "estado": locked.status},
+        )
     return locked

@@ -28,20 +28,29 @@ DELIVERY_IDS = "entrega_%s"
 
 def private(view):
     """Never cached, never indexed: these pages say who won, how much, and when and where goods are handed over."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
     return wrapper
 
 
 def _ledger_form(request, award, form, *, service, success_message: str, invalid, error_field=None):
     """The ledger's form flow: a service's refusal (LedgerError) and success both return to the ledger."""
-    return handle_form(request, form, service=service, success_url=reverse("seedcapital:ledger", args=[award.pk]),
-                       success_message=success_message, refused=LedgerError, invalid=invalid,
-                       error_field=error_field)
+    return handle_form(
+        request,
+        form,
+        service=service,
+        success_url=reverse("seedcapital:ledger", args=[award.pk]),
+        success_message=success_message,
+        refused=LedgerError,
+        invalid=invalid,
+        error_field=error_field,
+    )
 
 
 def _coordinated_award(request: HttpRequest, pk: int):
@@ -57,16 +66,22 @@ def index(request):
     """Capital semilla: the awards of the events the coordinator runs (404 for everyone else)."""
     if not has_role(request.user, Role.COORDINATOR, Role.ADMIN):
         raise Http404
-    return render(request, "seedcapital/index.html", {
-        "awards": selectors.award_list(user=request.user, coordinated=True), "coordinated": True})
+    return render(
+        request,
+        "seedcapital/index.html",
+        {"awards": selectors.award_list(user=request.user, coordinated=True), "coordinated": True},
+    )
 
 
 @private
 @login_required
 def mine(request):
     """Mi capital semilla: the awards of the person's own ventures."""
-    return render(request, "seedcapital/index.html", {
-        "awards": selectors.award_list(user=request.user, coordinated=False), "coordinated": False})
+    return render(
+        request,
+        "seedcapital/index.html",
+        {"awards": selectors.award_list(user=request.user, coordinated=False), "coordinated": False},
+    )
 
 
 def _ledger_page(request, award, *, status: int = 200, **forms):
@@ -80,13 +95,22 @@ def _ledger_page(request, award, *, status: int = 200, **forms):
     for delivery in ledger.deliveries:
         delivery.code = codes.get(delivery.pk)
         delivery.confirm_form = confirm_forms.get(delivery.pk) or ConfirmForm(prefix=f"d{delivery.pk}")
-    return render(request, "seedcapital/ledger.html", {
-        "award": award, "venture": award.entry.venture, "event": award.entry.event, "ledger": ledger,
-        "editable": editable, "is_member": award.viewer_is_member,
-        "item_form": forms.get("item_form") or GoodsItemForm(),
-        "purchase_form": forms.get("purchase_form") or PurchaseForm(items=items, auto_id=PURCHASE_IDS),
-        "delivery_form": forms.get("delivery_form") or DeliveryForm(items=items, auto_id=DELIVERY_IDS),
-    }, status=status)
+    return render(
+        request,
+        "seedcapital/ledger.html",
+        {
+            "award": award,
+            "venture": award.entry.venture,
+            "event": award.entry.event,
+            "ledger": ledger,
+            "editable": editable,
+            "is_member": award.viewer_is_member,
+            "item_form": forms.get("item_form") or GoodsItemForm(),
+            "purchase_form": forms.get("purchase_form") or PurchaseForm(items=items, auto_id=PURCHASE_IDS),
+            "delivery_form": forms.get("delivery_form") or DeliveryForm(items=items, auto_id=DELIVERY_IDS),
+        },
+        status=status,
+    )
 
 
 @private
@@ -102,10 +126,13 @@ def ledger(request, pk: int):
 def item_add(request, pk: int):
     award = _coordinated_award(request, pk)
     return _ledger_form(
-        request, award, GoodsItemForm(request.POST),
+        request,
+        award,
+        GoodsItemForm(request.POST),
         service=lambda data: services.goods_item_add(award=award, by=request.user, **data),
         success_message=_("Artículo agregado al plan."),
-        invalid=lambda form: _ledger_page(request, award, status=400, item_form=form))
+        invalid=lambda form: _ledger_page(request, award, status=400, item_form=form),
+    )
 
 
 @private
@@ -114,20 +141,37 @@ def item_edit(request, pk: int, item_pk: int):
     """Change one line of the plan (coordinators of an active award)."""
     award = _coordinated_award(request, pk)
     item = selectors.item_for(award=award, pk=item_pk)
-    initial = {"description": item.description, "quantity": item.quantity, "supplier": item.supplier,
-               "unit_cost": item.unit_cost}
+    initial = {
+        "description": item.description,
+        "quantity": item.quantity,
+        "supplier": item.supplier,
+        "unit_cost": item.unit_cost,
+    }
     form = GoodsItemForm(request.POST or None, initial=initial)
 
     def page(form):
-        return render(request, "seedcapital/item_edit.html", {
-            "award": award, "item": item, "form": form, "editable": award.status == award.Status.ACTIVE,
-        }, status=400 if form.is_bound else 200)
+        return render(
+            request,
+            "seedcapital/item_edit.html",
+            {
+                "award": award,
+                "item": item,
+                "form": form,
+                "editable": award.status == award.Status.ACTIVE,
+            },
+            status=400 if form.is_bound else 200,
+        )
 
     if request.method != "POST":
         return page(form)
     return _ledger_form(
-        request, award, form, service=lambda data: services.goods_item_update(item=item, by=request.user, **data),
-        success_message=_("Artículo guardado."), invalid=page)
+        request,
+        award,
+        form,
+        service=lambda data: services.goods_item_update(item=item, by=request.user, **data),
+        success_message=_("Artículo guardado."),
+        invalid=page,
+    )
 
 
 @private
@@ -136,9 +180,13 @@ def item_edit(request, pk: int, item_pk: int):
 def item_remove(request, pk: int, item_pk: int):
     award = _coordinated_award(request, pk)
     item = selectors.item_for(award=award, pk=item_pk)
-    return handle_action(request, service=lambda: services.goods_item_remove(item=item, by=request.user),
-                         success_url=reverse("seedcapital:ledger", args=[award.pk]),
-                         success_message=_("Artículo quitado del plan."), refused=LedgerError)
+    return handle_action(
+        request,
+        service=lambda: services.goods_item_remove(item=item, by=request.user),
+        success_url=reverse("seedcapital:ledger", args=[award.pk]),
+        success_message=_("Artículo quitado del plan."),
+        refused=LedgerError,
+    )
 
 
 def _plan_items(award):
@@ -152,13 +200,21 @@ def purchase_add(request, pk: int):
     award = _coordinated_award(request, pk)
     form = PurchaseForm(request.POST, request.FILES, items=_plan_items(award), auto_id=PURCHASE_IDS)
     return _ledger_form(
-        request, award, form,
+        request,
+        award,
+        form,
         service=lambda data: services.purchase_record(
-            award=award, by=request.user, purchased_on=data["purchased_on"], supplier=data["supplier"],
+            award=award,
+            by=request.user,
+            purchased_on=data["purchased_on"],
+            supplier=data["supplier"],
             receipt=data.get("receipt"),
-            items=[PurchaseItem(item, qty, cost) for item, qty, cost in form.chosen_with_cost()]),
-        success_message=_("Compra registrada."), error_field="receipt",
-        invalid=lambda form: _ledger_page(request, award, status=400, purchase_form=form))
+            items=[PurchaseItem(item, qty, cost) for item, qty, cost in form.chosen_with_cost()],
+        ),
+        success_message=_("Compra registrada."),
+        error_field="receipt",
+        invalid=lambda form: _ledger_page(request, award, status=400, purchase_form=form),
+    )
 
 
 @private
@@ -168,12 +224,19 @@ def delivery_schedule(request, pk: int):
     award = _coordinated_award(request, pk)
     form = DeliveryForm(request.POST, items=_plan_items(award), auto_id=DELIVERY_IDS)
     return _ledger_form(
-        request, award, form,
+        request,
+        award,
+        form,
         service=lambda data: services.delivery_schedule(
-            award=award, by=request.user, planned_on=data["planned_on"], place=data["place"],
-            items=[DeliveryItem(item, qty) for item, qty in form.chosen()]),
+            award=award,
+            by=request.user,
+            planned_on=data["planned_on"],
+            place=data["place"],
+            items=[DeliveryItem(item, qty) for item, qty in form.chosen()],
+        ),
         success_message=_("Entrega programada. El equipo ve su código en esta página."),
-        invalid=lambda form: _ledger_page(request, award, status=400, delivery_form=form))
+        invalid=lambda form: _ledger_page(request, award, status=400, delivery_form=form),
+    )
 
 
 @private
@@ -184,10 +247,14 @@ def delivery_confirm(request, pk: int, delivery_pk: int):
     award = _coordinated_award(request, pk)
     delivery = selectors.delivery_for(award=award, pk=delivery_pk)
     return _ledger_form(
-        request, award, ConfirmForm(request.POST, request.FILES, prefix=f"d{delivery.pk}"),
+        request,
+        award,
+        ConfirmForm(request.POST, request.FILES, prefix=f"d{delivery.pk}"),
         service=lambda data: services.delivery_confirm(delivery=delivery, by=request.user, **data),
-        success_message=_("Entrega confirmada."), error_field="photo",
-        invalid=lambda form: _ledger_page(request, award, status=400, confirm_forms={delivery.pk: form}))
+        success_message=_("Entrega confirmada."),
+        error_field="photo",
+        invalid=lambda form: _ledger_page(request, award, status=400, confirm_forms={delivery.pk: form}),
+    )
 
 
 @private
@@ -196,10 +263,13 @@ def delivery_confirm(request, pk: int, delivery_pk: int):
 def delivery_cancel(request, pk: int, delivery_pk: int):
     award = _coordinated_award(request, pk)
     delivery = selectors.delivery_for(award=award, pk=delivery_pk)
-    return handle_action(request, service=lambda: services.delivery_cancel(delivery=delivery, by=request.user),
-                         success_url=reverse("seedcapital:ledger", args=[award.pk]),
-                         success_message=_("Entrega cancelada. Sus artículos se pueden programar de nuevo."),
-                         refused=LedgerError)
+    return handle_action(
+        request,
+        service=lambda: services.delivery_cancel(delivery=delivery, by=request.user),
+        success_url=reverse("seedcapital:ledger", args=[award.pk]),
+        success_message=_("Entrega cancelada. Sus artículos se pueden programar de nuevo."),
+        refused=LedgerError,
+    )
 
 
 def _photo_response(field_file):

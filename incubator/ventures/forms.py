@@ -9,15 +9,22 @@ _LONG = {"max_length": _("Usa como máximo %(limit_value)d caracteres.")}
 
 
 class VentureForm(forms.ModelForm):
-    cohort = forms.ModelChoiceField(label=_("Cohorte"), queryset=None, empty_label=None,
-                                    error_messages={"required": _("Elige la cohorte."),
-                                                    "invalid_choice": _("Elige una de tus cohortes.")})
+    cohort = forms.ModelChoiceField(
+        label=_("Cohorte"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": _("Elige la cohorte."), "invalid_choice": _("Elige una de tus cohortes.")},
+    )
 
     class Meta:
         model = Venture
         fields = ["name", "sector", "description", "city"]
-        labels = {"name": _("Nombre del emprendimiento"), "sector": _("Sector"),
-                  "description": _("¿Qué vendes y a quién?"), "city": _("Ciudad")}
+        labels = {
+            "name": _("Nombre del emprendimiento"),
+            "sector": _("Sector"),
+            "description": _("¿Qué vendes y a quién?"),
+            "city": _("Ciudad"),
+        }
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "name": {"required": _("Escribe el nombre."), **_LONG},
@@ -35,9 +42,12 @@ class VentureForm(forms.ModelForm):
 
 
 class MemberAddForm(forms.Form):
-    username = forms.CharField(label=_("Usuario de la persona"), max_length=150,
-                               help_text=_("Debe estar aceptada en la misma cohorte."),
-                               error_messages={"required": _("Escribe el usuario."), **_LONG})
+    username = forms.CharField(
+        label=_("Usuario de la persona"),
+        max_length=150,
+        help_text=_("Debe estar aceptada en la misma cohorte."),
+        error_messages={"required": _("Escribe el usuario."), **_LONG},
+    )
 
 
 class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -49,6 +59,8 @@ class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 class MentorsForm(forms.Form):
     mentors = PersonMultipleChoiceField(
-        label=_("Mentores"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Mentores"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         queryset=get_user_model().objects.filter(groups__name=Role.MENTOR.value).order_by("first_name", "username"),
     )

@@ -12,8 +12,12 @@ from incubator.ventures.models import Venture
 
 def my_ventures(*, user) -> QuerySet[Venture]:
     """Mis emprendimientos: what this person may see, with cohort, team and mentors: 3 queries."""
-    return (ventures_visible_to(user).select_related("cohort").prefetch_related("members", "mentors")
-            .order_by("cohort__name", "name"))
+    return (
+        ventures_visible_to(user)
+        .select_related("cohort")
+        .prefetch_related("members", "mentors")
+        .order_by("cohort__name", "name")
+    )
 
 
 def ventures_of_member(*, user) -> list[Venture]:
@@ -24,8 +28,9 @@ def ventures_of_member(*, user) -> list[Venture]:
 def venture_or_404(*, user, pk: int) -> Venture:
     """The venture, with its cohort, if the person may see it; 404 otherwise (its existence is not revealed).
     One query."""
-    venture = Venture.objects.select_related("cohort").filter(
-        pk=pk, pk__in=ventures_visible_to(user).values("pk")).first()
+    venture = (
+        Venture.objects.select_related("cohort").filter(pk=pk, pk__in=ventures_visible_to(user).values("pk")).first()
+    )
     if venture is None:
         raise Http404
     return venture
@@ -34,15 +39,24 @@ def venture_or_404(*, user, pk: int) -> Venture:
 def venture_with_team_or_none(*, user, pk: int) -> Venture | None:
     """The venture with its cohort, team, mentors and coordinators if the person may see it, else None.
     Four queries."""
-    return (ventures_visible_to(user).filter(pk=pk).select_related("cohort")
-            .prefetch_related("members", "mentors", "cohort__coordinators").first())
+    return (
+        ventures_visible_to(user)
+        .filter(pk=pk)
+        .select_related("cohort")
+        .prefetch_related("members", "mentors", "cohort__coordinators")
+        .first()
+    )
 
 
 def cohorts_to_start_venture(*, user) -> list:
     """Cohorts where this person is accepted and has no venture yet."""
     taken = Venture.objects.filter(members=user).values("cohort_id")
-    return [p.cohort for p in Participation.objects.filter(user=user, status=Participation.Status.ACCEPTED)
-            .exclude(cohort_id__in=taken).select_related("cohort")]
+    return [
+        p.cohort
+        for p in Participation.objects.filter(user=user, status=Participation.Status.ACCEPTED)
+        .exclude(cohort_id__in=taken)
+        .select_related("cohort")
+    ]
 
 
 def board_access(*, cohort, user) -> str | None:

@@ -34,8 +34,7 @@ def venture_create(*, cohort: Cohort, by, name: str, sector: str, description: s
         Participation.objects.select_for_update().get(cohort=cohort, user=by)
         if _has_venture_in(cohort, by):
             raise VentureError(_("Ya tienes un emprendimiento en esta cohorte."))
-        venture = Venture.objects.create(cohort=cohort, name=name, sector=sector, description=description,
-                                         city=city)
+        venture = Venture.objects.create(cohort=cohort, name=name, sector=sector, description=description, city=city)
         venture.members.add(by)
         venture_created.send(sender=Venture, venture=venture)
     return venture

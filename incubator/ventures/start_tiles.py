@@ -15,9 +15,12 @@ def my_ventures_tile(request) -> Tile | None:
         return None
     actions = (TileItem(label=_("Crear mi emprendimiento"), url=reverse("ventures:create")),) if can_create else ()
     return Tile(
-        title=_("Mis emprendimientos"), url=reverse("ventures:mine"), key="mis-emprendimientos",
-        items=tuple(TileItem(label=v.name, url=reverse("ventures:detail", args=[v.pk]), note=v.cohort.name)
-                    for v in ventures),
+        title=_("Mis emprendimientos"),
+        url=reverse("ventures:mine"),
+        key="mis-emprendimientos",
+        items=tuple(
+            TileItem(label=v.name, url=reverse("ventures:detail", args=[v.pk]), note=v.cohort.name) for v in ventures
+        ),
         actions=actions,
     )
 

@@ -47,10 +47,14 @@ def _venture_or_404(request, pk: int):
 
 @login_required
 def mine(request):
-    return render(request, "ventures/mine.html", {
-        "ventures": selectors.my_ventures(user=request.user),
-        "can_create": bool(selectors.cohorts_to_start_venture(user=request.user)),
-    })
+    return render(
+        request,
+        "ventures/mine.html",
+        {
+            "ventures": selectors.my_ventures(user=request.user),
+            "can_create": bool(selectors.cohorts_to_start_venture(user=request.user)),
+        },
+    )
 
 
 @login_required
@@ -63,9 +67,14 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            venture = services.venture_create(cohort=data["cohort"], by=request.user, name=data["name"],
-                                              sector=data["sector"], description=data["description"],
-                                              city=data["city"])
+            venture = services.venture_create(
+                cohort=data["cohort"],
+                by=request.user,
+                name=data["name"],
+                sector=data["sector"],
+                description=data["description"],
+                city=data["city"],
+            )
         except services.VentureError as e:
             form.add_error(None, str(e))
         else:
@@ -78,9 +87,13 @@ def _detail_context(request, venture, **extra) -> dict:
     coordinates = is_cohort_coordinator(user=request.user, cohort=venture.cohort)
     members = list(venture.members.all())
     return {
-        "venture": venture, "members": members, "mentors": list(venture.mentors.all()),
-        "sections": venture_sections(venture), "can_edit": can_edit_venture(request.user, venture),
-        "coordinates": coordinates, "member_form": MemberAddForm(),
+        "venture": venture,
+        "members": members,
+        "mentors": list(venture.mentors.all()),
+        "sections": venture_sections(venture),
+        "can_edit": can_edit_venture(request.user, venture),
+        "coordinates": coordinates,
+        "member_form": MemberAddForm(),
         "can_remove": len(members) > 1 and (coordinates or can_edit_venture(request.user, venture)),
         **extra,
     }
@@ -102,15 +115,13 @@ def member_add(request, pk: int):
     form = MemberAddForm(request.POST)
     if form.is_valid():
         try:
-            user = services.venture_member_add(venture=venture, by=request.user,
-                                               username=form.cleaned_data["username"])
+            user = services.venture_member_add(venture=venture, by=request.user, username=form.cleaned_data["username"])
         except services.VentureError as e:
             form.add_error("username", str(e))
         else:
             messages.success(request, _("%(name)s ya es parte del equipo.") % {"name": user.display_name})
             return redirect("ventures:detail", pk=pk)
-    return render(request, "ventures/detail.html", _detail_context(request, venture, member_form=form),
-                  status=400)
+    return render(request, "ventures/detail.html", _detail_context(request, venture, member_form=form), status=400)
 
 
 @login_required

@@ -30,8 +30,14 @@ class VentureViewSet(ModelViewSet):
     menu_label = _("Emprendimientos")
     add_view_enabled = False  # participants create their ventures; coordination assigns mentors
     copy_view_enabled = False
-    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("city"), FieldPanel("description"),
-              FieldPanel("members"), FieldPanel("mentors")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("sector"),
+        FieldPanel("city"),
+        FieldPanel("description"),
+        FieldPanel("members"),
+        FieldPanel("mentors"),
+    ]
     list_display = ["name", "cohort", "sector", "city"]
     list_filter = ["cohort", "sector"]
     search_fields = ["name", "description"]
@@ -45,8 +51,11 @@ class IncubatorViewSetGroup(ViewSetGroup):
     menu_label = _("Incubadora")
     menu_icon = "group"
     menu_order = 350
-    items = (CohortViewSet("cohortes"), VentureViewSet("emprendimientos"),
-             ParticipationEventViewSet("movimientos-postulaciones"))
+    items = (
+        CohortViewSet("cohortes"),
+        VentureViewSet("emprendimientos"),
+        ParticipationEventViewSet("movimientos-postulaciones"),
+    )
 
 
 @hooks.register("register_admin_viewset")

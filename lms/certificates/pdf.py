@@ -71,11 +71,20 @@ def certificate_pdf(certificate) -> bytes:
         c.drawCentredString(width / 2, height - 9.8 * cm, _("aprobó el curso"))
         _centred_fit(c, certificate.course_title, width / 2, height - 11.3 * cm, "Helvetica-Bold", 20, width - 4 * cm)
         c.setFont("Helvetica", 14)
-        duration = ngettext("con una duración de %(hours)s hora, el %(date)s.",
-                            "con una duración de %(hours)s horas, el %(date)s.", plural_count(certificate.hours))
-        c.drawCentredString(width / 2, height - 12.9 * cm, duration % {
-            "hours": _hours(certificate.hours), "date": spanish_date(certificate.issued_at),
-        })
+        duration = ngettext(
+            "con una duración de %(hours)s hora, el %(date)s.",
+            "con una duración de %(hours)s horas, el %(date)s.",
+            plural_count(certificate.hours),
+        )
+        c.drawCentredString(
+            width / 2,
+            height - 12.9 * cm,
+            duration
+            % {
+                "hours": _hours(certificate.hours),
+                "date": spanish_date(certificate.issued_at),
+            },
+        )
         url = verification_url(certificate.code)
         c.setFont("Helvetica", 11)
         c.drawString(2.5 * cm, 3.6 * cm, _("Código de verificación: %(code)s") % {"code": certificate.code})

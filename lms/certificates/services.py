@@ -35,9 +35,12 @@ def certificate_issue(*, user, course: CoursePage) -> Certificate:
             # Unique constraints settle both races: the same learner twice, or a code collision.
             with transaction.atomic():
                 certificate = Certificate.objects.create(
-                    user=user, course=course, code=certificate_code_new(),
+                    user=user,
+                    course=course,
+                    code=certificate_code_new(),
                     learner_name=user.get_full_name() or user.username,
-                    course_title=course.title, hours=course.estimated_hours,
+                    course_title=course.title,
+                    hours=course.estimated_hours,
                 )
         except IntegrityError:
             existing = Certificate.objects.filter(user=user, course=course).first()

@@ -21,7 +21,10 @@ def my_certificates_tile(request) -> Tile:
     url = reverse("certificates:list")
     certificates = certificates_of(user=request.user)
     return Tile(
-        title=_("Mis certificados"), url=url, key="mis-certificados", count=len(certificates) or None,
+        title=_("Mis certificados"),
+        url=url,
+        key="mis-certificados",
+        count=len(certificates) or None,
         items=tuple(TileItem(label=c.course_title, url=url, note=_note(c)) for c in certificates),
         empty=_("Al completar un curso, tu certificado aparece aquí."),
     )

@@ -16,21 +16,32 @@ def my_certificates(request):
     certificates_ensure_for(user=request.user)
     certificates = certificates_of(user=request.user)
     answered = answered_course_ids(user=request.user)
-    return render(request, "certificates/list.html", {
-        "certificates": certificates, "answered": answered,
-    })
+    return render(
+        request,
+        "certificates/list.html",
+        {
+            "certificates": certificates,
+            "answered": answered,
+        },
+    )
 
 
 @login_required
 def certificate_download(request, code: str):
     """The PDF, for its owner, coordination and admins; 404 for everyone else."""
     certificate = certificate_by_code(code=code)
-    if certificate is None or not certificate.pdf or not can_download_certificate(
-        user=request.user, certificate=certificate
+    if (
+        certificate is None
+        or not certificate.pdf
+        or not can_download_certificate(user=request.user, certificate=certificate)
     ):
         raise Http404
-    return FileResponse(certificate.pdf.open("rb"), as_attachment=True,
-                        filename=f"certificado-{certificate.code}.pdf", content_type="application/pdf")
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificado-{certificate.code}.pdf",
+        content_type="application/pdf",
+    )
 
 
 @never_cache
@@ -48,6 +59,7 @@ def verify(request, code: str):
     """Public: only name, course, date and validity. Unknown code: a clear 404 page."""
     certificate: Certificate | None = certificate_by_code(code=code)
     if certificate is None:
-        return render(request, "certificates/verify_unknown.html", {"code": code[:20], "form": VerifyForm()},
-                      status=404)
+        return render(
+            request, "certificates/verify_unknown.html", {"code": code[:20], "form": VerifyForm()}, status=404
+        )
     return render(request, "certificates/verify.html", {"certificate": certificate})

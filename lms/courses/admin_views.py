@@ -52,9 +52,11 @@ def csv_confirm(request):
         return redirect("courses_csv_upload")
     finally:
         request.session.pop(SESSION_KEY, None)
-    messages.success(request, _("Importación lista: %(active)s inscritas, %(waiting)s en lista de espera, "
-                                "%(same)s sin cambios.")
-                     % {"active": counts["activa"], "waiting": counts["espera"], "same": counts["sin_cambios"]})
+    messages.success(
+        request,
+        _("Importación lista: %(active)s inscritas, %(waiting)s en lista de espera, %(same)s sin cambios.")
+        % {"active": counts["activa"], "waiting": counts["espera"], "same": counts["sin_cambios"]},
+    )
     return redirect("courses_csv_upload")
 
 
@@ -73,9 +75,17 @@ def enrolment_cancel(request, pk: int):
         return redirect("inscripciones:index")
     if request.method == "POST":
         services.enrolment_cancel(enrolment=enrolment, actor=request.user)
-        messages.success(request, _("Inscripción cancelada: %(person)s en %(course)s.")
-                         % {"person": enrolment.user, "course": enrolment.course.title})
+        messages.success(
+            request,
+            _("Inscripción cancelada: %(person)s en %(course)s.")
+            % {"person": enrolment.user, "course": enrolment.course.title},
+        )
         return redirect("inscripciones:index")
-    return TemplateResponse(request, "courses/admin/enrolment_cancel.html", {
-        "enrolment": enrolment, "frees_a_seat": enrolment.status == Enrolment.Status.ACTIVE,
-    })
+    return TemplateResponse(
+        request,
+        "courses/admin/enrolment_cancel.html",
+        {
+            "enrolment": enrolment,
+            "frees_a_seat": enrolment.status == Enrolment.Status.ACTIVE,
+        },
+    )

@@ -69,8 +69,9 @@ def pairs_digest(pairs: list[list[int]]) -> str:
 def csv_text(data: bytes, *, max_bytes: int) -> str:
     """Check by content that the upload is a small UTF-8 text file (BOM allowed) and return its text."""
     if len(data) > max_bytes:
-        raise CsvFileError(_("El archivo pesa más de %(kb)s KB. Divídelo en partes más pequeñas.")
-                           % {"kb": max_bytes // 1024})
+        raise CsvFileError(
+            _("El archivo pesa más de %(kb)s KB. Divídelo en partes más pequeñas.") % {"kb": max_bytes // 1024}
+        )
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise CsvFileError(_("Parece una hoja de cálculo (Excel u otra). Guárdala como «CSV UTF-8» y súbela de nuevo."))
     try:
@@ -91,8 +92,10 @@ def _records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     header = [h.strip().lower() for h in next(reader)]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise CsvFileError(_("Faltan columnas en la primera fila: %(missing)s. Deben ser «usuario» y «curso».")
-                           % {"missing": ", ".join(missing)})
+        raise CsvFileError(
+            _("Faltan columnas en la primera fila: %(missing)s. Deben ser «usuario» y «curso».")
+            % {"missing": ", ".join(missing)}
+        )
     records = []
     for values in reader:
         if not any(v.strip() for v in values):
@@ -109,9 +112,16 @@ def enrolment_csv_preview(*, data: bytes, max_bytes: int) -> Preview:
     rows = []
     for line, values in records:
         if len(values) != len(header):
-            rows.append(PreviewRow(line=line, username="", course_ref="", status="error",
-                                   message=_("La fila tiene %(got)s columnas y se esperaban %(want)s.")
-                                   % {"got": len(values), "want": len(header)}))
+            rows.append(
+                PreviewRow(
+                    line=line,
+                    username="",
+                    course_ref="",
+                    status="error",
+                    message=_("La fila tiene %(got)s columnas y se esperaban %(want)s.")
+                    % {"got": len(values), "want": len(header)},
+                )
+            )
             continue
         record = dict(zip(header, (v.strip() for v in values), strict=True))
         rows.append(PreviewRow(line=line, username=record["usuario"], course_ref=record["curso"]))
@@ -120,15 +130,19 @@ def enrolment_csv_preview(*, data: bytes, max_bytes: int) -> Preview:
 
 
 def _resolve(rows: list[PreviewRow]) -> None:
-    users = dict(get_user_model().objects.filter(
-        username__in={r.username for r in rows if r.username}, is_active=True).values_list("username", "pk"))
+    users = dict(
+        get_user_model()
+        .objects.filter(username__in={r.username for r in rows if r.username}, is_active=True)
+        .values_list("username", "pk")
+    )
     refs = {r.course_ref for r in rows if r.course_ref}
     ids = {int(ref) for ref in refs if ref.isdigit()}
     courses = list(CoursePage.objects.filter(slug__in=refs) | CoursePage.objects.filter(pk__in=ids))
     by_ref = {c.slug: c for c in courses} | {str(c.pk): c for c in courses}
     existing = set(
         Enrolment.objects.filter(user_id__in=users.values(), course__in=courses)
-        .exclude(status=Enrolment.Status.CANCELLED).values_list("user_id", "course_id")
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .values_list("user_id", "course_id")
     )
     seen: dict[tuple[int, int], int] = {}
     for row in rows:

@@ -16,8 +16,9 @@ class EnrolmentCsvForm(forms.Form):
         upload = self.cleaned_data["file"]
         limit = settings.SEMILLA_MAX_CSV_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(_("El archivo pesa más de %(kb)s KB. Divídelo en partes más pequeñas."),
-                                        params={"kb": limit // 1024})
+            raise forms.ValidationError(
+                _("El archivo pesa más de %(kb)s KB. Divídelo en partes más pequeñas."), params={"kb": limit // 1024}
+            )
         # Read at most one byte more than allowed: the size check above trusts the upload handler.
         data = upload.read(limit + 1)
         try:

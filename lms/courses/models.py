@@ -62,20 +62,24 @@ class CourseIndexPage(Page):
 class CoursePage(CourseTreeMixin, Page):
     track = models.CharField(_("línea"), max_length=20, choices=Track.choices)
     summary = models.TextField(_("resumen"), max_length=600)
-    learning_outcomes = models.TextField(
-        _("qué vas a aprender"), help_text=_("Un resultado por línea.")
-    )
+    learning_outcomes = models.TextField(_("qué vas a aprender"), help_text=_("Un resultado por línea."))
     estimated_hours = models.DecimalField(_("horas estimadas"), max_digits=5, decimal_places=1)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("imagen"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("imagen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     capacity = models.PositiveIntegerField(
         _("cupos"), null=True, blank=True, help_text=_("Vacío: sin límite. Al llenarse, hay lista de espera.")
     )
     mentors = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("mentores y coordinación del curso"),
-        blank=True, related_name="taught_courses",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("mentores y coordinación del curso"),
+        blank=True,
+        related_name="taught_courses",
     )
 
     content_panels = Page.content_panels + [
@@ -106,7 +110,8 @@ class CoursePage(CourseTreeMixin, Page):
 class ModulePage(CourseTreeMixin, Page):
     intro = models.TextField(_("introducción"), blank=True)
     requires_previous = models.BooleanField(
-        _("requiere el módulo anterior"), default=False,
+        _("requiere el módulo anterior"),
+        default=False,
         help_text=_("Queda bloqueado hasta completar el módulo anterior."),
     )
 
@@ -162,17 +167,28 @@ class Enrolment(models.Model):
     )
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("curso"))
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    source = models.CharField(_("origen"), max_length=20, choices=Source.choices, default=Source.SELF,
-                              help_text=_("Quién hizo la inscripción: la propia persona o un archivo CSV."))
+    source = models.CharField(
+        _("origen"),
+        max_length=20,
+        choices=Source.choices,
+        default=Source.SELF,
+        help_text=_("Quién hizo la inscripción: la propia persona o un archivo CSV."),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
     last_lesson = models.ForeignKey(
-        LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        LessonPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("última lección abierta"),
     )
     completed_at = models.DateTimeField(_("curso completado el"), null=True, blank=True)
     queued_at = models.DateTimeField(
-        _("en lista de espera desde"), null=True, blank=True,
+        _("en lista de espera desde"),
+        null=True,
+        blank=True,
         help_text=_("Orden de la lista de espera: primero quien llegó antes."),
     )
 
@@ -216,8 +232,14 @@ class EnrolmentEvent(AppendOnlyModel):
     )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     detail = models.CharField(max_length=255, blank=True, verbose_name=_("detalle"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+", verbose_name=_("hecho por"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hecho por"),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
 
     class Meta:
@@ -235,8 +257,9 @@ class LessonCompletion(models.Model):
         QUIZ = "cuestionario", _("Cuestionario aprobado")
         ACTIVITY = "actividad", _("Actividad completada")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="lesson_completions", verbose_name=_("persona"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions", verbose_name=_("persona")
+    )
     lesson = models.ForeignKey(
         LessonPage, on_delete=models.CASCADE, related_name="completions", verbose_name=_("lección")
     )

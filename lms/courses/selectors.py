@@ -112,16 +112,21 @@ def lesson_completion_rule(*, lesson: LessonPage) -> str:
     if not quizzes:
         return ""
     if any(getattr(quiz, "kind", None) == PRE_TEST_KIND for quiz in quizzes):
-        return _("Esta lección se completa al enviar la prueba de entrada. No importa la nota: "
-                 "solo sirve para saber qué sabes ya.")
+        return _(
+            "Esta lección se completa al enviar la prueba de entrada. No importa la nota: "
+            "solo sirve para saber qué sabes ya."
+        )
     return _("Esta lección se completa al aprobar su cuestionario.")
 
 
 def catalogue_for(*, index: CourseIndexPage) -> list[CoursePage]:
     """Live courses of the catalogue with their image renditions and free seats (`seats_left`, None = no limit)."""
     courses = list(
-        CoursePage.objects.live().child_of(index).order_by("path")
-        .select_related("image").prefetch_related("image__renditions")
+        CoursePage.objects.live()
+        .child_of(index)
+        .order_by("path")
+        .select_related("image")
+        .prefetch_related("image__renditions")
         .annotate(active_count=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ACTIVE)))
     )
     for course in courses:
@@ -138,9 +143,12 @@ def _outline_rows(*, course_path: str, course_depth: int) -> list[Page]:
     rows = cache.get(key)
     if rows is None:
         rows = list(
-            Page.objects.live().filter(path__startswith=course_path, depth__lte=course_depth + 2)
-            .annotate(requires_previous=F("modulepage__requires_previous"),
-                      estimated_minutes=F("lessonpage__estimated_minutes"))
+            Page.objects.live()
+            .filter(path__startswith=course_path, depth__lte=course_depth + 2)
+            .annotate(
+                requires_previous=F("modulepage__requires_previous"),
+                estimated_minutes=F("lessonpage__estimated_minutes"),
+            )
             .order_by("path")
         )
         cache.set(key, rows, TREE_CACHE_SECONDS)
@@ -159,8 +167,9 @@ def _outline(*, user, course_path: str, course_depth: int) -> tuple[Page | None,
     lesson_ids = [row.id for row in rows if row.depth == course_depth + 2]
     done: set[int] = set()
     if lesson_ids and user is not None and user.is_authenticated:
-        done = set(LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids)
-                   .values_list("lesson_id", flat=True))
+        done = set(
+            LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list("lesson_id", flat=True)
+        )
     by_path = {}
     for row in rows:
         if row.depth == course_depth + 1:
@@ -193,7 +202,7 @@ def _continue_lesson(progress: CourseProgress) -> LessonItem | None:
     if index is not None:
         if not items[index].done:
             return items[index]
-        after = next((item for item in items[index + 1:] if not item.done), None)
+        after = next((item for item in items[index + 1 :] if not item.done), None)
         if after is not None:
             return after
     return next((item for item in items if not item.done), None)
@@ -238,9 +247,11 @@ def waitlist_position(*, enrolment: Enrolment) -> int | None:
     """1-based place in the course's waitlist, or None when not waitlisted."""
     if enrolment.status != Enrolment.Status.WAITLISTED:
         return None
-    ahead = Enrolment.objects.filter(course_id=enrolment.course_id, status=Enrolment.Status.WAITLISTED).filter(
-        Q(queued_at__lt=enrolment.queued_at) | Q(queued_at=enrolment.queued_at, id__lt=enrolment.id)
-    ).count()
+    ahead = (
+        Enrolment.objects.filter(course_id=enrolment.course_id, status=Enrolment.Status.WAITLISTED)
+        .filter(Q(queued_at__lt=enrolment.queued_at) | Q(queued_at=enrolment.queued_at, id__lt=enrolment.id))
+        .count()
+    )
     return ahead + 1
 
 
@@ -277,8 +288,10 @@ def my_courses_for(*, user, with_positions: bool = True) -> list[MyCourse]:
     """The person's enrolments that are not cancelled, with their progress (three queries, plus one per
     waitlisted course for its place in line unless `with_positions` is False)."""
     enrolments = list(
-        Enrolment.objects.filter(user=user).exclude(status=Enrolment.Status.CANCELLED)
-        .select_related("course", "last_lesson").order_by("-updated_at")
+        Enrolment.objects.filter(user=user)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .select_related("course", "last_lesson")
+        .order_by("-updated_at")
     )
     if not enrolments:
         return []
@@ -293,11 +306,17 @@ def my_courses_for(*, user, with_positions: bool = True) -> list[MyCourse]:
                 totals[e.course_id] = totals.get(e.course_id, 0) + 1
     done = dict(
         LessonCompletion.objects.filter(user=user, course_id__in=[e.course_id for e in enrolments], lesson__live=True)
-        .values("course_id").annotate(n=Count("id")).values_list("course_id", "n")
+        .values("course_id")
+        .annotate(n=Count("id"))
+        .values_list("course_id", "n")
     )
     return [
-        MyCourse(enrolment=e, done=done.get(e.course_id, 0), total=totals.get(e.course_id, 0),
-                 position=waitlist_position(enrolment=e) if with_positions else None)
+        MyCourse(
+            enrolment=e,
+            done=done.get(e.course_id, 0),
+            total=totals.get(e.course_id, 0),
+            position=waitlist_position(enrolment=e) if with_positions else None,
+        )
         for e in enrolments
     ]
 
@@ -314,9 +333,11 @@ def courses_linking_document(*, document) -> list[int]:
     from wagtail.models import ReferenceIndex
 
     lesson_ids = [
-        int(pk) for pk in ReferenceIndex.get_references_to(document)
+        int(pk)
+        for pk in ReferenceIndex.get_references_to(document)
         .filter(content_type=ContentType.objects.get_for_model(LessonPage))
-        .values_list("object_id", flat=True).distinct()
+        .values_list("object_id", flat=True)
+        .distinct()
         if str(pk).isdigit()
     ]
     if not lesson_ids:
@@ -341,12 +362,13 @@ def may_read_linked_document(*, user, document) -> bool:
 
 def learner_ids_taught_by(*, user):
     """Ids of the people with an active enrolment in a course `user` mentors (a subquery, not a list)."""
-    return Enrolment.objects.filter(
-        course__mentors=user, status=Enrolment.Status.ACTIVE
-    ).values("user_id")
+    return Enrolment.objects.filter(course__mentors=user, status=Enrolment.Status.ACTIVE).values("user_id")
 
 
 def courses_completed_by(*, user, course_ids: list[int]) -> set[int]:
     """Which of these courses the learner has completed: one query."""
-    return set(Enrolment.objects.filter(user=user, course_id__in=course_ids, completed_at__isnull=False)
-               .values_list("course_id", flat=True))
+    return set(
+        Enrolment.objects.filter(user=user, course_id__in=course_ids, completed_at__isnull=False).values_list(
+            "course_id", flat=True
+        )
+    )

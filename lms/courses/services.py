@@ -8,8 +8,7 @@ from lms.courses.models import CoursePage, Enrolment, EnrolmentEvent, LessonComp
 from lms.courses.signals import course_completed
 
 
-def lesson_complete(*, user, lesson: LessonPage, source: str = LessonCompletion.Source.BUTTON
-                    ) -> LessonCompletion:
+def lesson_complete(*, user, lesson: LessonPage, source: str = LessonCompletion.Source.BUTTON) -> LessonCompletion:
     """Mark a lesson complete (idempotent). Completes the course when it was the last lesson.
 
     Side effect: sends `course_completed` after commit, once, when the course becomes complete.
@@ -26,9 +25,7 @@ def lesson_complete(*, user, lesson: LessonPage, source: str = LessonCompletion.
 def course_complete_if_done(*, user, course: CoursePage) -> bool:
     """Set the enrolment's completed_at when every live lesson is complete. True if it just completed."""
     lesson_ids = set(LessonPage.objects.live().descendant_of(course).values_list("id", flat=True))
-    done = set(
-        LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list("lesson_id", flat=True)
-    )
+    done = set(LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list("lesson_id", flat=True))
     if not lesson_ids or lesson_ids - done:
         return False
     # Row lock: two lessons completed at once must not both send course_completed.
@@ -111,15 +108,19 @@ def waitlist_promote(*, course: CoursePage, actor=None) -> list[Enrolment]:
     promoted = []
     with transaction.atomic():
         _course_lock(course)
-        waiting = (Enrolment.objects.select_for_update()
-                   .filter(course=course, status=Enrolment.Status.WAITLISTED).order_by("queued_at", "id"))
+        waiting = (
+            Enrolment.objects.select_for_update()
+            .filter(course=course, status=Enrolment.Status.WAITLISTED)
+            .order_by("queued_at", "id")
+        )
         for enrolment in waiting:
             if not _has_free_seat(course):
                 break
             enrolment.status, enrolment.queued_at = Enrolment.Status.ACTIVE, None
             enrolment.save(update_fields=["status", "queued_at", "updated_at"])
-            EnrolmentEvent.objects.create(enrolment=enrolment, kind=EnrolmentEvent.Kind.PROMOTED, actor=actor,
-                                          detail="lista de espera")
+            EnrolmentEvent.objects.create(
+                enrolment=enrolment, kind=EnrolmentEvent.Kind.PROMOTED, actor=actor, detail="lista de espera"
+            )
             promoted.append(enrolment)
     return promoted
 
@@ -166,8 +167,9 @@ def enrolment_csv_import(*, pairs: list[list[int]], actor) -> dict[str, int]:
             if user_id not in users or course_id not in courses:
                 raise CsvImportChanged
             user, course = users[user_id], courses[course_id]
-            before = Enrolment.objects.filter(user=user, course=course).exclude(
-                status=Enrolment.Status.CANCELLED).exists()
+            before = (
+                Enrolment.objects.filter(user=user, course=course).exclude(status=Enrolment.Status.CANCELLED).exists()
+            )
             enrolment = enrolment_create(user=user, course=course, actor=actor, source="csv")
             counts["sin_cambios" if before else enrolment.status] += 1
     return counts

@@ -18,16 +18,22 @@ def _note(item) -> str:
     if item.enrolment.completed_at:
         return _("Completado")
     return ngettext("%(done)s de %(total)s lección", "%(done)s de %(total)s lecciones", item.total) % {
-        "done": item.done, "total": item.total}
+        "done": item.done,
+        "total": item.total,
+    }
 
 
 def my_courses_tile(request) -> Tile:
     """Her courses with how far she got (three queries, whatever the number of courses)."""
     items = my_courses_for(user=request.user, with_positions=False)
     return Tile(
-        title=_("Mis cursos"), url=reverse("courses:my_courses"), key="mis-cursos",
-        items=tuple(TileItem(label=item.enrolment.course.title, url=item.enrolment.course.get_url(request),
-                             note=_note(item)) for item in items[:SHOWN]),
+        title=_("Mis cursos"),
+        url=reverse("courses:my_courses"),
+        key="mis-cursos",
+        items=tuple(
+            TileItem(label=item.enrolment.course.title, url=item.enrolment.course.get_url(request), note=_note(item))
+            for item in items[:SHOWN]
+        ),
         empty=_("Todavía no te inscribiste en ningún curso."),
         actions=(TileItem(label=_("Ver todos mis cursos"), url=reverse("courses:my_courses")),),
     )

@@ -26,7 +26,8 @@ def course_page_serve(request, course: CoursePage):
     enrolment = progress.enrolment
     context = course.get_context(request)
     context.update(
-        progress=progress, enrolment=enrolment,
+        progress=progress,
+        enrolment=enrolment,
         position=selectors.waitlist_position(enrolment=enrolment) if enrolment else None,
         seats_left=selectors.seats_left(course=course),
         can_preview=not progress.is_active and selectors.can_preview(user=request.user, course=course),
@@ -62,8 +63,15 @@ def lesson_page_serve(request, lesson: LessonPage):
     done = any(item.id == lesson.id and item.done for item in progress.lessons)
     context = lesson.get_context(request)
     context.update(
-        course=course, progress=progress, module_progress=module, locked=locked, preview=preview,
-        previous=previous, next=following, done=done, has_quiz=lesson.has_quiz,
+        course=course,
+        progress=progress,
+        module_progress=module,
+        locked=locked,
+        preview=preview,
+        previous=previous,
+        next=following,
+        done=done,
+        has_quiz=lesson.has_quiz,
         completion_rule=selectors.lesson_completion_rule(lesson=lesson) if lesson.has_quiz else "",
     )
     return TemplateResponse(request, "courses/lesson_page.html", context)
@@ -83,8 +91,11 @@ def enrol(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     enrolment = services.enrolment_create(user=request.user, course=course)
     if enrolment.status == Enrolment.Status.WAITLISTED:
-        messages.warning(request, _("El curso está lleno. Quedaste en la lista de espera, puesto %(position)s.")
-                         % {"position": selectors.waitlist_position(enrolment=enrolment)})
+        messages.warning(
+            request,
+            _("El curso está lleno. Quedaste en la lista de espera, puesto %(position)s.")
+            % {"position": selectors.waitlist_position(enrolment=enrolment)},
+        )
     else:
         messages.success(request, _("Te inscribiste en el curso. Ya puedes empezar."))
     return redirect(course.get_url(request))
@@ -94,8 +105,9 @@ def enrol(request, course_id: int):
 @login_required
 def cancel(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
-    enrolment = Enrolment.objects.filter(user=request.user, course=course).exclude(
-        status=Enrolment.Status.CANCELLED).first()
+    enrolment = (
+        Enrolment.objects.filter(user=request.user, course=course).exclude(status=Enrolment.Status.CANCELLED).first()
+    )
     if enrolment is None:
         raise Http404
     services.enrolment_cancel(enrolment=enrolment, actor=request.user)
@@ -114,8 +126,9 @@ def complete(request, lesson_id: int):
     course = progress.course
     module = progress.module_for(lesson.id)
     if lesson.has_quiz or (module and module.locked):
-        messages.error(request, selectors.lesson_completion_rule(lesson=lesson) if lesson.has_quiz
-                       else module.locked_reason)
+        messages.error(
+            request, selectors.lesson_completion_rule(lesson=lesson) if lesson.has_quiz else module.locked_reason
+        )
         return redirect(lesson.get_url(request))
     services.lesson_complete(user=request.user, lesson=lesson)
     messages.success(request, _("¡Lección completada!"))

@@ -29,17 +29,21 @@ class CoordinationMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_csv_menu_item():
-    return CoordinationMenuItem(_("Inscribir desde CSV"), reverse("courses_csv_upload"), icon_name="upload",
-                                order=310)
+    return CoordinationMenuItem(_("Inscribir desde CSV"), reverse("courses_csv_upload"), icon_name="upload", order=310)
 
 
 class EnrolmentIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.status != Enrolment.Status.CANCELLED and admin_views.can_cancel_enrolments(self.request.user):
-            buttons.append(ListingMenuItem(_("Cancelar inscripción"), url=reverse("inscripciones:cancel",
-                                                                                   args=[instance.pk]),
-                                           icon_name="cross", priority=50))
+            buttons.append(
+                ListingMenuItem(
+                    _("Cancelar inscripción"),
+                    url=reverse("inscripciones:cancel", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=50,
+                )
+            )
         return buttons
 
 

@@ -62,7 +62,8 @@ def demo_load() -> Counter[str]:
             course = demo_course_ensure(index=index, spec=spec, staff=staff, created=created)
             if spec.enrol_learner:
                 _, new = Enrolment.objects.get_or_create(
-                    user=users["aprendiz"], course=course,
+                    user=users["aprendiz"],
+                    course=course,
                     defaults={"status": Enrolment.Status.ACTIVE, "source": "coordinación"},
                 )
                 if new:
@@ -74,8 +75,13 @@ def demo_user_ensure(*, spec: DemoUser, created: Counter[str]) -> User:
     """The demo account with its role, profile and consent; the password is set only on creation."""
     user = User.objects.filter(username=spec.username).first()
     if user is None:
-        user = User(username=spec.username, first_name=spec.first_name, last_name=spec.last_name,
-                    is_superuser=spec.superuser, is_staff=spec.superuser)
+        user = User(
+            username=spec.username,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+            is_superuser=spec.superuser,
+            is_staff=spec.superuser,
+        )
         user.set_password(settings.SEMILLA_DEMO_PASSWORD)
         user.save()
         created["cuentas"] += 1
@@ -96,14 +102,18 @@ def demo_site_ensure(*, created: Counter[str]) -> CourseIndexPage:
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(
-            title=HOME_TITLE, slug=HOME_SLUG, intro=HOME_INTRO, **_published_now(),
-        ))
+        home = root.add_child(
+            instance=HomePage(
+                title=HOME_TITLE,
+                slug=HOME_SLUG,
+                intro=HOME_INTRO,
+                **_published_now(),
+            )
+        )
         created["páginas"] += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Semilla")
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Semilla")
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -112,9 +122,14 @@ def demo_site_ensure(*, created: Counter[str]) -> CourseIndexPage:
         _welcome_page_delete(old_root)
     index = CourseIndexPage.objects.first()
     if index is None:
-        index = home.add_child(instance=CourseIndexPage(
-            title=COURSES_TITLE, slug=COURSES_SLUG, intro=COURSES_INTRO, **_published_now(),
-        ))
+        index = home.add_child(
+            instance=CourseIndexPage(
+                title=COURSES_TITLE,
+                slug=COURSES_SLUG,
+                intro=COURSES_INTRO,
+                **_published_now(),
+            )
+        )
         created["páginas"] += 1
     return index
 
@@ -122,22 +137,34 @@ def demo_site_ensure(*, created: Counter[str]) -> CourseIndexPage:
 def _welcome_page_delete(page: Page) -> None:
     """Delete Wagtail's default welcome page: a plain Page, childless and rooting no other site."""
     is_plain_page = page.specific_class is Page
-    if is_plain_page and page.depth == 2 and not page.get_children().exists() \
-            and not Site.objects.filter(root_page=page).exists():
+    if (
+        is_plain_page
+        and page.depth == 2
+        and not page.get_children().exists()
+        and not Site.objects.filter(root_page=page).exists()
+    ):
         page.delete()
 
 
-def demo_course_ensure(*, index: CourseIndexPage, spec: CourseSpec, staff: list[User],
-                       created: Counter[str]) -> CoursePage:
+def demo_course_ensure(
+    *, index: CourseIndexPage, spec: CourseSpec, staff: list[User], created: Counter[str]
+) -> CoursePage:
     """The course page, its question bank and quizzes, its modules and lessons; staff as its mentors."""
     course = CoursePage.objects.child_of(index).filter(slug=spec.slug).first()
     if course is None:
-        course = index.add_child(instance=CoursePage(
-            title=spec.title, slug=spec.slug, track=spec.track, summary=spec.summary,
-            learning_outcomes="\n".join(spec.outcomes), estimated_hours=spec.hours, capacity=spec.capacity,
-            image=demo_image_ensure(name=spec.image, created=created) if spec.image else None,
-            **_published_now(),
-        ))
+        course = index.add_child(
+            instance=CoursePage(
+                title=spec.title,
+                slug=spec.slug,
+                track=spec.track,
+                summary=spec.summary,
+                learning_outcomes="\n".join(spec.outcomes),
+                estimated_hours=spec.hours,
+                capacity=spec.capacity,
+                image=demo_image_ensure(name=spec.image, created=created) if spec.image else None,
+                **_published_now(),
+            )
+        )
         created["cursos"] += 1
     course = course.specific
     current = {user.pk for user in course.mentors.all()}
@@ -151,10 +178,15 @@ def demo_course_ensure(*, index: CourseIndexPage, spec: CourseSpec, staff: list[
     for m, module_spec in enumerate(spec.modules):
         module = ModulePage.objects.child_of(course).filter(slug=module_spec.slug).first()
         if module is None:
-            module = course.add_child(instance=ModulePage(
-                title=module_spec.title, slug=module_spec.slug, intro=module_spec.intro,
-                requires_previous=module_spec.requires_previous and m > 0, **_published_now(),
-            ))
+            module = course.add_child(
+                instance=ModulePage(
+                    title=module_spec.title,
+                    slug=module_spec.slug,
+                    intro=module_spec.intro,
+                    requires_previous=module_spec.requires_previous and m > 0,
+                    **_published_now(),
+                )
+            )
             created["páginas"] += 1
         for lesson_spec in module_spec.lessons:
             body = list(lesson_spec.body)
@@ -170,9 +202,15 @@ def _lesson_ensure(*, module: ModulePage, spec: LessonSpec, body: list[Block], c
     if LessonPage.objects.child_of(module).filter(slug=spec.slug).exists():
         return
     body = [_image_resolve(block, created) for block in body]
-    module.add_child(instance=LessonPage(
-        title=spec.title, slug=spec.slug, estimated_minutes=spec.minutes, body=body, **_published_now(),
-    ))
+    module.add_child(
+        instance=LessonPage(
+            title=spec.title,
+            slug=spec.slug,
+            estimated_minutes=spec.minutes,
+            body=body,
+            **_published_now(),
+        )
+    )
     created["páginas"] += 1
 
 
@@ -188,8 +226,9 @@ def demo_quiz_ensure(*, course: CoursePage, spec: QuizSpec, created: Counter[str
     quiz = Quiz.objects.filter(course=course, kind=spec.kind, title=spec.title).first()
     if quiz is not None:
         return quiz
-    quiz = Quiz.objects.create(course=course, kind=spec.kind, title=spec.title, pass_mark=spec.pass_mark,
-                               max_attempts=spec.max_attempts)
+    quiz = Quiz.objects.create(
+        course=course, kind=spec.kind, title=spec.title, pass_mark=spec.pass_mark, max_attempts=spec.max_attempts
+    )
     created["cuestionarios"] += 1
     for order, question_spec in enumerate(spec.questions):
         question = demo_question_ensure(course=course, spec=question_spec, created=created)
@@ -202,13 +241,20 @@ def demo_question_ensure(*, course: CoursePage, spec: QuestionSpec, created: Cou
     if question is not None:
         return question
     question = Question.objects.create(
-        course=course, kind=spec.kind, prompt=spec.prompt, explanation=spec.explanation,
-        accepted_answers="\n".join(spec.accepted), numeric_answer=spec.numeric, tolerance=spec.tolerance,
+        course=course,
+        kind=spec.kind,
+        prompt=spec.prompt,
+        explanation=spec.explanation,
+        accepted_answers="\n".join(spec.accepted),
+        numeric_answer=spec.numeric,
+        tolerance=spec.tolerance,
     )
-    Choice.objects.bulk_create([
-        Choice(question=question, text=c.text, is_correct=c.correct, feedback=c.feedback, sort_order=i)
-        for i, c in enumerate(spec.choices)
-    ])
+    Choice.objects.bulk_create(
+        [
+            Choice(question=question, text=c.text, is_correct=c.correct, feedback=c.feedback, sort_order=i)
+            for i, c in enumerate(spec.choices)
+        ]
+    )
     created["preguntas"] += 1
     return question
 
@@ -221,8 +267,7 @@ def demo_image_ensure(*, name: str, created: Counter[str]):
     if existing is not None:
         return existing
     image = Image(title=title)
-    image.file.save(f"demo-{name}.png", ImageFile(BytesIO(_png_bytes(name)), name=f"demo-{name}.png"),
-                    save=False)
+    image.file.save(f"demo-{name}.png", ImageFile(BytesIO(_png_bytes(name)), name=f"demo-{name}.png"), save=False)
     image.save()
     created["imágenes"] += 1
     return image
@@ -260,11 +305,20 @@ def demo_course_passed_ensure(*, user: User, course: CoursePage, created: Counte
     """A demo learner took the course: completed, final evaluation passed (the incubator demo's applicants)."""
     now = timezone.now()
     enrolment, new = Enrolment.objects.get_or_create(
-        user=user, course=course,
-        defaults={"status": Enrolment.Status.ACTIVE, "source": "coordinación", "completed_at": now})
+        user=user,
+        course=course,
+        defaults={"status": Enrolment.Status.ACTIVE, "source": "coordinación", "completed_at": now},
+    )
     if new:
         created["inscripciones"] += 1
     final = Quiz.objects.filter(course=course, kind=Quiz.Kind.POST).first()
     if final is not None and not QuizAttempt.objects.filter(user=user, quiz=final).exists():
-        QuizAttempt.objects.create(user=user, quiz=final, number=1, status=QuizAttempt.Status.SUBMITTED,
-                                   score=Decimal("85.00"), passed=True, submitted_at=now)
+        QuizAttempt.objects.create(
+            user=user,
+            quiz=final,
+            number=1,
+            status=QuizAttempt.Status.SUBMITTED,
+            score=Decimal("85.00"),
+            passed=True,
+            submitted_at=now,
+        )

@@ -21,12 +21,29 @@ def gradebook_csv(book: CourseGradebook) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    writer.writerow([csv_safe(h) for h in [
-        _("Usuario"), _("Nombre"), *[item.title for item in book.items],
-        _("Total de lo calificado (%)"), _("Total del curso (%)"),
-    ]])
+    writer.writerow(
+        [
+            csv_safe(h)
+            for h in [
+                _("Usuario"),
+                _("Nombre"),
+                *[item.title for item in book.items],
+                _("Total de lo calificado (%)"),
+                _("Total del curso (%)"),
+            ]
+        ]
+    )
     for row in book.rows:
-        writer.writerow([csv_safe(cell) for cell in [
-            row.user.username, row.user.get_full_name(), *row.scores, row.total_graded, row.total_all,
-        ]])
+        writer.writerow(
+            [
+                csv_safe(cell)
+                for cell in [
+                    row.user.username,
+                    row.user.get_full_name(),
+                    *row.scores,
+                    row.total_graded,
+                    row.total_all,
+                ]
+            ]
+        )
     return out.getvalue()

@@ -20,8 +20,14 @@ class GradeItem(models.Model):
     title = models.CharField(_("título"), max_length=200)
     source_kind = models.CharField(_("origen"), max_length=20)
     source_id = models.PositiveBigIntegerField(_("id del origen"))
-    lesson = models.ForeignKey("courses.LessonPage", verbose_name=_("lección"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("lección"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     weight = models.DecimalField(_("peso"), max_digits=6, decimal_places=2, default=Decimal("1"))
     reported_by = models.CharField(
         max_length=10, choices=Reporter.choices, default=Reporter.SERVER, verbose_name=_("informado por")
@@ -31,10 +37,16 @@ class GradeItem(models.Model):
     class Meta:
         ordering = ["position", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["course", "source_kind", "source_id"], condition=Q(lesson__isnull=True),
-                                    name="one_item_per_course_source"),
-            models.UniqueConstraint(fields=["course", "lesson", "source_kind", "source_id"],
-                                    condition=Q(lesson__isnull=False), name="one_item_per_lesson_source"),
+            models.UniqueConstraint(
+                fields=["course", "source_kind", "source_id"],
+                condition=Q(lesson__isnull=True),
+                name="one_item_per_course_source",
+            ),
+            models.UniqueConstraint(
+                fields=["course", "lesson", "source_kind", "source_id"],
+                condition=Q(lesson__isnull=False),
+                name="one_item_per_lesson_source",
+            ),
         ]
         verbose_name = _("elemento calificable")
         verbose_name_plural = _("elementos calificables")

@@ -79,16 +79,25 @@ def gradebook_for_course(*, course: CoursePage) -> CourseGradebook:
     for enrolment in enrolments:
         row_scores = [scores.get((enrolment.user_id, item.pk)) for item in items]
         total_graded, total_all = weighted_totals(items, row_scores)
-        book.rows.append(CourseGradebookRow(
-            user=enrolment.user, scores=row_scores, total_graded=total_graded, total_all=total_all,
-        ))
+        book.rows.append(
+            CourseGradebookRow(
+                user=enrolment.user,
+                scores=row_scores,
+                total_graded=total_graded,
+                total_all=total_all,
+            )
+        )
     return book
 
 
 def courses_graded_for(*, user) -> list[CoursePage]:
     """The courses where the learner is enrolled (active, completed included), for her grades: one query."""
-    return [e.course for e in Enrolment.objects.filter(user=user, status=Enrolment.Status.ACTIVE)
-            .select_related("course").order_by("course__path")]
+    return [
+        e.course
+        for e in Enrolment.objects.filter(user=user, status=Enrolment.Status.ACTIVE)
+        .select_related("course")
+        .order_by("course__path")
+    ]
 
 
 def gradebook_courses_for(*, user) -> list[CoursePage]:

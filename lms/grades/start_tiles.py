@@ -13,8 +13,12 @@ def my_grades_tile(request) -> Tile:
     """One link per course she takes (one query)."""
     courses = courses_graded_for(user=request.user)
     items = tuple(TileItem(label=c.title, url=reverse("grades:learner", args=[c.pk])) for c in courses)
-    return Tile(title=_("Mis calificaciones"), key="mis-calificaciones", items=items,
-                empty=_("Cuando te inscribas en un curso, aquí verás tus notas."))
+    return Tile(
+        title=_("Mis calificaciones"),
+        key="mis-calificaciones",
+        items=items,
+        empty=_("Cuando te inscribas en un curso, aquí verás tus notas."),
+    )
 
 
 def gradebooks_tile(request) -> Tile | None:
@@ -23,8 +27,12 @@ def gradebooks_tile(request) -> Tile | None:
     if not courses and not has_role(request.user, Role.COORDINATOR, Role.ADMIN):
         return None
     items = tuple(TileItem(label=c.title, url=reverse("grades:course", args=[c.pk])) for c in courses)
-    return Tile(title=_("Calificaciones por curso"), key="calificaciones-por-curso", items=items,
-                empty=_("Todavía no hay cursos publicados."))
+    return Tile(
+        title=_("Calificaciones por curso"),
+        key="calificaciones-por-curso",
+        items=items,
+        empty=_("Todavía no hay cursos publicados."),
+    )
 
 
 def _sees_gradebooks(user) -> bool:

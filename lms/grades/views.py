@@ -41,9 +41,15 @@ def course_gradebook(request, course_id: int):
     """Every learner's grades in a course, for its mentors, coordination and admins."""
     course = _staff_course(request, course_id)
     book = gradebook_for_course(course=course)
-    return render(request, "grades/course.html", {
-        "course": course, "book": book, "gain": _knowledge_gain(course),
-    })
+    return render(
+        request,
+        "grades/course.html",
+        {
+            "course": course,
+            "book": book,
+            "gain": _knowledge_gain(course),
+        },
+    )
 
 
 @login_required

@@ -38,8 +38,9 @@ class GradebookMenuItem(ListingMenuItem):
     shown only to who may open it (coordination, admins, the course's mentors)."""
 
     def __init__(self, course, priority: int):
-        super().__init__(_("Calificaciones"), reverse("grades:course", args=[course.pk]), icon_name="tasks",
-                         priority=priority)
+        super().__init__(
+            _("Calificaciones"), reverse("grades:course", args=[course.pk]), icon_name="tasks", priority=priority
+        )
         self.course = course
 
     def is_shown(self, user):

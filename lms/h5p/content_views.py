@@ -122,8 +122,7 @@ def package_file(request, token: str, path: str):
     if kind is None or not full.is_file():
         raise Http404
     content_type, inline = kind
-    response = FileResponse(full.open("rb"), content_type=content_type, as_attachment=not inline,
-                            filename=full.name)
+    response = FileResponse(full.open("rb"), content_type=content_type, as_attachment=not inline, filename=full.name)
     response["Content-Security-Policy"] = PACKAGE_FILE_POLICY
     response["Cache-Control"] = f"private, max-age={min(settings.H5P_URL_MAX_AGE_SECONDS, 3600)}"
     response["X-Content-Type-Options"] = "nosniff"

@@ -26,7 +26,10 @@ def h5p_player_notices() -> list[Notice]:
     package = Path(settings.H5P_PLAYER_DIR).parent
     return [
         Notice("h5p-standalone", "MIT", _("El reproductor que muestra las actividades."), _read(package / "LICENSE")),
-        Notice("H5P core (h5p-php-library, h5p-editor)", "GPL-3.0",
-               _("El núcleo de H5P que el reproductor incluye. Es software libre bajo la licencia GPL versión 3."),
-               _read(package / "dist" / "main.bundle.js.LICENSE.txt")),
+        Notice(
+            "H5P core (h5p-php-library, h5p-editor)",
+            "GPL-3.0",
+            _("El núcleo de H5P que el reproductor incluye. Es software libre bajo la licencia GPL versión 3."),
+            _read(package / "dist" / "main.bundle.js.LICENSE.txt"),
+        ),
     ]

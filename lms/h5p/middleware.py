@@ -79,6 +79,6 @@ class ContentOriginHeadersMiddleware:
             return self.get_response(request)
         static = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
         path = request.path_info
-        if path.startswith(static) and not path[len(static):].startswith(PLAYER_STATIC):
+        if path.startswith(static) and not path[len(static) :].startswith(PLAYER_STATIC):
             return _harden(_not_found())
         return _harden(self.get_response(request))

@@ -17,10 +17,12 @@ class H5PActivity(models.Model):
     size_bytes = models.PositiveBigIntegerField(_("tamaño"))
     uncompressed_bytes = models.PositiveBigIntegerField(_("tamaño descomprimido"))
     metadata = models.JSONField(default=dict, editable=False, verbose_name=_("metadatos"))
-    grade_policy = models.CharField(_("qué calificación cuenta"), max_length=5, choices=GradePolicy.choices,
-                                    default=GradePolicy.BEST)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("subido por"), null=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    grade_policy = models.CharField(
+        _("qué calificación cuenta"), max_length=5, choices=GradePolicy.choices, default=GradePolicy.BEST
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("subido por"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("subido el"), auto_now_add=True)
 
     class Meta:
@@ -49,8 +51,9 @@ class H5PResult(models.Model):
     activity = models.ForeignKey(
         H5PActivity, on_delete=models.CASCADE, related_name="results", verbose_name=_("actividad")
     )
-    lesson = models.ForeignKey("courses.LessonPage", verbose_name=_("lección"), on_delete=models.CASCADE,
-                               related_name="+")
+    lesson = models.ForeignKey(
+        "courses.LessonPage", verbose_name=_("lección"), on_delete=models.CASCADE, related_name="+"
+    )
     completed = models.BooleanField(_("completada"), default=False)
     success = models.BooleanField(_("aprobada"), null=True)
     raw_score = models.DecimalField(max_digits=8, decimal_places=2, null=True, verbose_name=_("puntos"))
@@ -60,8 +63,9 @@ class H5PResult(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "activity", "lesson"],
-                                               name="one_h5p_result_per_learner_and_lesson")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "activity", "lesson"], name="one_h5p_result_per_learner_and_lesson")
+        ]
         verbose_name = _("resultado H5P")
         verbose_name_plural = _("resultados H5P")
 
@@ -108,8 +112,9 @@ class H5PUserState(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("última actualización"))
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "activity", "lesson"],
-                                               name="one_h5p_state_per_learner_and_lesson")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "activity", "lesson"], name="one_h5p_state_per_learner_and_lesson")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.activity_id}"

@@ -33,5 +33,8 @@ def h5p_result_for(*, user, activity_id: int, lesson_id: int) -> H5PResult | Non
 
 def h5p_state_for(*, user_id: int, activity_id: int, lesson_id: int) -> str | None:
     """The resume state saved for this activity in this lesson (a play elsewhere starts fresh)."""
-    return (H5PUserState.objects.filter(user_id=user_id, activity_id=activity_id, lesson_id=lesson_id)
-            .values_list("data", flat=True).first())
+    return (
+        H5PUserState.objects.filter(user_id=user_id, activity_id=activity_id, lesson_id=lesson_id)
+        .values_list("data", flat=True)
+        .first()
+    )

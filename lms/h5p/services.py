@@ -81,9 +81,14 @@ def h5p_package_import(*, upload: IO[bytes], user=None) -> tuple[H5PActivity, bo
     try:
         with transaction.atomic():
             activity = H5PActivity.objects.create(
-                title=package.title, main_library=package.main_library, language=package.language,
-                sha256=sha256, size_bytes=size, uncompressed_bytes=package.uncompressed_bytes,
-                metadata=package.metadata, uploaded_by=user,
+                title=package.title,
+                main_library=package.main_library,
+                language=package.language,
+                sha256=sha256,
+                size_bytes=size,
+                uncompressed_bytes=package.uncompressed_bytes,
+                metadata=package.metadata,
+                uploaded_by=user,
             )
     except IntegrityError:
         # Another upload of the same file won the race: reuse it.
@@ -126,20 +131,30 @@ def h5p_statement_record(*, user, activity: H5PActivity, lesson, statement: dict
     verb = cast(str, verb_of(statement))  # the view let only allowed verbs through
     top_level = is_top_level(statement)
     with transaction.atomic():
-        stored = XAPIStatement.objects.create(user=user, activity=activity, lesson=lesson, verb=verb,
-                                              top_level=top_level, statement=statement)
+        stored = XAPIStatement.objects.create(
+            user=user, activity=activity, lesson=lesson, verb=verb, top_level=top_level, statement=statement
+        )
         if not (top_level and verb in RESULT_VERBS):
             return stored
         # Row lock: statements of one attempt arrive together (answered + completed).
-        result, _created = H5PResult.objects.select_for_update().get_or_create(user=user, activity=activity,
-                                                                               lesson=lesson)
+        result, _created = H5PResult.objects.select_for_update().get_or_create(
+            user=user, activity=activity, lesson=lesson
+        )
         _result_apply(result, verb=verb, statement=statement)
         result.save()
     course = course_of(lesson)
     if result.scaled_score is not None:
-        grade_record(user=user, course=course, lesson=lesson, source_kind="h5p", source_id=activity.pk,
-                     title=activity.title, score=(result.scaled_score * 100).quantize(Decimal("0.01")),
-                     reported_by=GradeItem.Reporter.BROWSER, policy=activity.grade_policy)
+        grade_record(
+            user=user,
+            course=course,
+            lesson=lesson,
+            source_kind="h5p",
+            source_id=activity.pk,
+            title=activity.title,
+            score=(result.scaled_score * 100).quantize(Decimal("0.01")),
+            reported_by=GradeItem.Reporter.BROWSER,
+            policy=activity.grade_policy,
+        )
     if result.completed:
         _lesson_complete_if_activities_done(user=user, lesson=lesson)
     return stored
@@ -156,6 +171,7 @@ def _lesson_complete_if_activities_done(*, user, lesson) -> None:
 
 def h5p_state_save(*, user, activity: H5PActivity, lesson, data: str) -> H5PUserState:
     """Keep the learner's resume state of the activity in this lesson (the view bounds it to 64 KB)."""
-    state, _created = H5PUserState.objects.update_or_create(user=user, activity=activity, lesson=lesson,
-                                                            defaults={"data": data})
+    state, _created = H5PUserState.objects.update_or_create(
+        user=user, activity=activity, lesson=lesson, defaults={"data": data}
+    )
     return state

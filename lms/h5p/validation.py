@@ -42,29 +42,53 @@ CONTENT_EXTENSIONS = frozenset(
 )
 LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
 ROOT_FILES = frozenset({"h5p.json"})
-READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-               RuntimeError, struct.error)
+READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+)
 
 # The shape of h5p.json and library.json, as H5PValidator checks it: a regular expression, a set of
 # allowed options, a dict (an object with those keys required) or a one-item list (a list of such).
 DEPENDENCY = {"machineName": MACHINE_NAME, "majorVersion": VERSION, "minorVersion": VERSION}
 EMBED_TYPES = frozenset({"iframe", "div"})
 H5P_REQUIRED = {
-    "title": r"^.{1,255}$", "language": r"^[-a-zA-Z]{1,10}$", "preloadedDependencies": [DEPENDENCY],
-    "mainLibrary": r"^[$a-zA-Z_][0-9a-zA-Z_.$]{1,254}$", "embedTypes": EMBED_TYPES,
+    "title": r"^.{1,255}$",
+    "language": r"^[-a-zA-Z]{1,10}$",
+    "preloadedDependencies": [DEPENDENCY],
+    "mainLibrary": r"^[$a-zA-Z_][0-9a-zA-Z_.$]{1,254}$",
+    "embedTypes": EMBED_TYPES,
 }
-H5P_OPTIONAL = {"dynamicDependencies": [DEPENDENCY], "w": r"^\d{1,4}$", "h": r"^\d{1,4}$",
-                "coreApi": {"majorVersion": VERSION, "minorVersion": VERSION}}
+H5P_OPTIONAL = {
+    "dynamicDependencies": [DEPENDENCY],
+    "w": r"^\d{1,4}$",
+    "h": r"^\d{1,4}$",
+    "coreApi": {"majorVersion": VERSION, "minorVersion": VERSION},
+}
 LIBRARY_REQUIRED = {
-    "title": r"^.{1,255}$", "majorVersion": VERSION, "minorVersion": VERSION, "patchVersion": VERSION,
-    "machineName": MACHINE_NAME, "runnable": ZERO_ONE,
+    "title": r"^.{1,255}$",
+    "majorVersion": VERSION,
+    "minorVersion": VERSION,
+    "patchVersion": VERSION,
+    "machineName": MACHINE_NAME,
+    "runnable": ZERO_ONE,
 }
 LIBRARY_OPTIONAL = {
-    "preloadedDependencies": [DEPENDENCY], "dynamicDependencies": [DEPENDENCY],
+    "preloadedDependencies": [DEPENDENCY],
+    "dynamicDependencies": [DEPENDENCY],
     "editorDependencies": [DEPENDENCY],
-    "preloadedJs": [{"path": PATH + r"\.js$"}], "preloadedCss": [{"path": PATH + r"\.css$"}],
-    "dropLibraryCss": [{"machineName": MACHINE_NAME}], "w": r"^\d{1,4}$", "h": r"^\d{1,4}$",
-    "embedTypes": EMBED_TYPES, "fullscreen": ZERO_ONE,
+    "preloadedJs": [{"path": PATH + r"\.js$"}],
+    "preloadedCss": [{"path": PATH + r"\.css$"}],
+    "dropLibraryCss": [{"machineName": MACHINE_NAME}],
+    "w": r"^\d{1,4}$",
+    "h": r"^\d{1,4}$",
+    "embedTypes": EMBED_TYPES,
+    "fullscreen": ZERO_ONE,
     "coreApi": {"majorVersion": VERSION, "minorVersion": VERSION},
     "metadataSettings": {"disable": ZERO_ONE, "disableExtraTitleField": ZERO_ONE},
 }
@@ -135,8 +159,9 @@ def _check_layout(names: list[str]) -> None:
         parts = name.rstrip("/").split("/")
         for depth in range(1, len(parts)):
             if "/".join(parts[:depth]).lower() in seen:
-                raise H5PPackageError(_("En el paquete, %(file)s es a la vez archivo y carpeta.")
-                                      % {"file": "/".join(parts[:depth])})
+                raise H5PPackageError(
+                    _("En el paquete, %(file)s es a la vez archivo y carpeta.") % {"file": "/".join(parts[:depth])}
+                )
 
 
 def _check_entries(archive: zipfile.ZipFile) -> int:
@@ -160,8 +185,9 @@ def _check_entries(archive: zipfile.ZipFile) -> int:
     if total > MAX_UNCOMPRESSED_BYTES:
         raise H5PPackageError(_("El paquete descomprimido pasa de 100 MB."))
     if compressed and total > 1024 * 1024 and total / compressed > MAX_RATIO:
-        raise H5PPackageError(_("El paquete está comprimido de forma sospechosa (más de %(ratio)s a 1).")
-                              % {"ratio": MAX_RATIO})
+        raise H5PPackageError(
+            _("El paquete está comprimido de forma sospechosa (más de %(ratio)s a 1).") % {"ratio": MAX_RATIO}
+        )
     return total
 
 
@@ -172,8 +198,11 @@ def _ignored(name: str) -> bool:
 
 def _is_json_kept(name: str) -> bool:
     parts = name.split("/")
-    return (name in ("h5p.json", "content/content.json") or (len(parts) == 2 and parts[1] in (
-        "library.json", "semantics.json")) or (len(parts) == 3 and parts[1] == "language"))
+    return (
+        name in ("h5p.json", "content/content.json")
+        or (len(parts) == 2 and parts[1] in ("library.json", "semantics.json"))
+        or (len(parts) == 3 and parts[1] == "language")
+    )
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, keep: bool) -> tuple[int, bytes]:
@@ -187,12 +216,15 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, ke
                     raise H5PPackageError(_("El paquete descomprimido pasa de 100 MB."))
                 if keep:
                     if read > MAX_JSON_BYTES:
-                        raise H5PPackageError(_("El archivo %(file)s pasa de %(mb)s MB.")
-                                              % {"file": info.filename, "mb": MAX_JSON_BYTES // 2**20})
+                        raise H5PPackageError(
+                            _("El archivo %(file)s pasa de %(mb)s MB.")
+                            % {"file": info.filename, "mb": MAX_JSON_BYTES // 2**20}
+                        )
                     kept.append(chunk)
     except READ_ERRORS as exc:
-        raise H5PPackageError(_("El archivo %(file)s está dañado dentro del paquete y no se puede leer.")
-                              % {"file": info.filename}) from exc
+        raise H5PPackageError(
+            _("El archivo %(file)s está dañado dentro del paquete y no se puede leer.") % {"file": info.filename}
+        ) from exc
     return read, b"".join(kept)
 
 
@@ -262,8 +294,9 @@ def _check_fields(data: dict, required: dict, optional: dict, source: str, withi
     """The H5P core's schema check of h5p.json and library.json: required keys, then the optional ones set."""
     for key, rule in required.items():
         if key not in data or data[key] in (None, "", []):
-            raise H5PPackageError(_("A %(file)s le falta el campo «%(field)s».")
-                                  % {"file": source, "field": within + key})
+            raise H5PPackageError(
+                _("A %(file)s le falta el campo «%(field)s».") % {"file": source, "field": within + key}
+            )
         _check_value(data[key], rule, source, within + key)
     for key, rule in optional.items():
         if key in data:
@@ -278,16 +311,24 @@ def _check_core_api(data: dict, source: str) -> None:
     required = (int(core["majorVersion"]), int(core["minorVersion"]))
     if required > PLAYER_CORE_API:
         raise H5PPackageError(
-            _("%(file)s pide la versión %(required)s del núcleo H5P, pero el reproductor instalado solo llega a "
-              "la %(current)s. Exporta el paquete con bibliotecas más antiguas o actualiza el reproductor.")
-            % {"file": source, "required": f"{required[0]}.{required[1]}",
-               "current": f"{PLAYER_CORE_API[0]}.{PLAYER_CORE_API[1]}"}
+            _(
+                "%(file)s pide la versión %(required)s del núcleo H5P, pero el reproductor instalado solo llega a "
+                "la %(current)s. Exporta el paquete con bibliotecas más antiguas o actualiza el reproductor."
+            )
+            % {
+                "file": source,
+                "required": f"{required[0]}.{required[1]}",
+                "current": f"{PLAYER_CORE_API[0]}.{PLAYER_CORE_API[1]}",
+            }
         )
 
 
 def _dependencies(data: dict, *keys: str) -> list[tuple[str, int, int]]:
-    return [(dep["machineName"], int(dep["majorVersion"]), int(dep["minorVersion"]))
-            for key in keys for dep in data.get(key) or []]
+    return [
+        (dep["machineName"], int(dep["majorVersion"]), int(dep["minorVersion"]))
+        for key in keys
+        for dep in data.get(key) or []
+    ]
 
 
 def _check_library_files(folder: str, data: dict, names: set[str], files: dict[str, bytes]) -> None:
@@ -296,8 +337,9 @@ def _check_library_files(folder: str, data: dict, names: set[str], files: dict[s
         for item in data.get(kind) or []:
             path = f"{folder}/{item['path'].lstrip('/')}"
             if path not in names:
-                raise H5PPackageError(_("Falta el archivo %(file)s que pide %(source)s.")
-                                      % {"file": path, "source": source})
+                raise H5PPackageError(
+                    _("Falta el archivo %(file)s que pide %(source)s.") % {"file": path, "source": source}
+                )
     if f"{folder}/semantics.json" in files:
         _json(files, f"{folder}/semantics.json", kind=list)
     for name in sorted(n for n in files if n.startswith(f"{folder}/language/")):
@@ -309,8 +351,9 @@ def _check_library_files(folder: str, data: dict, names: set[str], files: dict[s
 def _library(folder: str, names: set[str], files: dict[str, bytes]) -> Library:
     match = LIBRARY_DIR.match(folder)
     if not match:
-        raise H5PPackageError(_("La carpeta %(folder)s no tiene un nombre de biblioteca H5P válido.")
-                              % {"folder": folder})
+        raise H5PPackageError(
+            _("La carpeta %(folder)s no tiene un nombre de biblioteca H5P válido.") % {"folder": folder}
+        )
     source = f"{folder}/library.json"
     data = _json(files, source)
     _check_fields(data, LIBRARY_REQUIRED, LIBRARY_OPTIONAL, source)
@@ -322,8 +365,9 @@ def _library(folder: str, names: set[str], files: dict[str, bytes]) -> Library:
         )
     _check_core_api(data, source)
     _check_library_files(folder, data, names, files)
-    return Library(name, major, minor, folder, data,
-                   _dependencies(data, "preloadedDependencies", "dynamicDependencies"))
+    return Library(
+        name, major, minor, folder, data, _dependencies(data, "preloadedDependencies", "dynamicDependencies")
+    )
 
 
 def _libraries(names: list[str], files: dict[str, bytes]) -> dict[str, Library]:
@@ -346,11 +390,15 @@ def _check_dependencies(metadata: dict, libraries: dict[str, Library]) -> None:
     for source, dependencies in sources:
         for name, major, minor in dependencies:
             if f"{name} {major}.{minor}" not in libraries:
-                raise H5PPackageError(_("Falta la biblioteca %(name)s %(major)s.%(minor)s que pide %(source)s.")
-                                      % {"name": name, "major": major, "minor": minor, "source": source})
+                raise H5PPackageError(
+                    _("Falta la biblioteca %(name)s %(major)s.%(minor)s que pide %(source)s.")
+                    % {"name": name, "major": major, "minor": minor, "source": source}
+                )
     if not any(dep["machineName"] == metadata["mainLibrary"] for dep in metadata["preloadedDependencies"]):
-        raise H5PPackageError(_("La biblioteca principal %(name)s no está entre las dependencias de h5p.json.")
-                              % {"name": metadata["mainLibrary"]})
+        raise H5PPackageError(
+            _("La biblioteca principal %(name)s no está entre las dependencias de h5p.json.")
+            % {"name": metadata["mainLibrary"]}
+        )
 
 
 def h5p_package_validate(upload: IO[bytes]) -> H5PPackage:
@@ -368,7 +416,13 @@ def h5p_package_validate(upload: IO[bytes]) -> H5PPackage:
     libraries = _libraries(names, files)
     _check_dependencies(metadata, libraries)
     return H5PPackage(
-        title=str(metadata["title"])[:255], main_library=str(metadata["mainLibrary"]),
-        language=str(metadata["language"]), metadata=metadata, content=content,
-        libraries=libraries, uncompressed_bytes=total, entries=len(names), files=names,
+        title=str(metadata["title"])[:255],
+        main_library=str(metadata["mainLibrary"]),
+        language=str(metadata["language"]),
+        metadata=metadata,
+        content=content,
+        libraries=libraries,
+        uncompressed_bytes=total,
+        entries=len(names),
+        files=names,
     )

@@ -9,8 +9,12 @@ class QuizzesConfig(AppConfig):
     # Coordination writes quizzes and the question bank in the Wagtail admin (cms.accounts.roles).
     role_permissions = {
         Role.COORDINATOR: (
-            "quizzes.add_quiz", "quizzes.change_quiz", "quizzes.view_quiz",
-            "quizzes.add_question", "quizzes.change_question", "quizzes.view_question",
+            "quizzes.add_quiz",
+            "quizzes.change_quiz",
+            "quizzes.view_quiz",
+            "quizzes.add_question",
+            "quizzes.change_question",
+            "quizzes.view_question",
         ),
     }
 

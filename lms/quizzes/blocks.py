@@ -25,8 +25,14 @@ class QuizBlock(blocks.StructBlock):
         context["lesson"] = page if isinstance(page, LessonPage) else None
         # The lesson page already read the person's enrolment in its course: reuse it for a quiz of that course.
         progress = context.get("progress")
-        enrolled = (progress.is_active if progress is not None and quiz is not None
-                    and getattr(progress.course, "pk", None) == quiz.course_id else None)
-        context["summary"] = (quiz_summary_for(user=request.user, quiz=quiz, enrolled=enrolled)
-                              if quiz is not None and request is not None else None)
+        enrolled = (
+            progress.is_active
+            if progress is not None and quiz is not None and getattr(progress.course, "pk", None) == quiz.course_id
+            else None
+        )
+        context["summary"] = (
+            quiz_summary_for(user=request.user, quiz=quiz, enrolled=enrolled)
+            if quiz is not None and request is not None
+            else None
+        )
         return context

@@ -28,18 +28,22 @@ class AttemptForm(forms.Form):
         label = question.prompt
         options = [(str(c.id), c.text) for c in question.choices.all()]
         if question.kind == Question.Kind.MULTIPLE:
-            return forms.MultipleChoiceField(label=label, choices=options, required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+            return forms.MultipleChoiceField(
+                label=label, choices=options, required=False, widget=forms.CheckboxSelectMultiple
+            )
         if question.kind in CHOICE_KINDS:
             return forms.ChoiceField(label=label, choices=options, required=False, widget=forms.RadioSelect)
         if question.kind == Question.Kind.NUMERIC:
             return forms.CharField(
-                label=label, required=False, max_length=40,
+                label=label,
+                required=False,
+                max_length=40,
                 help_text=_("Escribe solo el número. Puedes usar coma o punto para los decimales."),
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             )
-        return forms.CharField(label=label, required=False, max_length=300,
-                               widget=forms.TextInput(attrs={"autocomplete": "off"}))
+        return forms.CharField(
+            label=label, required=False, max_length=300, widget=forms.TextInput(attrs={"autocomplete": "off"})
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -80,9 +84,12 @@ class QuestionAdminForm(WagtailAdminModelForm):
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-        errors = question_errors(kind=cleaned.get("kind", ""), choices=choices,
-                                 accepted_answers=cleaned.get("accepted_answers", ""),
-                                 numeric_answer=cleaned.get("numeric_answer"))
+        errors = question_errors(
+            kind=cleaned.get("kind", ""),
+            choices=choices,
+            accepted_answers=cleaned.get("accepted_answers", ""),
+            numeric_answer=cleaned.get("numeric_answer"),
+        )
         for field, message in errors.items():
             self.add_error(field if field in self.fields else None, message)
         return cleaned
@@ -97,7 +104,8 @@ class QuizAdminForm(WagtailAdminModelForm):
         course = cleaned.get("course")
         if formset is not None and course is not None and formset.is_valid():
             question_course_ids = [
-                f.cleaned_data["question"].course_id for f in formset.forms
+                f.cleaned_data["question"].course_id
+                for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("question")
             ]
             for message in quiz_question_errors(course_id=course.id, question_course_ids=question_course_ids):

@@ -23,28 +23,37 @@ class Question(ClusterableModel):
         SHORT = "corta", _("Respuesta corta")
         NUMERIC = "numerica", _("Número")
 
-    course = models.ForeignKey("courses.CoursePage", verbose_name=_("curso"), on_delete=models.CASCADE,
-                               related_name="questions")
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("curso"), on_delete=models.CASCADE, related_name="questions"
+    )
     kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)
     prompt = models.TextField(_("pregunta"))
-    explanation = models.TextField(_("explicación"), blank=True,
-                                   help_text=_("Se muestra después de responder."))
+    explanation = models.TextField(_("explicación"), blank=True, help_text=_("Se muestra después de responder."))
     accepted_answers = models.TextField(
-        _("respuestas aceptadas"), blank=True,
+        _("respuestas aceptadas"),
+        blank=True,
         help_text=_("Respuesta corta: una variante por línea. Se ignoran mayúsculas, tildes y espacios."),
     )
-    numeric_answer = models.DecimalField(_("respuesta numérica"), max_digits=14, decimal_places=4,
-                                         null=True, blank=True)
-    tolerance = models.DecimalField(_("tolerancia"), max_digits=14, decimal_places=4, default=Decimal("0"),
-                                    help_text=_("Diferencia aceptada, por ejemplo 0.5"))
+    numeric_answer = models.DecimalField(
+        _("respuesta numérica"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    tolerance = models.DecimalField(
+        _("tolerancia"),
+        max_digits=14,
+        decimal_places=4,
+        default=Decimal("0"),
+        help_text=_("Diferencia aceptada, por ejemplo 0.5"),
+    )
 
     panels = [
         FieldPanel("course"),
         FieldPanel("kind"),
         FieldPanel("prompt"),
         InlinePanel("choices", label=_("Opciones")),
-        MultiFieldPanel([FieldPanel("accepted_answers"), FieldPanel("numeric_answer"),
-                         FieldPanel("tolerance")], heading=_("Respuesta corta o numérica")),
+        MultiFieldPanel(
+            [FieldPanel("accepted_answers"), FieldPanel("numeric_answer"), FieldPanel("tolerance")],
+            heading=_("Respuesta corta o numérica"),
+        ),
         FieldPanel("explanation"),
     ]
 
@@ -57,8 +66,9 @@ class Question(ClusterableModel):
 
     def clean(self) -> None:
         # The options live in an inline formset: the admin form checks them with the same rules.
-        errors = question_errors(kind=self.kind, choices=None, accepted_answers=self.accepted_answers,
-                                 numeric_answer=self.numeric_answer)
+        errors = question_errors(
+            kind=self.kind, choices=None, accepted_answers=self.accepted_answers, numeric_answer=self.numeric_answer
+        )
         if errors:
             raise ValidationError({field or NON_FIELD_ERRORS: msg for field, msg in errors.items()})
 
@@ -81,15 +91,15 @@ class Quiz(ClusterableModel):
         PRE = "pre", _("Prueba de entrada")
         POST = "post", _("Evaluación final")
 
-    course = models.ForeignKey("courses.CoursePage", verbose_name=_("curso"), on_delete=models.CASCADE,
-                               related_name="quizzes")
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("curso"), on_delete=models.CASCADE, related_name="quizzes"
+    )
     title = models.CharField(_("título"), max_length=200)
     kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.LESSON)
     pass_mark = models.PositiveSmallIntegerField(
         _("nota para aprobar (%)"), default=60, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
-    max_attempts = models.PositiveSmallIntegerField(_("intentos permitidos"), default=3,
-                                                    help_text=_("0 = sin límite"))
+    max_attempts = models.PositiveSmallIntegerField(_("intentos permitidos"), default=3, help_text=_("0 = sin límite"))
 
     panels = [
         FieldPanel("course"),
@@ -110,8 +120,7 @@ class Quiz(ClusterableModel):
 
 class QuizQuestion(Orderable):
     quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="quiz_questions", verbose_name=_("cuestionario"))
-    question = models.ForeignKey(Question, verbose_name=_("pregunta"), on_delete=models.CASCADE,
-                                 related_name="+")
+    question = models.ForeignKey(Question, verbose_name=_("pregunta"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("question")]
 
@@ -126,8 +135,13 @@ class QuizAttempt(models.Model):
     )
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("cuestionario"))
     lesson = models.ForeignKey(
-        "courses.LessonPage", verbose_name=_("lección"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("La lección desde donde se comenzó; aprobar la completa."),
+        "courses.LessonPage",
+        verbose_name=_("lección"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La lección desde donde se comenzó; aprobar la completa."),
     )
     number = models.PositiveSmallIntegerField(_("intento número"))
     status = models.CharField(
@@ -143,8 +157,9 @@ class QuizAttempt(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "quiz", "number"], name="unique_attempt_number"),
-            models.UniqueConstraint(fields=["user", "quiz"], condition=models.Q(status="abierto"),
-                                    name="one_open_attempt_per_quiz"),
+            models.UniqueConstraint(
+                fields=["user", "quiz"], condition=models.Q(status="abierto"), name="one_open_attempt_per_quiz"
+            ),
         ]
         verbose_name = _("intento")
         verbose_name_plural = _("intentos")

@@ -13,7 +13,9 @@ from lms.quizzes.models import AttemptAnswer, Choice, Question, Quiz, QuizAttemp
 def quiz_questions(*, quiz: Quiz) -> list[Question]:
     """The quiz's questions in order, with their options prefetched: 2 queries whatever the size."""
     links = (
-        QuizQuestion.objects.filter(quiz=quiz).order_by("sort_order", "id").select_related("question")
+        QuizQuestion.objects.filter(quiz=quiz)
+        .order_by("sort_order", "id")
+        .select_related("question")
         .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("sort_order", "id")))
     )
     return [link.question for link in links]
@@ -56,17 +58,34 @@ def quiz_summary_for(*, user, quiz: Quiz, enrolled: bool | None = None) -> QuizS
     active enrolment in the quiz's course): cheaper for Django to build than one query with six subqueries."""
     question_count = QuizQuestion.objects.filter(quiz=quiz).count()
     if not getattr(user, "is_authenticated", False):
-        return QuizSummary(quiz=quiz, question_count=question_count, attempts_used=0, best_score=None,
-                           passed=False, open_attempt_id=None, enrolled=False)
+        return QuizSummary(
+            quiz=quiz,
+            question_count=question_count,
+            attempts_used=0,
+            best_score=None,
+            passed=False,
+            open_attempt_id=None,
+            enrolled=False,
+        )
     mine = QuizAttempt.objects.filter(quiz=quiz, user_id=user.id).aggregate(
-        attempts_used=Count("id"), best_score=Max("score"), passed=Count("id", filter=Q(passed=True)),
-        open_attempt_id=Max("id", filter=Q(status=QuizAttempt.Status.IN_PROGRESS)))
+        attempts_used=Count("id"),
+        best_score=Max("score"),
+        passed=Count("id", filter=Q(passed=True)),
+        open_attempt_id=Max("id", filter=Q(status=QuizAttempt.Status.IN_PROGRESS)),
+    )
     if enrolled is None:
-        enrolled = Enrolment.objects.filter(user_id=user.id, course_id=quiz.course_id,
-                                            status=Enrolment.Status.ACTIVE).exists()
-    return QuizSummary(quiz=quiz, question_count=question_count, attempts_used=mine["attempts_used"],
-                       best_score=mine["best_score"], passed=mine["passed"] > 0,
-                       open_attempt_id=mine["open_attempt_id"], enrolled=enrolled)
+        enrolled = Enrolment.objects.filter(
+            user_id=user.id, course_id=quiz.course_id, status=Enrolment.Status.ACTIVE
+        ).exists()
+    return QuizSummary(
+        quiz=quiz,
+        question_count=question_count,
+        attempts_used=mine["attempts_used"],
+        best_score=mine["best_score"],
+        passed=mine["passed"] > 0,
+        open_attempt_id=mine["open_attempt_id"],
+        enrolled=enrolled,
+    )
 
 
 @dataclass(frozen=True)
@@ -90,8 +109,15 @@ def attempt_review(*, attempt: QuizAttempt) -> list[ReviewItem]:
             chosen, text = [c for c in question.choices.all() if c.id in chosen_ids], ""
         else:
             chosen, text = [], response or ""
-        items.append(ReviewItem(question=question, is_correct=bool(answer and answer.is_correct),
-                                answered=bool(chosen or text), chosen=chosen, text=text))
+        items.append(
+            ReviewItem(
+                question=question,
+                is_correct=bool(answer and answer.is_correct),
+                answered=bool(chosen or text),
+                chosen=chosen,
+                text=text,
+            )
+        )
     return items
 
 
@@ -104,7 +130,9 @@ def _gain(pre: Decimal, post: Decimal) -> Decimal | None:
 def _first_pre_scores(course, user=None) -> dict[int, Decimal]:
     """Each learner's FIRST submitted pre-test score: later retries must not inflate the baseline."""
     attempts = QuizAttempt.objects.filter(
-        quiz__course=course, quiz__kind=Quiz.Kind.PRE, status=QuizAttempt.Status.SUBMITTED,
+        quiz__course=course,
+        quiz__kind=Quiz.Kind.PRE,
+        status=QuizAttempt.Status.SUBMITTED,
     ).order_by("user_id", "submitted_at", "id")
     if user is not None:
         attempts = attempts.filter(user=user)
@@ -116,7 +144,9 @@ def _first_pre_scores(course, user=None) -> dict[int, Decimal]:
 
 def _best_post_scores(course, user=None) -> dict[int, Decimal]:
     attempts = QuizAttempt.objects.filter(
-        quiz__course=course, quiz__kind=Quiz.Kind.POST, status=QuizAttempt.Status.SUBMITTED,
+        quiz__course=course,
+        quiz__kind=Quiz.Kind.POST,
+        status=QuizAttempt.Status.SUBMITTED,
     )
     if user is not None:
         attempts = attempts.filter(user=user)
@@ -158,10 +188,14 @@ def course_knowledge_gain(course) -> CourseGain:
 
 def best_post_scores(*, user, course_ids: list[int]) -> dict[int, object]:
     """Best submitted final-evaluation (post-test) score per course for one learner: one query."""
-    rows = (QuizAttempt.objects
-            .filter(user=user, quiz__course_id__in=course_ids, quiz__kind=Quiz.Kind.POST,
-                    status=QuizAttempt.Status.SUBMITTED)
-            .values("quiz__course_id").annotate(best=Max("score")).values_list("quiz__course_id", "best"))
+    rows = (
+        QuizAttempt.objects.filter(
+            user=user, quiz__course_id__in=course_ids, quiz__kind=Quiz.Kind.POST, status=QuizAttempt.Status.SUBMITTED
+        )
+        .values("quiz__course_id")
+        .annotate(best=Max("score"))
+        .values_list("quiz__course_id", "best")
+    )
     return dict(rows)
 
 

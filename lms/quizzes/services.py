@@ -64,21 +64,38 @@ class InvalidAnswers(QuizError):
         self.errors = errors
 
 
-def question_create(*, course, kind: str, prompt: str, choices: Sequence[tuple[str, bool, str]] = (),
-                    accepted_answers: str = "", numeric_answer: Decimal | None = None,
-                    tolerance: Decimal = Decimal("0"), explanation: str = "") -> Question:
+def question_create(
+    *,
+    course,
+    kind: str,
+    prompt: str,
+    choices: Sequence[tuple[str, bool, str]] = (),
+    accepted_answers: str = "",
+    numeric_answer: Decimal | None = None,
+    tolerance: Decimal = Decimal("0"),
+    explanation: str = "",
+) -> Question:
     """Add a question to a course's bank. choices are (text, is_correct, feedback).
 
     Raises ValidationError when the question breaks the rules the admin form also applies.
     """
-    errors = question_errors(kind=kind, choices=[ChoiceData(t, c) for t, c, _f in choices],
-                             accepted_answers=accepted_answers, numeric_answer=numeric_answer)
+    errors = question_errors(
+        kind=kind,
+        choices=[ChoiceData(t, c) for t, c, _f in choices],
+        accepted_answers=accepted_answers,
+        numeric_answer=numeric_answer,
+    )
     if errors:
         raise ValidationError(list(errors.values()))
     with transaction.atomic():
         question = Question.objects.create(
-            course=course, kind=kind, prompt=prompt, accepted_answers=accepted_answers,
-            numeric_answer=numeric_answer, tolerance=tolerance, explanation=explanation,
+            course=course,
+            kind=kind,
+            prompt=prompt,
+            accepted_answers=accepted_answers,
+            numeric_answer=numeric_answer,
+            tolerance=tolerance,
+            explanation=explanation,
         )
         Choice.objects.bulk_create(
             Choice(question=question, text=text, is_correct=correct, feedback=feedback, sort_order=i)
@@ -87,16 +104,24 @@ def question_create(*, course, kind: str, prompt: str, choices: Sequence[tuple[s
     return question
 
 
-def quiz_create(*, course, title: str, questions: Iterable[Question], kind: str = Quiz.Kind.LESSON,
-                pass_mark: int = 60, max_attempts: int = 3) -> Quiz:
+def quiz_create(
+    *,
+    course,
+    title: str,
+    questions: Iterable[Question],
+    kind: str = Quiz.Kind.LESSON,
+    pass_mark: int = 60,
+    max_attempts: int = 3,
+) -> Quiz:
     """Create a quiz from questions of the course's bank, in the given order. Raises ValidationError otherwise."""
     questions = list(questions)
     errors = quiz_question_errors(course_id=course.id, question_course_ids=[q.course_id for q in questions])
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        quiz = Quiz.objects.create(course=course, title=title, kind=kind, pass_mark=pass_mark,
-                                   max_attempts=max_attempts)
+        quiz = Quiz.objects.create(
+            course=course, title=title, kind=kind, pass_mark=pass_mark, max_attempts=max_attempts
+        )
         QuizQuestion.objects.bulk_create(
             QuizQuestion(quiz=quiz, question=q, sort_order=i) for i, q in enumerate(questions)
         )
@@ -117,13 +142,17 @@ def quiz_attempt_start(*, user, quiz: Quiz, lesson: LessonPage | None = None) ->
     try:
         with transaction.atomic():
             # Row lock on the enrolment: two "Comenzar" clicks at once must not both pass the attempts limit.
-            enrolment = (Enrolment.objects.select_for_update()
-                         .filter(user=user, course_id=quiz.course_id, status=Enrolment.Status.ACTIVE).first())
+            enrolment = (
+                Enrolment.objects.select_for_update()
+                .filter(user=user, course_id=quiz.course_id, status=Enrolment.Status.ACTIVE)
+                .first()
+            )
             if enrolment is None:
                 raise NotEnrolled()
             attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).values_list("number", "status"))
             open_attempt = QuizAttempt.objects.filter(
-                user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS).first()
+                user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS
+            ).first()
             if open_attempt is not None:
                 return open_attempt
             if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
@@ -173,12 +202,20 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, Answer]) -> 
         locked.status, locked.submitted_at = QuizAttempt.Status.SUBMITTED, timezone.now()
         locked.draft = {str(qid): value for qid, value in answers.items()}
         locked.save(update_fields=["score", "passed", "status", "submitted_at", "draft", "saved_at"])
-        grade_record(user=locked.user, course=quiz.course, source_kind="quiz", source_id=quiz.id,
-                     title=quiz.title, score=score, policy="best")
+        grade_record(
+            user=locked.user,
+            course=quiz.course,
+            source_kind="quiz",
+            source_id=quiz.id,
+            title=quiz.title,
+            score=score,
+            policy="best",
+        )
         # A pre-test measures what the learner already knows: answering it is enough to move on.
         if locked.lesson_id and (locked.passed or quiz.kind == Quiz.Kind.PRE):
-            lesson_complete(user=locked.user, lesson=cast(LessonPage, locked.lesson),
-                            source=LessonCompletion.Source.QUIZ)
+            lesson_complete(
+                user=locked.user, lesson=cast(LessonPage, locked.lesson), source=LessonCompletion.Source.QUIZ
+            )
     return locked
 
 
@@ -199,8 +236,13 @@ def _graded_answer(attempt: QuizAttempt, question: Question, given: Answer | Non
     else:
         response = given.strip() if isinstance(given, str) else ""
     is_correct = is_answer_correct(question, response)
-    return AttemptAnswer(attempt=attempt, question=question, response=response, is_correct=is_correct,
-                         points=Decimal(1) if is_correct else Decimal(0))
+    return AttemptAnswer(
+        attempt=attempt,
+        question=question,
+        response=response,
+        is_correct=is_correct,
+        points=Decimal(1) if is_correct else Decimal(0),
+    )
 
 
 def is_answer_correct(question: Question, response: Answer) -> bool:
@@ -210,8 +252,11 @@ def is_answer_correct(question: Question, response: Answer) -> bool:
         correct_ids = {c.id for c in question.choices.all() if c.is_correct}
         return bool(response) and set(response) == correct_ids
     if question.kind == Question.Kind.SHORT:
-        return (isinstance(response, str) and bool(response)
-                and normalize_text(response) in accepted_variants(question.accepted_answers))
+        return (
+            isinstance(response, str)
+            and bool(response)
+            and normalize_text(response) in accepted_variants(question.accepted_answers)
+        )
     if question.kind == Question.Kind.NUMERIC:
         value = parse_decimal(response) if isinstance(response, str) else None
         if value is None or question.numeric_answer is None:

@@ -17,8 +17,13 @@ class ChoiceData:
     is_correct: bool
 
 
-def question_errors(*, kind: str, choices: Iterable[ChoiceData] | None, accepted_answers: str = "",
-                    numeric_answer: Decimal | None = None) -> dict[str | None, str]:
+def question_errors(
+    *,
+    kind: str,
+    choices: Iterable[ChoiceData] | None,
+    accepted_answers: str = "",
+    numeric_answer: Decimal | None = None,
+) -> dict[str | None, str]:
     """Problems of a question, by form field (None = the whole question). Empty when it is valid.
 
     choices=None skips the option rules (the model's clean() cannot see unsaved inline options).

@@ -23,8 +23,7 @@ from lms.quizzes.services import (
 
 def _own_attempt(request: HttpRequest, attempt_id: int) -> QuizAttempt:
     # Filtering by the user makes someone else's attempt a 404: its existence is not revealed either.
-    return get_object_or_404(QuizAttempt.objects.select_related("quiz", "lesson"), pk=attempt_id,
-                             user=request.user)
+    return get_object_or_404(QuizAttempt.objects.select_related("quiz", "lesson"), pk=attempt_id, user=request.user)
 
 
 @login_required
@@ -77,8 +76,9 @@ def attempt_take(request: HttpRequest, attempt_id: int) -> HttpResponse:
 
 
 def _render_attempt(request, attempt, form, status=200):
-    return render(request, "quizzes/attempt.html", {"attempt": attempt, "quiz": attempt.quiz, "form": form},
-                  status=status)
+    return render(
+        request, "quizzes/attempt.html", {"attempt": attempt, "quiz": attempt.quiz, "form": form}, status=status
+    )
 
 
 @login_required
@@ -100,8 +100,13 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     if attempt.is_open:
         return redirect("quizzes:attempt", attempt_id=attempt.id)
     summary = quiz_summary_for(user=request.user, quiz=attempt.quiz)
-    return render(request, "quizzes/result.html", {
-        "attempt": attempt, "quiz": attempt.quiz, "summary": summary, "items": attempt_review(attempt=attempt),
-    })
-
-
+    return render(
+        request,
+        "quizzes/result.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "summary": summary,
+            "items": attempt_review(attempt=attempt),
+        },
+    )

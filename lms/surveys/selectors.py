@@ -36,14 +36,18 @@ class CourseSatisfaction:
 
 
 def satisfaction_by_course() -> list[CourseSatisfaction]:
-    """"% satisfechos" per course that has responses, in one query."""
+    """ "% satisfechos" per course that has responses, in one query."""
     rows = (
         SatisfactionResponse.objects.values("course_id", "course__title")
         .annotate(responses=Count("id"), satisfied=Count("id", filter=Q(rating__in=SATISFIED)))
         .order_by("course__title")
     )
     return [
-        CourseSatisfaction(course_id=r["course_id"], course_title=r["course__title"],
-                           responses=r["responses"], satisfied=r["satisfied"])
+        CourseSatisfaction(
+            course_id=r["course_id"],
+            course_title=r["course__title"],
+            responses=r["responses"],
+            satisfied=r["satisfied"],
+        )
         for r in rows
     ]

@@ -24,7 +24,6 @@ def satisfaction_response_submit(*, user, course: CoursePage, rating: int, comme
     try:
         # The unique constraint settles a double submit (two tabs, a double tap).
         with transaction.atomic():
-            return SatisfactionResponse.objects.create(user=user, course=course, rating=rating,
-                                                       comment=comment.strip())
+            return SatisfactionResponse.objects.create(user=user, course=course, rating=rating, comment=comment.strip())
     except IntegrityError as error:
         raise AlreadyAnswered from error

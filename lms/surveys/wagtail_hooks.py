@@ -15,7 +15,7 @@ def can_see_satisfaction(user) -> bool:
 
 
 class SatisfactionReportView(WagtailAdminTemplateMixin, TemplateView):
-    """"% satisfechos" per course, for coordination and admins."""
+    """ "% satisfechos" per course, for coordination and admins."""
 
     template_name = "surveys/admin/report.html"
     page_title = _("Satisfacción por curso")

@@ -77,8 +77,9 @@ def browser():
 
 
 def _new_context(browser, viewport: dict, **extra):
-    context = browser.new_context(viewport=viewport, locale="es-EC", timezone_id="America/Guayaquil",
-                                  reduced_motion="reduce", **extra)
+    context = browser.new_context(
+        viewport=viewport, locale="es-EC", timezone_id="America/Guayaquil", reduced_motion="reduce", **extra
+    )
     context.set_default_timeout(10_000)
     return context
 
@@ -139,8 +140,12 @@ def assert_accessible(page) -> None:
     """Fail when axe-core finds a serious or critical violation on the current page."""
     blocking = [v for v in axe_violations(page) if v.get("impact") in BLOCKING_IMPACTS]
     summary = [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "targets": [node["target"] for node in v["nodes"][:5]]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [node["target"] for node in v["nodes"][:5]],
+        }
         for v in blocking
     ]
     assert not blocking, f"axe-core on {page.url}:\n{json.dumps(summary, indent=2, ensure_ascii=False)}"
@@ -181,5 +186,6 @@ def consent_ensure():
     from cms.accounts.selectors import consent_current
 
     return consent_current() or ConsentVersion.objects.create(
-        version="prueba", body="Guardamos tu nombre y tu avance para darte tus certificados.",
+        version="prueba",
+        body="Guardamos tu nombre y tu avance para darte tus certificados.",
     )

@@ -25,10 +25,41 @@ from tests.factories import CohortFactory, UserFactory, VentureFactory, build_co
 
 # English words and phrases a coordinator must never read; matched as whole words, case-sensitive.
 ENGLISH = (
-    "User", "Users", "Course", "Created at", "Updated at", "Size", "Pages created", "Exploring", "explained",
-    "approval", "Autosave", "could not be created", "is already in use", "True", "False", "None", "Status",
-    "Title", "Search", "Actions", "Edit", "Delete", "Add", "Save", "Cancel", "Page", "Pages", "Filter",
-    "Moderators", "Editors", "self", "ago", "Slug", "Marquilla", "of",
+    "User",
+    "Users",
+    "Course",
+    "Created at",
+    "Updated at",
+    "Size",
+    "Pages created",
+    "Exploring",
+    "explained",
+    "approval",
+    "Autosave",
+    "could not be created",
+    "is already in use",
+    "True",
+    "False",
+    "None",
+    "Status",
+    "Title",
+    "Search",
+    "Actions",
+    "Edit",
+    "Delete",
+    "Add",
+    "Save",
+    "Cancel",
+    "Page",
+    "Pages",
+    "Filter",
+    "Moderators",
+    "Editors",
+    "self",
+    "ago",
+    "Slug",
+    "Marquilla",
+    "of",
 )
 ENGLISH_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
 
@@ -41,7 +72,7 @@ def _english_in(page) -> list[str]:
 
 def _around(text: str, word: str) -> str:
     match = re.search(r"\b" + re.escape(word) + r"\b", text)
-    return text[max(0, match.start() - 40):match.end() + 40].replace("\n", " ")
+    return text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
 
 
 def _menu_urls(user) -> list[str]:
@@ -72,16 +103,34 @@ def coordination(db):
     mentor = UserFactory(role="mentor", username="mentor.luis", first_name="Luis")
     course = build_course(title="Ventas por WhatsApp", modules=1, lessons_per_module=1)
     enrolment_create(user=learner, course=course)
-    Certificate.objects.create(user=learner, course=course, code="SEMILLA123", learner_name="Ana Pérez",
-                               course_title=course.title, hours=Decimal("6"))
+    Certificate.objects.create(
+        user=learner,
+        course=course,
+        code="SEMILLA123",
+        learner_name="Ana Pérez",
+        course_title=course.title,
+        hours=Decimal("6"),
+    )
     cohort = CohortFactory(coordinators=[coordinator])
     VentureFactory(cohort=cohort, members=[learner], mentors=[mentor])
     start = timezone.now() + timedelta(days=1)
-    session = session_schedule(by=mentor, topic="Precios de tu producto", starts_at=start,
-                               ends_at=start + timedelta(hours=1), mentors=[mentor], participants=[learner])
+    session = session_schedule(
+        by=mentor,
+        topic="Precios de tu producto",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        mentors=[mentor],
+        participants=[learner],
+    )
     Attendance.objects.create(session=session, user=learner, joined_at=start, last_heartbeat=start)
-    H5PActivity.objects.create(title="Quiz de ventas", main_library="H5P.QuestionSet", sha256="0" * 64,
-                               size_bytes=300_000, uncompressed_bytes=900_000, uploaded_by=coordinator)
+    H5PActivity.objects.create(
+        title="Quiz de ventas",
+        main_library="H5P.QuestionSet",
+        sha256="0" * 64,
+        size_bytes=300_000,
+        uncompressed_bytes=900_000,
+        uploaded_by=coordinator,
+    )
     return coordinator, course
 
 

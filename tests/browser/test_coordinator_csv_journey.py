@@ -21,9 +21,12 @@ def setup(db):
 
 
 def _upload(page, name: str, text: str) -> None:
-    page.set_input_files("input[name=file]", files=[
-        {"name": name, "mimeType": "text/csv", "buffer": text.encode("utf-8")},
-    ])
+    page.set_input_files(
+        "input[name=file]",
+        files=[
+            {"name": name, "mimeType": "text/csv", "buffer": text.encode("utf-8")},
+        ],
+    )
     with page.expect_navigation():
         page.get_by_role("button", name="Ver vista previa").click()
 

@@ -14,8 +14,9 @@ from tests.browser.conftest import accept_current_consent, consent_ensure, login
 from tests.factories import UserFactory, build_course, lessons_of
 
 # Beside the project (../shared/fixtures/h5p); SEMILLA_H5P_FIXTURES points elsewhere (a git worktree).
-FIXTURES = Path(os.environ.get("SEMILLA_H5P_FIXTURES") or
-                Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "h5p")
+FIXTURES = Path(
+    os.environ.get("SEMILLA_H5P_FIXTURES") or Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "h5p"
+)
 PASSWORD = "clave-segura-123"
 
 
@@ -52,7 +53,8 @@ def lesson_with_activity(two_origins):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_learner_answers_an_h5p_activity_and_the_score_reaches_the_gradebook(
-        page, live_server, two_origins, lesson_with_activity):
+    page, live_server, two_origins, lesson_with_activity
+):
     activity, lesson, learner, course = lesson_with_activity
     main, content = two_origins
     login(page, live_server, learner.username, PASSWORD)
@@ -76,8 +78,9 @@ def test_a_learner_answers_an_h5p_activity_and_the_score_reaches_the_gradebook(
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_script_in_the_activity_frame_cannot_read_the_lesson_page(page, live_server, two_origins,
-                                                                    lesson_with_activity):
+def test_a_script_in_the_activity_frame_cannot_read_the_lesson_page(
+    page, live_server, two_origins, lesson_with_activity
+):
     _activity, lesson, learner, _course = lesson_with_activity
     main, content = two_origins
     login(page, live_server, learner.username, PASSWORD)
@@ -98,7 +101,8 @@ def test_a_script_in_the_activity_frame_cannot_read_the_lesson_page(page, live_s
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_signed_urls_fail_when_tampered_with_expired_or_used_by_another_learner(
-        page, browser, live_server, two_origins, lesson_with_activity, settings):
+    page, browser, live_server, two_origins, lesson_with_activity, settings
+):
     activity, lesson, learner, course = lesson_with_activity
     main, content = two_origins
     login(page, live_server, learner.username, PASSWORD)
@@ -118,11 +122,16 @@ def test_signed_urls_fail_when_tampered_with_expired_or_used_by_another_learner(
     login(other_page, live_server, other.username, PASSWORD)
     other_page.goto(f"{main}{lesson.url}")
     csrf = next(c["value"] for c in other_context.cookies() if c["name"] == "csrftoken")
-    statement = {"verb": {"id": "http://adlnet.gov/expapi/verbs/answered"}, "object": {"id": "x"},
-                 "result": {"score": {"raw": 1, "max": 1}}}
-    stolen = other_page.request.post(f"{main}/h5p/{activity.pk}/leccion/{lesson.pk}/xapi/",
-                                     data={"token": token, "statement": statement},
-                                     headers={"X-CSRFToken": csrf, "Referer": main + "/"})
+    statement = {
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "object": {"id": "x"},
+        "result": {"score": {"raw": 1, "max": 1}},
+    }
+    stolen = other_page.request.post(
+        f"{main}/h5p/{activity.pk}/leccion/{lesson.pk}/xapi/",
+        data={"token": token, "statement": statement},
+        headers={"X-CSRFToken": csrf, "Referer": main + "/"},
+    )
     assert stolen.status == 403
     other_context.close()
 

@@ -63,8 +63,9 @@ def people(db):
     for user in (learner, coordinator, mentor):
         accept_current_consent(user)
     Enrolment.objects.create(user=learner, course=course, completed_at=timezone.now())
-    QuizAttempt.objects.create(user=learner, quiz=quiz, number=1, status=QuizAttempt.Status.SUBMITTED,
-                               score=Decimal("80"))
+    QuizAttempt.objects.create(
+        user=learner, quiz=quiz, number=1, status=QuizAttempt.Status.SUBMITTED, score=Decimal("80")
+    )
     cohort = CohortFactory(name="Cohorte Quito 2025", coordinators=[coordinator], required_courses=[course])
     return cohort, learner, coordinator, mentor
 

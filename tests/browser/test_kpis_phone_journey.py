@@ -56,11 +56,23 @@ def team(db):
     venture, member, mentor, coordinator = venture_with_team(name="Dulces de Maracaibo")
     accept_current_consent(member)
     for n in range(12):  # a year of months: the month labels must thin out, not pile up
-        services.monthly_figure_save(venture=venture, month=date(2025, 1 + n, 1), sales=30 + n,
-                                     income=Decimal(12500 + 900 * n), costs=Decimal(8300 + 400 * n),
-                                     customers=40 + 3 * n, jobs=2)
-    services.cash_entry_add(venture=venture, by=member, date=date(2025, 12, 3), kind="entrada",
-                            amount=Decimal("1250.75"), note="Pedido de la panadería del barrio La Floresta")
+        services.monthly_figure_save(
+            venture=venture,
+            month=date(2025, 1 + n, 1),
+            sales=30 + n,
+            income=Decimal(12500 + 900 * n),
+            costs=Decimal(8300 + 400 * n),
+            customers=40 + 3 * n,
+            jobs=2,
+        )
+    services.cash_entry_add(
+        venture=venture,
+        by=member,
+        date=date(2025, 12, 3),
+        kind="entrada",
+        amount=Decimal("1250.75"),
+        note="Pedido de la panadería del barrio La Floresta",
+    )
     return venture, member
 
 

@@ -17,10 +17,18 @@ def course(db):
     consent_ensure()
     course = build_course(title="Ahorro para tu negocio", modules=1, lessons_per_module=2)
     questions = [
-        question_create(course=course, kind=Question.Kind.SINGLE, prompt="¿Qué es un presupuesto?",
-                        choices=[("Un plan de ingresos y gastos", True, ""), ("Un préstamo", False, "")]),
-        question_create(course=course, kind=Question.Kind.SINGLE, prompt="¿Dónde conviene guardar el ahorro?",
-                        choices=[("En una cuenta de ahorros", True, ""), ("En el bolsillo", False, "")]),
+        question_create(
+            course=course,
+            kind=Question.Kind.SINGLE,
+            prompt="¿Qué es un presupuesto?",
+            choices=[("Un plan de ingresos y gastos", True, ""), ("Un préstamo", False, "")],
+        ),
+        question_create(
+            course=course,
+            kind=Question.Kind.SINGLE,
+            prompt="¿Dónde conviene guardar el ahorro?",
+            choices=[("En una cuenta de ahorros", True, ""), ("En el bolsillo", False, "")],
+        ),
     ]
     quiz = quiz_create(course=course, title="Repaso de ahorro", questions=questions)
     last = lessons_of(course)[-1]
@@ -129,4 +137,3 @@ def test_a_new_learner_completes_a_course_and_gets_a_verifiable_certificate(page
 @pytest.mark.django_db(transaction=True)
 def test_the_same_journey_works_on_a_phone(phone_page, live_server, browser, course):
     _learner_journey(phone_page, live_server, browser, course)
-

@@ -56,8 +56,13 @@ def asgi_server(django_db_setup, django_db_blocker):
         # Context-local connections: tasks and executor threads started from here inherit the shared one.
         for alias, conn in shared.items():
             connections[alias] = conn
-        Server(application, endpoints=[f"tcp:port={port}:interface=127.0.0.1"], signal_handlers=False,
-               ready_callable=ready.set, verbosity=0).run()
+        Server(
+            application,
+            endpoints=[f"tcp:port={port}:interface=127.0.0.1"],
+            signal_handlers=False,
+            ready_callable=ready.set,
+            verbosity=0,
+        ).run()
 
     # Sockets open only from the site's own origin (cms/origins.py): here, this server's.
     origins = override_settings(SEMILLA_WS_ALLOWED_ORIGINS=[f"http://127.0.0.1:{port}"])
@@ -93,8 +98,14 @@ def room_session(people):
 
     mentor, learner = people
     start = timezone.now()
-    return session_schedule(by=mentor, topic="Precios de tu producto", starts_at=start,
-                            ends_at=start + timedelta(hours=1), mentors=[mentor], participants=[learner])
+    return session_schedule(
+        by=mentor,
+        topic="Precios de tu producto",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        mentors=[mentor],
+        participants=[learner],
+    )
 
 
 def _enter(page, server, username: str, session_id: int) -> None:
@@ -246,16 +257,17 @@ def test_a_page_on_another_port_of_the_same_host_cannot_open_the_room(context, a
     _enter(page, asgi_server, "rosa", room_session.pk)
     ws = asgi_server.url.replace("http://", "ws://") + f"/ws/mentorias/{room_session.pk}/"
     other = f"http://127.0.0.1:{_free_port()}/"
-    page.route(other, lambda route: route.fulfill(status=200, content_type="text/html",
-                                                  body=FOREIGN_PAGE % {"ws": ws}))
+    page.route(other, lambda route: route.fulfill(status=200, content_type="text/html", body=FOREIGN_PAGE % {"ws": ws}))
     page.goto(other)
     page.wait_for_function("() => window.result !== null")
     assert page.evaluate("() => window.result").startswith("refused"), page.evaluate("() => window.result")
     # The same script from the site's own origin opens it: the refusal is the origin, not the page.
     page.goto(f"{asgi_server.url}/mentorias/{room_session.pk}/")
-    page.evaluate("ws => { window.result = null; var s = new WebSocket(ws);"
-                  " s.onmessage = function (e) { window.result = 'open: ' + e.data; };"
-                  " s.onclose = function (e) { if (window.result === null) window.result = 'refused ' + e.code; }; }",
-                  ws)
+    page.evaluate(
+        "ws => { window.result = null; var s = new WebSocket(ws);"
+        " s.onmessage = function (e) { window.result = 'open: ' + e.data; };"
+        " s.onclose = function (e) { if (window.result === null) window.result = 'refused ' + e.code; }; }",
+        ws,
+    )
     page.wait_for_function("() => window.result !== null")
     assert '"type": "welcome"' in page.evaluate("() => window.result")

@@ -23,8 +23,10 @@ def test_the_participants_search_filters_by_name_as_she_types_and_without_javasc
     page = context.new_page()
     login(page, live_server, "mentora-ana", PASSWORD)
     page.goto(f"{live_server.url}/mentorias/nueva/")
-    assert [t.strip() for t in page.locator(labels).all_text_contents()] == ["Luis Mora (lm77)",
-                                                                            "Rosa Quishpe (rq2024)"]
+    assert [t.strip() for t in page.locator(labels).all_text_contents()] == [
+        "Luis Mora (lm77)",
+        "Rosa Quishpe (rq2024)",
+    ]
     assert stranger.username not in page.content()
     assert_accessible(page)
 

@@ -58,16 +58,22 @@ def _fill_by_service(assignment: Assignment, criteria, levels) -> None:
     juror = assignment.juror
     if assignment.status == Assignment.Status.PENDING:
         assignment_declare(assignment=assignment, conflict=False, by=juror)
-    score_sheet_save(assignment=assignment, by=juror, levels=dict(zip([c.pk for c in criteria], levels, strict=True)),
-                     comment="", private_note="", base_revision=assignment.sheet.revision
-                     if hasattr(assignment, "sheet") else 0)
+    score_sheet_save(
+        assignment=assignment,
+        by=juror,
+        levels=dict(zip([c.pk for c in criteria], levels, strict=True)),
+        comment="",
+        private_note="",
+        base_revision=assignment.sheet.revision if hasattr(assignment, "sheet") else 0,
+    )
     score_sheet_submit(assignment=assignment, by=juror)
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_three_jurors_score_one_recuses_and_is_replaced_and_a_withdrawn_winner_is_replaced(
-        pitch, browser, page, phone_page, live_server):
+    pitch, browser, page, phone_page, live_server
+):
     from tests.browser.conftest import PHONE, _new_context
 
     event, entries, jurors, coordinator = pitch
@@ -114,8 +120,11 @@ def test_three_jurors_score_one_recuses_and_is_replaced_and_a_withdrawn_winner_i
     _score_on_phone(replacement_phone, live_server, second, 4, criteria)
 
     # The rest of the sheets are filled as the other jurors would, then the coordinator closes.
-    for assignment in Assignment.objects.filter(entry__event=event).exclude(status=Assignment.Status.RECUSED) \
-            .select_related("juror", "entry"):
+    for assignment in (
+        Assignment.objects.filter(entry__event=event)
+        .exclude(status=Assignment.Status.RECUSED)
+        .select_related("juror", "entry")
+    ):
         if not hasattr(assignment, "sheet") or assignment.sheet.submitted_at is None:
             assignment.refresh_from_db()
             _fill_by_service(assignment, criteria, LEVELS[entries.index(assignment.entry)])
@@ -159,7 +168,8 @@ def test_the_score_sheet_autosaves_and_the_juror_then_submits_without_a_conflict
     phone_page.check(f"input[name=nivel_{criteria[0].pk}][value='4']")
     phone_page.get_by_label("Nota privada").fill("Preguntar por el costo de la harina.")
     phone_page.wait_for_function(
-        "() => /Guardad/.test(document.getElementById('autoguardado').textContent)", timeout=15000)
+        "() => /Guardad/.test(document.getElementById('autoguardado').textContent)", timeout=15000
+    )
 
     sheet = Assignment.objects.get(pk=assignment.pk).sheet
     assert sheet.private_note == "Preguntar por el costo de la harina."

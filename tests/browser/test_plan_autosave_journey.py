@@ -48,15 +48,18 @@ def _open_plan(page, server, venture) -> None:
 def _wait_status(page, pattern, timeout: int = AUTOSAVE_WAIT) -> None:
     page.wait_for_function(
         "([source, flags]) => new RegExp(source, flags).test(document.getElementById('autoguardado').textContent)",
-        arg=[pattern.pattern if hasattr(pattern, "pattern") else re.escape(pattern), ""], timeout=timeout,
+        arg=[pattern.pattern if hasattr(pattern, "pattern") else re.escape(pattern), ""],
+        timeout=timeout,
     )
 
 
 def _type_at_end(page, selector: str, text: str) -> None:
     """Type key by key at the end of the field, as a person does (one input event per character)."""
     page.focus(selector)
-    page.evaluate("s => { const el = document.querySelector(s); el.selectionStart = el.selectionEnd = "
-                  "el.value.length; }", selector)
+    page.evaluate(
+        "s => { const el = document.querySelector(s); el.selectionStart = el.selectionEnd = el.value.length; }",
+        selector,
+    )
     page.keyboard.type(text)
 
 
@@ -66,8 +69,7 @@ def _local_draft(page, venture, member) -> str | None:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_typing_offline_survives_closing_the_page_and_reaches_the_server_later(browser, context, live_server,
-                                                                                team):
+def test_typing_offline_survives_closing_the_page_and_reaches_the_server_later(browser, context, live_server, team):
     venture, member = team
     page = context.new_page()
     login(page, live_server, "rosa", PASSWORD)
@@ -189,8 +191,9 @@ def test_two_tabs_editing_the_same_block_show_both_texts(context, live_server, t
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_save_that_reached_the_server_but_lost_its_answer_is_not_a_conflict_with_itself(context, page,
-                                                                                         live_server, team):
+def test_a_save_that_reached_the_server_but_lost_its_answer_is_not_a_conflict_with_itself(
+    context, page, live_server, team
+):
     venture, member = team
     login(page, live_server, "rosa", PASSWORD)
     _open_plan(page, live_server, venture)
@@ -229,8 +232,12 @@ def test_typing_offline_survives_a_teammate_saving_other_blocks_meanwhile(contex
 
     # A teammate saves another block from their own computer while Rosa is away.
     plan = _plan(venture)
-    business_plan_save(plan_id=plan.pk, by=member, base_revision=plan.revision,
-                       values={**plan_values(plan), "value_proposition": VALUE})
+    business_plan_save(
+        plan_id=plan.pk,
+        by=member,
+        base_revision=plan.revision,
+        values={**plan_values(plan), "value_proposition": VALUE},
+    )
 
     context.set_offline(False)
     page = context.new_page()

@@ -15,8 +15,12 @@ def test_choosing_an_answer_saves_the_draft_without_a_button(page, live_server):
     wagtail_site_ensure()
     consent_ensure()
     course = build_course(title="Ahorro para tu negocio", modules=1, lessons_per_module=1)
-    question = question_create(course=course, kind=Question.Kind.SINGLE, prompt="¿Qué es un presupuesto?",
-                               choices=[("Un plan de ingresos y gastos", True, ""), ("Un préstamo", False, "")])
+    question = question_create(
+        course=course,
+        kind=Question.Kind.SINGLE,
+        prompt="¿Qué es un presupuesto?",
+        choices=[("Un plan de ingresos y gastos", True, ""), ("Un préstamo", False, "")],
+    )
     quiz = quiz_create(course=course, title="Repaso de ahorro", questions=[question])
     lesson = lessons_of(course)[0]
     lesson.body = [("quiz", {"quiz": quiz, "intro": ""})]

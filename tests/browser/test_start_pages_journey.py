@@ -61,26 +61,40 @@ def test_a_learner_reaches_her_courses_certificates_grades_venture_and_sessions(
     assert s.course.title in page.content()
     _home(page)
     _open(page, _tile(page, "mis-cursos").get_by_role("link", name="Ver todos mis cursos"), url_part="/aprender/")
-    _open(page, page.get_by_role("link", name=f"Mis calificaciones en «{s.course.title}»"),
-          url_part=f"/calificaciones/curso/{s.course.pk}/")
+    _open(
+        page,
+        page.get_by_role("link", name=f"Mis calificaciones en «{s.course.title}»"),
+        url_part=f"/calificaciones/curso/{s.course.pk}/",
+    )
     _home(page)
-    _open(page, _tile(page, "mis-certificados").get_by_role("link", name="Mis certificados"),
-          url_part="/certificados/")
+    _open(page, _tile(page, "mis-certificados").get_by_role("link", name="Mis certificados"), url_part="/certificados/")
     _home(page)
-    _open(page, _tile(page, "mis-calificaciones").get_by_role("link", name=s.course.title),
-          url_part=f"/calificaciones/curso/{s.course.pk}/")
+    _open(
+        page,
+        _tile(page, "mis-calificaciones").get_by_role("link", name=s.course.title),
+        url_part=f"/calificaciones/curso/{s.course.pk}/",
+    )
     _home(page)
-    _open(page, _tile(page, "mis-emprendimientos").get_by_role("link", name=s.venture.name),
-          url_part=f"/emprendimientos/{s.venture.pk}/")
+    _open(
+        page,
+        _tile(page, "mis-emprendimientos").get_by_role("link", name=s.venture.name),
+        url_part=f"/emprendimientos/{s.venture.pk}/",
+    )
     _home(page)
-    _open(page, _tile(page, "proximas-mentorias").get_by_role("link", name="Ver todas mis mentorías"),
-          url_part="/mentorias/")
+    _open(
+        page,
+        _tile(page, "proximas-mentorias").get_by_role("link", name="Ver todas mis mentorías"),
+        url_part="/mentorias/",
+    )
     assert s.session.topic in page.content()
     _home(page)
     _open(page, _tile(page, "incubadora").get_by_role("link", name=s.cohort.name), url_part="/mi-cupo/")
     _home(page)
-    _open(page, _tile(page, "mis-resultados-pitch").get_by_role("link", name="Mis resultados del pitch"),
-          url_part="/pitch/mi-resultado/")
+    _open(
+        page,
+        _tile(page, "mis-resultados-pitch").get_by_role("link", name="Mis resultados del pitch"),
+        url_part="/pitch/mi-resultado/",
+    )
 
 
 @pytest.mark.browser
@@ -89,29 +103,42 @@ def test_a_coordinator_reaches_applications_board_overdue_gradebook_and_events(p
     s = scenario
     _sign_in(page, live_server, s.coordinator)
 
-    _open(page, _tile(page, "postulaciones").get_by_role("link", name=s.cohort.name),
-          url_part=f"/cohortes/{s.cohort.pk}/postulaciones/")
+    _open(
+        page,
+        _tile(page, "postulaciones").get_by_role("link", name=s.cohort.name),
+        url_part=f"/cohortes/{s.cohort.pk}/postulaciones/",
+    )
     assert s.applicant.display_name in page.content()
     _open(page, page.get_by_role("link", name="Ver el tablero"), url_part=f"/cohortes/{s.cohort.pk}/tablero/")
     _home(page)
     _open(page, _tile(page, "hitos-atrasados").get_by_role("link").first, url_part=f"/hitos/{s.milestone.pk}/")
     _home(page)
-    _open(page, _tile(page, "calificaciones-por-curso").get_by_role("link", name=s.course.title),
-          url_part=f"/calificaciones/curso/{s.course.pk}/todos/")
+    _open(
+        page,
+        _tile(page, "calificaciones-por-curso").get_by_role("link", name=s.course.title),
+        url_part=f"/calificaciones/curso/{s.course.pk}/todos/",
+    )
     _home(page)
-    _open(page, _tile(page, "eventos-de-pitch").get_by_role("link", name=s.event.name),
-          url_part=f"/eventos/{s.event.pk}/preparar/")
+    _open(
+        page,
+        _tile(page, "eventos-de-pitch").get_by_role("link", name=s.event.name),
+        url_part=f"/eventos/{s.event.pk}/preparar/",
+    )
     _home(page)
 
     # The back office: the cohort listing leads to the applications, the course to its gradebook.
-    _open(page, _tile(page, "postulaciones").get_by_role("link", name="Cohortes en la administración"),
-          url_part="/admin/")
+    _open(
+        page, _tile(page, "postulaciones").get_by_role("link", name="Cohortes en la administración"), url_part="/admin/"
+    )
     _open(page, page.get_by_role("link", name="1 por revisar"), url_part=f"/cohortes/{s.cohort.pk}/postulaciones/")
     page.goto(f"{live_server.url}/admin/pages/{s.course.pk}/edit/")
     assert_accessible(page)
     page.locator("#w-slim-header-buttons").get_by_role("button", name="Acciones").click()
-    _open(page, page.locator("#w-slim-header-buttons").get_by_role("link", name="Calificaciones"),
-          url_part=f"/calificaciones/curso/{s.course.pk}/todos/")
+    _open(
+        page,
+        page.locator("#w-slim-header-buttons").get_by_role("link", name="Calificaciones"),
+        url_part=f"/calificaciones/curso/{s.course.pk}/todos/",
+    )
 
 
 @pytest.mark.browser
@@ -122,18 +149,30 @@ def test_a_mentor_reaches_reviews_ventures_sessions_and_gradebooks(page, live_se
 
     _open(page, _tile(page, "hitos-por-revisar").get_by_role("link").first, url_part=f"/hitos/{s.milestone.pk}/")
     _home(page)
-    _open(page, _tile(page, "hitos-por-revisar").get_by_role("link", name="Emprendimientos que acompañas"),
-          url_part="/emprendimientos/")
+    _open(
+        page,
+        _tile(page, "hitos-por-revisar").get_by_role("link", name="Emprendimientos que acompañas"),
+        url_part="/emprendimientos/",
+    )
     assert s.venture.name in page.content()
     _home(page)
-    _open(page, _tile(page, "proximas-mentorias").get_by_role("link", name="Ver todas mis mentorías"),
-          url_part="/mentorias/")
+    _open(
+        page,
+        _tile(page, "proximas-mentorias").get_by_role("link", name="Ver todas mis mentorías"),
+        url_part="/mentorias/",
+    )
     _home(page)
-    _open(page, _tile(page, "proximas-mentorias").get_by_role("link", name="Programar una sesión"),
-          url_part="/mentorias/nueva/")
+    _open(
+        page,
+        _tile(page, "proximas-mentorias").get_by_role("link", name="Programar una sesión"),
+        url_part="/mentorias/nueva/",
+    )
     _home(page)
-    _open(page, _tile(page, "calificaciones-por-curso").get_by_role("link", name=s.course.title),
-          url_part=f"/calificaciones/curso/{s.course.pk}/todos/")
+    _open(
+        page,
+        _tile(page, "calificaciones-por-curso").get_by_role("link", name=s.course.title),
+        url_part=f"/calificaciones/curso/{s.course.pk}/todos/",
+    )
 
 
 @pytest.mark.browser
@@ -144,6 +183,9 @@ def test_a_juror_reaches_the_pitches_to_score(phone_page, live_server, scenario)
 
     _open(page, _tile(page, "pitches-por-calificar").locator("ul a").first, url_part="/conflicto/")
     _home(page)
-    _open(page, _tile(page, "pitches-por-calificar").get_by_role("link", name="Ver todos mis pitches"),
-          url_part="/pitch/jurado/")
+    _open(
+        page,
+        _tile(page, "pitches-por-calificar").get_by_role("link", name="Ver todos mis pitches"),
+        url_part="/pitch/jurado/",
+    )
     assert s.event.name in page.content()

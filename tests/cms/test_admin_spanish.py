@@ -43,17 +43,24 @@ def test_the_overrides_come_after_the_project_catalogue():
     assert paths[0].endswith("locale") and paths[1].endswith("locale_overrides")
 
 
-@pytest.mark.parametrize(("english", "spanish"), [
-    ("Exploring", "Explorando"),
-    ("Autosave is paused", "El guardado automático está en pausa"),
-    ("This data explained", "Qué significan estos datos"),
-    ("The page could not be created due to validation errors.",
-     "No se pudo crear la página: revisa los campos marcados."),
-    ("%(time_period)s ago", "hace %(time_period)s"),
-    ("slug", "identificador de URL"),
-    ("Your old password was entered incorrectly. Please enter it again.",
-     "Tu contraseña actual no es correcta. Escríbela otra vez."),
-])
+@pytest.mark.parametrize(
+    ("english", "spanish"),
+    [
+        ("Exploring", "Explorando"),
+        ("Autosave is paused", "El guardado automático está en pausa"),
+        ("This data explained", "Qué significan estos datos"),
+        (
+            "The page could not be created due to validation errors.",
+            "No se pudo crear la página: revisa los campos marcados.",
+        ),
+        ("%(time_period)s ago", "hace %(time_period)s"),
+        ("slug", "identificador de URL"),
+        (
+            "Your old password was entered incorrectly. Please enter it again.",
+            "Tu contraseña actual no es correcta. Escríbela otra vez.",
+        ),
+    ],
+)
 def test_wagtail_and_django_strings_read_in_spanish_with_tu(english, spanish):
     with translation.override("es"):
         assert gettext(english) == spanish
@@ -83,8 +90,15 @@ def test_the_page_editor_offers_no_moderators_approval(client, coordinator, cour
 
 
 def test_the_certificate_list_says_si_or_no(client, coordinator, learner, course):
-    Certificate.objects.create(user=learner, course=course, code="ABC", learner_name="Ana", course_title="Ahorro",
-                               hours=Decimal("6"), revoked=True)
+    Certificate.objects.create(
+        user=learner,
+        course=course,
+        code="ABC",
+        learner_name="Ana",
+        course_title="Ahorro",
+        hours=Decimal("6"),
+        revoked=True,
+    )
     client.force_login(coordinator)
     html = client.get(reverse("certificados:index")).content.decode()
     assert "Sí" in html
@@ -103,8 +117,14 @@ def test_the_enrolment_list_shows_the_origin_label_not_the_stored_value(client, 
 def test_the_attendance_detail_says_si_instead_of_true_and_a_dash_instead_of_none(client, coordinator, learner):
     mentor = UserFactory(role="mentor")
     start = timezone.now() + timedelta(days=1)
-    session = session_schedule(by=mentor, topic="Precios", starts_at=start, ends_at=start + timedelta(hours=1),
-                               mentors=[mentor], participants=[learner])
+    session = session_schedule(
+        by=mentor,
+        topic="Precios",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        mentors=[mentor],
+        participants=[learner],
+    )
     row = Attendance.objects.create(session=session, user=learner, joined_at=start, last_heartbeat=start)
     client.force_login(coordinator)
     html = client.get(reverse("asistencia_mentorias:inspect", args=[row.pk])).content.decode()

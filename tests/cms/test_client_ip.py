@@ -65,9 +65,17 @@ def test_wrong_guesses_behind_the_proxy_lock_the_real_address_whatever_header_is
     settings.SEMILLA_LOGIN_THROTTLE_AFTER = 1000  # only axes' (username, address) lockout in play here
     User.objects.create_user(username="rosa", password="clave-segura-123")
     for n in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/cuenta/entrar/", {"username": "rosa", "password": f"mala-{n}"},
-                    REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"1.1.1.{n}, 203.0.113.7")
-    response = client.post("/cuenta/entrar/", {"username": "rosa", "password": "clave-segura-123"},
-                           REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7")
+        client.post(
+            "/cuenta/entrar/",
+            {"username": "rosa", "password": f"mala-{n}"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"1.1.1.{n}, 203.0.113.7",
+        )
+    response = client.post(
+        "/cuenta/entrar/",
+        {"username": "rosa", "password": "clave-segura-123"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7",
+    )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session

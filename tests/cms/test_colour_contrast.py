@@ -14,7 +14,7 @@ AA_TEXT = 4.5
 def _luminance(hex_colour: str) -> float:
     if len(hex_colour) == 4:  # #fff
         hex_colour = "#" + "".join(digit * 2 for digit in hex_colour[1:])
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -49,10 +49,20 @@ def test_admin_messages_meet_aa(selector):
     assert ratio >= AA_TEXT + 1, f"{selector}: {ratio:.2f}:1 (keep a margin over 4.5:1)"
 
 
-@pytest.mark.parametrize(("text", "background"), [
-    ("ink", "bg"), ("ink", "card"), ("muted", "bg"), ("brand", "bg"), ("brand-ink", "brand"),
-    ("ink", "ok-bg"), ("warn", "warn-bg"), ("error", "error-bg"), ("error", "bg"),
-])
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("ink", "bg"),
+        ("ink", "card"),
+        ("muted", "bg"),
+        ("brand", "bg"),
+        ("brand-ink", "brand"),
+        ("ink", "ok-bg"),
+        ("warn", "warn-bg"),
+        ("error", "error-bg"),
+        ("error", "bg"),
+    ],
+)
 def test_site_colour_pairs_meet_aa(text, background):
     colours = _site_variables()
     ratio = contrast(colours[text], colours[background])

@@ -25,8 +25,9 @@ def course():
 
 @pytest.fixture
 def quiz(course):
-    question = question_create(course=course, kind="vf", prompt="Ahorrar es guardar.",
-                               choices=[("Verdadero", True, ""), ("Falso", False, "")])
+    question = question_create(
+        course=course, kind="vf", prompt="Ahorrar es guardar.", choices=[("Verdadero", True, ""), ("Falso", False, "")]
+    )
     return quiz_create(course=course, title="Evaluación final", questions=[question])
 
 
@@ -55,8 +56,11 @@ def test_learners_mentors_and_jurors_cannot(client, course, quiz, role):
     for url in _admin_urls(course, quiz):
         response = client.get(url)
         assert response.status_code in (302, 403), url
-        assert response.status_code == 403 or "/cuenta/entrar/" in response["Location"] or "/admin/login/" in \
-            response["Location"], url
+        assert (
+            response.status_code == 403
+            or "/cuenta/entrar/" in response["Location"]
+            or "/admin/login/" in response["Location"]
+        ), url
 
 
 def test_a_coordinator_can_add_a_course_page(client, course):
@@ -73,8 +77,9 @@ def test_a_coordinator_edits_an_image_and_a_document_someone_else_uploaded(clien
 
     someone = UserFactory(role="coordinacion")
     image = Image.objects.create(title="Afiche", file=get_test_image_file(), uploaded_by_user=someone)
-    document = Document.objects.create(title="Guía", file=ContentFile(b"%PDF-1.4", name="guia.pdf"),
-                                       uploaded_by_user=someone)
+    document = Document.objects.create(
+        title="Guía", file=ContentFile(b"%PDF-1.4", name="guia.pdf"), uploaded_by_user=someone
+    )
     client.force_login(UserFactory(role="coordinacion"))
     assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
     assert client.get(reverse("wagtaildocs:edit", args=[document.pk])).status_code == 200

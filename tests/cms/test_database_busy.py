@@ -44,8 +44,7 @@ def no_pause(monkeypatch):
 @pytest.mark.django_db
 def test_sign_up_hashes_the_password_before_taking_the_write_lock(depth_hasher):
     outside = len(connection.atomic_blocks)  # the test's own transaction
-    user = services.user_signup(username="rosa", password="girasol-del-valle-7",
-                                consent=ConsentVersion.objects.first())
+    user = services.user_signup(username="rosa", password="girasol-del-valle-7", consent=ConsentVersion.objects.first())
     assert depth_hasher.depths == [outside]
     assert user.check_password("girasol-del-valle-7")
 
@@ -120,10 +119,17 @@ def test_a_view_that_finds_the_database_locked_answers_503_in_spanish(client, mo
         raise OperationalError("database is locked")
 
     monkeypatch.setattr(services, "user_role_set", locked)
-    response = client.post("/cuenta/registro/", {
-        "username": "maria.lopez", "first_name": "María", "last_name": "López",
-        "password1": "girasol-del-valle-7", "password2": "girasol-del-valle-7", "consent": "on",
-    })
+    response = client.post(
+        "/cuenta/registro/",
+        {
+            "username": "maria.lopez",
+            "first_name": "María",
+            "last_name": "López",
+            "password1": "girasol-del-valle-7",
+            "password2": "girasol-del-valle-7",
+            "consent": "on",
+        },
+    )
     assert response.status_code == 503
     assert response["Retry-After"] == str(busy.RETRY_AFTER_SECONDS)
     assert "Hay mucha gente usando Semilla ahora. Inténtalo de nuevo en un momento." in response.content.decode()

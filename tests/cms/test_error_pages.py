@@ -9,8 +9,16 @@ from django.urls import path
 from cms.urls import handler500 as project_handler500
 from cms.urls import urlpatterns as project_urlpatterns
 
-ENGLISH = ("Not Found", "Forbidden", "Server Error", "Bad Request", "CSRF verification failed", "requested",
-           "Reason given", "Page not found")
+ENGLISH = (
+    "Not Found",
+    "Forbidden",
+    "Server Error",
+    "Bad Request",
+    "CSRF verification failed",
+    "requested",
+    "Reason given",
+    "Page not found",
+)
 
 
 def _bad_request(request):
@@ -25,8 +33,12 @@ def _broken(request):
     raise RuntimeError("a bug")
 
 
-urlpatterns = [path("fallo/400/", _bad_request), path("fallo/403/", _forbidden), path("fallo/500/", _broken),
-               *project_urlpatterns]
+urlpatterns = [
+    path("fallo/400/", _bad_request),
+    path("fallo/403/", _forbidden),
+    path("fallo/500/", _broken),
+    *project_urlpatterns,
+]
 handler500 = project_handler500  # the project's own, as cms.urls declares it
 
 
@@ -42,12 +54,15 @@ def _assert_site_page(response, status: int, heading: str) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
-@pytest.mark.parametrize(("url", "status", "heading"), [
-    ("/fallo/400/", 400, "No entendimos lo que pediste"),
-    ("/fallo/403/", 403, "No tienes permiso para ver esto"),
-    ("/esta-pagina-no-existe/", 404, "No encontramos esta página"),
-    ("/fallo/500/", 500, "Algo salió mal"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "heading"),
+    [
+        ("/fallo/400/", 400, "No entendimos lo que pediste"),
+        ("/fallo/403/", 403, "No tienes permiso para ver esto"),
+        ("/esta-pagina-no-existe/", 404, "No encontramos esta página"),
+        ("/fallo/500/", 500, "Algo salió mal"),
+    ],
+)
 def test_each_error_page_is_spanish_in_the_site_layout(url, status, heading):
     _assert_site_page(Client(raise_request_exception=False).get(url), status, heading)
 

@@ -36,8 +36,16 @@ def _invalid(form):
 
 
 def _flow(request, data, service, **kwargs):
-    return handle_form(request, NameForm(data), service=service, success_url="/listo/", success_message="Guardado.",
-                       invalid=_invalid, refused=Refused, **kwargs)
+    return handle_form(
+        request,
+        NameForm(data),
+        service=service,
+        success_url="/listo/",
+        success_message="Guardado.",
+        invalid=_invalid,
+        refused=Refused,
+        **kwargs,
+    )
 
 
 def test_a_valid_form_calls_the_service_with_its_data_and_redirects_with_the_message():
@@ -53,19 +61,29 @@ def test_an_invalid_form_is_shown_again_without_calling_the_service():
     assert response.status_code == 400 and _said(request) == []
 
 
-@pytest.mark.parametrize(("error", "field"), [
-    (ValidationError({"name": "Otro nombre."}), "name"),
-    (ValidationError({"zzz": "Sin campo."}), "__all__"),
-    (ValidationError("Muy grande."), "photo"),
-])
+@pytest.mark.parametrize(
+    ("error", "field"),
+    [
+        (ValidationError({"name": "Otro nombre."}), "name"),
+        (ValidationError({"zzz": "Sin campo."}), "__all__"),
+        (ValidationError("Muy grande."), "photo"),
+    ],
+)
 def test_a_services_validation_error_goes_next_to_its_field(error, field):
     def service(data):
         raise error
 
     request = _request()
     form = NameForm({"name": "Ana"})
-    handle_form(request, form, service=service, success_url="/listo/", success_message="Guardado.",
-                invalid=_invalid, error_field="photo")
+    handle_form(
+        request,
+        form,
+        service=service,
+        success_url="/listo/",
+        success_message="Guardado.",
+        invalid=_invalid,
+        error_field="photo",
+    )
     assert list(form.errors) == [field] and _said(request) == []
 
 
@@ -80,8 +98,14 @@ def test_a_refusal_shows_its_message_and_redirects_without_success():
 
 
 def test_the_success_url_may_come_from_what_the_service_made():
-    response = handle_form(_request(), NameForm({"name": "Ana"}), service=lambda data: 7,
-                           success_url=lambda pk: f"/cosa/{pk}/", success_message="Hecho.", invalid=_invalid)
+    response = handle_form(
+        _request(),
+        NameForm({"name": "Ana"}),
+        service=lambda data: 7,
+        success_url=lambda pk: f"/cosa/{pk}/",
+        success_message="Hecho.",
+        invalid=_invalid,
+    )
     assert response.url == "/cosa/7/"
 
 
@@ -92,8 +116,10 @@ def test_an_action_says_its_outcome_and_redirects_either_way():
     def refuse():
         raise Refused("No se puede.")
 
-    assert handle_action(request, service=refuse, success_url="/a/", success_message="Hecho.",
-                         refused=Refused).url == "/a/"
+    assert (
+        handle_action(request, service=refuse, success_url="/a/", success_message="Hecho.", refused=Refused).url
+        == "/a/"
+    )
     quiet = _request()
     handle_action(quiet, service=lambda: None, success_url="/a/", success_message=None)
     assert _said(request) == [("success", "Hecho."), ("error", "No se puede.")] and _said(quiet) == []

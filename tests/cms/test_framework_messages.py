@@ -17,9 +17,12 @@ CATALOGUES = [
 
 def _listed() -> list[tuple[str, ...]]:
     tree = ast.parse((ROOT / "cms" / "framework_messages.py").read_text("utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", "") in
-             {"gettext_noop", "ngettext_lazy"}]
-    return [tuple(arg.value for arg in call.args[:2 if call.func.id == "ngettext_lazy" else 1]) for call in calls]
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {"gettext_noop", "ngettext_lazy"}
+    ]
+    return [tuple(arg.value for arg in call.args[: 2 if call.func.id == "ngettext_lazy" else 1]) for call in calls]
 
 
 def test_every_listed_message_is_a_framework_msgid():
@@ -42,8 +45,11 @@ def test_the_catalogue_says_each_listed_message_with_tu():
         for listed in _listed():
             entry = catalogue[listed[0]]
             wording = [form.strip() for form in entry.comment.removeprefix("Translators:").split("||")]
-            shown = [ngettext(listed[0], listed[1], 1), ngettext(listed[0], listed[1], 2)] if len(listed) == 2 \
+            shown = (
+                [ngettext(listed[0], listed[1], 1), ngettext(listed[0], listed[1], 2)]
+                if len(listed) == 2
                 else [gettext(listed[0])]
+            )
             assert shown == wording, listed[0]
 
 

@@ -6,7 +6,12 @@ def test_it_reports_every_check_healthy(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {
-        "status": "ok", "database": True, "migrations": True, "cache": True, "channel_layer": True, "down": [],
+        "status": "ok",
+        "database": True,
+        "migrations": True,
+        "cache": True,
+        "channel_layer": True,
+        "down": [],
     }
 
 

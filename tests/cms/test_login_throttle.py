@@ -17,8 +17,7 @@ def _try(client, username: str, password: str, address: str):
 
 
 def _age_failures(username: str, seconds: int) -> None:
-    LoginThrottle.objects.filter(username=username).update(
-        last_failure_at=timezone.now() - timedelta(seconds=seconds))
+    LoginThrottle.objects.filter(username=username).update(last_failure_at=timezone.now() - timedelta(seconds=seconds))
 
 
 @pytest.fixture
@@ -52,8 +51,9 @@ def test_the_wait_starts_after_a_few_failures_doubles_and_is_capped(rosa, settin
 
 
 def test_tries_during_the_wait_check_no_password_and_count_nothing(rosa, settings, client):
-    LoginThrottle.objects.create(username="rosa", failures=settings.SEMILLA_LOGIN_THROTTLE_AFTER,
-                                 last_failure_at=timezone.now())
+    LoginThrottle.objects.create(
+        username="rosa", failures=settings.SEMILLA_LOGIN_THROTTLE_AFTER, last_failure_at=timezone.now()
+    )
     response = _try(client, "rosa", PASSWORD, "198.51.100.1")
     assert "Espera" in " ".join(response.context["form"].non_field_errors())
     assert "_auth_user_id" not in client.session
@@ -61,8 +61,9 @@ def test_tries_during_the_wait_check_no_password_and_count_nothing(rosa, setting
 
 
 def test_after_the_wait_the_right_password_works_and_the_count_starts_again(rosa, settings, client):
-    LoginThrottle.objects.create(username="rosa", failures=settings.SEMILLA_LOGIN_THROTTLE_AFTER,
-                                 last_failure_at=timezone.now())
+    LoginThrottle.objects.create(
+        username="rosa", failures=settings.SEMILLA_LOGIN_THROTTLE_AFTER, last_failure_at=timezone.now()
+    )
     _age_failures("rosa", settings.SEMILLA_LOGIN_THROTTLE_BASE_SECONDS + 1)
     response = _try(client, "rosa", PASSWORD, "198.51.100.1")
     assert response.status_code == 302

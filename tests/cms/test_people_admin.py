@@ -35,10 +35,17 @@ def test_a_coordinator_sees_learners_but_not_staff_in_personas(client):
 @pytest.mark.django_db
 def test_a_coordinator_creates_a_learner_account_with_a_temporary_password(client):
     client.force_login(UserFactory(role="coordinacion"))
-    response = client.post(CREATE, {
-        "username": "luz.perez", "first_name": "Luz", "last_name": "Pérez",
-        "password": "mango-maduro-44", "phone": "0991234567", "email": "",
-    })
+    response = client.post(
+        CREATE,
+        {
+            "username": "luz.perez",
+            "first_name": "Luz",
+            "last_name": "Pérez",
+            "password": "mango-maduro-44",
+            "phone": "0991234567",
+            "email": "",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="luz.perez")
     assert user.check_password("mango-maduro-44")
@@ -49,8 +56,17 @@ def test_a_coordinator_creates_a_learner_account_with_a_temporary_password(clien
 @pytest.mark.django_db
 def test_bad_input_when_creating_an_account_is_shown_in_spanish_and_kept(client):
     client.force_login(UserFactory(role="coordinacion"))
-    response = client.post(CREATE, {"username": "luz perez", "first_name": "Luz", "last_name": "",
-                                    "password": "mango-maduro-44", "phone": "abc", "email": ""})
+    response = client.post(
+        CREATE,
+        {
+            "username": "luz perez",
+            "first_name": "Luz",
+            "last_name": "",
+            "password": "mango-maduro-44",
+            "phone": "abc",
+            "email": "",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Escribe solo números" in body

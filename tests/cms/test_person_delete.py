@@ -18,7 +18,9 @@ def learner_with_a_message():
     mentor = UserFactory(role="mentor")
     learner = UserFactory(role="aprendiz")
     session = MentoringSession.objects.create(
-        topic="Costos", starts_at=timezone.now(), ends_at=timezone.now() + timezone.timedelta(hours=1),
+        topic="Costos",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + timezone.timedelta(hours=1),
         created_by=mentor,
     )
     RoomMessage.objects.create(session=session, author=learner, text="Hola", seq=1)

@@ -68,7 +68,7 @@ def _python_problems(path: Path) -> list[str]:
         number = phrase.group(2) or phrase.group(1)
         if number in PY_ALLOWED or (str(path.relative_to(ROOT)), number) in PY_ALWAYS_PLURAL:
             continue
-        before = text[:phrase.start()]
+        before = text[: phrase.start()]
         if before.rfind("ngettext(") < max(before.rfind("_("), before.rfind(" gettext(")):
             problems.append(f"{path.relative_to(ROOT)}: «{phrase.group(0)}» not in ngettext")
     return problems

@@ -19,10 +19,18 @@ def test_a_new_learner_sees_a_skippable_prompt_to_complete_the_profile(client):
 def test_a_learner_saves_their_own_profile(client):
     user = UserFactory(role="aprendiz")
     client.force_login(user)
-    response = client.post(URL, {
-        "sex": "mujer", "birth_year": "1990", "nationality": "venezolana", "province": "Pichincha",
-        "city": "Quito", "disability": "no_dice", "community": "migrante",
-    })
+    response = client.post(
+        URL,
+        {
+            "sex": "mujer",
+            "birth_year": "1990",
+            "nationality": "venezolana",
+            "province": "Pichincha",
+            "city": "Quito",
+            "disability": "no_dice",
+            "community": "migrante",
+        },
+    )
     assert response.status_code == 302
     profile = Profile.objects.get(user=user)
     assert (profile.sex, profile.birth_year, profile.city) == ("mujer", 1990, "Quito")
@@ -31,10 +39,18 @@ def test_a_learner_saves_their_own_profile(client):
 @pytest.mark.django_db
 def test_an_impossible_birth_year_is_refused_in_spanish_and_typed_values_are_kept(client):
     client.force_login(UserFactory(role="aprendiz"))
-    response = client.post(URL, {
-        "sex": "mujer", "birth_year": "1850", "nationality": "otra", "province": "Azuay",
-        "city": "Cuenca", "disability": "no", "community": "acogida",
-    })
+    response = client.post(
+        URL,
+        {
+            "sex": "mujer",
+            "birth_year": "1850",
+            "nationality": "otra",
+            "province": "Azuay",
+            "city": "Cuenca",
+            "disability": "no",
+            "community": "acogida",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert response.context["form"].errors["birth_year"][0].startswith("Escribe un año entre 1920 y")
@@ -50,8 +66,18 @@ def test_another_learner_cannot_see_or_edit_someone_elses_profile(client):
     client.force_login(other)
     body = client.get(URL).content.decode()
     assert "Lago Agrio" not in body and "1985" not in body
-    client.post(URL, {"sex": "hombre", "birth_year": "", "nationality": "otra", "province": "",
-                      "city": "Loja", "disability": "no_dice", "community": "no_dice"})
+    client.post(
+        URL,
+        {
+            "sex": "hombre",
+            "birth_year": "",
+            "nationality": "otra",
+            "province": "",
+            "city": "Loja",
+            "disability": "no_dice",
+            "community": "no_dice",
+        },
+    )
     owner.profile.refresh_from_db()
     assert owner.profile.city == "Lago Agrio"
     assert Profile.objects.get(user=other).city == "Loja"

@@ -42,8 +42,13 @@ def test_each_area_declares_its_part_and_only_administration_gets_everything():
     assert matrix[Role.ADMIN.value] == (ALL_PERMISSIONS,)
     coordinator = set(matrix[Role.COORDINATOR.value])
     # from accounts, an lms app, an incubator app and what the old data migrations granted
-    assert {"wagtailadmin.access_admin", "quizzes.add_quiz", "jury.add_pitchevent",
-            "mentoring.view_attendance", "courses.view_enrolment"} <= coordinator
+    assert {
+        "wagtailadmin.access_admin",
+        "quizzes.add_quiz",
+        "jury.add_pitchevent",
+        "mentoring.view_attendance",
+        "courses.view_enrolment",
+    } <= coordinator
     assert matrix[Role.LEARNER.value] == matrix[Role.MENTOR.value] == matrix[Role.JURY.value] == ()
 
 

@@ -10,11 +10,20 @@ PRINT_KEY = "from django.conf import settings; print(settings.SECRET_KEY)"
 
 
 def _secret_key(**env: str) -> str:
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in {"SEMILLA_ENV", "SECRET_KEY", "SEMILLA_TESTING", "SEMILLA_SECRET_KEY_FILE"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SEMILLA_ENV", "SECRET_KEY", "SEMILLA_TESTING", "SEMILLA_SECRET_KEY_FILE"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE="cms.settings", **env)
-    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {PRINT_KEY}"],
-                            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {PRINT_KEY}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -37,7 +46,8 @@ def test_an_explicit_secret_key_wins_over_the_file(tmp_path):
     key_file = tmp_path / ".secret_key"
     key_file.write_text("from-the-file", encoding="utf-8")
     assert _secret_key(SECRET_KEY="from-the-environment", SEMILLA_SECRET_KEY_FILE=str(key_file)) == (
-        "from-the-environment")
+        "from-the-environment"
+    )
 
 
 def test_the_key_file_is_ignored_by_git_and_by_the_docker_build():

@@ -20,14 +20,26 @@ GOOD_PRODUCTION = {
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in {"SEMILLA_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "SEMILLA_TESTING",
-                                "SITE_URL", "H5P_CONTENT_ORIGIN",
-                                # set for Playwright by the browser tests' conftest; never in production
-                                "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "SEMILLA_ENV",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "SEMILLA_TESTING",
+            "SITE_URL",
+            "H5P_CONTENT_ORIGIN",
+            # set for Playwright by the browser tests' conftest; never in production
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_deploy_with_production_settings_is_clean():
@@ -36,35 +48,47 @@ def test_check_deploy_with_production_settings_is_clean():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize("unsafe, message", [
-    ({"SECRET_KEY": ""}, "SECRET_KEY"),
-    ({"SECRET_KEY": "corta"}, "SECRET_KEY"),
-    ({"DEBUG": "1"}, "DEBUG"),
-    ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
-    ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
-    ({"SITE_URL": ""}, "SITE_URL"),
-    ({"H5P_CONTENT_ORIGIN": ""}, "H5P_CONTENT_ORIGIN"),
-    # A subdomain of the main site is the same site: its cookies and WebSockets would reach package code.
-    ({"H5P_CONTENT_ORIGIN": "https://h5p.semilla.example.org"}, "H5P_CONTENT_ORIGIN"),
-    ({"H5P_CONTENT_ORIGIN": "https://example.org"}, "H5P_CONTENT_ORIGIN"),
-    ({"SITE_URL": "https://semilla.org.ec", "H5P_CONTENT_ORIGIN": "https://h5p.semilla.org.ec"},
-     "H5P_CONTENT_ORIGIN"),
-    ({"SITE_URL": "https://www.semilla.com.ec", "H5P_CONTENT_ORIGIN": "https://contenido.semilla.com.ec:8443"},
-     "H5P_CONTENT_ORIGIN"),
-    ({"SITE_URL": "https://semilla.co.uk", "H5P_CONTENT_ORIGIN": "https://H5P.Semilla.co.uk."},
-     "H5P_CONTENT_ORIGIN"),
-])
+@pytest.mark.parametrize(
+    "unsafe, message",
+    [
+        ({"SECRET_KEY": ""}, "SECRET_KEY"),
+        ({"SECRET_KEY": "corta"}, "SECRET_KEY"),
+        ({"DEBUG": "1"}, "DEBUG"),
+        ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"SITE_URL": ""}, "SITE_URL"),
+        ({"H5P_CONTENT_ORIGIN": ""}, "H5P_CONTENT_ORIGIN"),
+        # A subdomain of the main site is the same site: its cookies and WebSockets would reach package code.
+        ({"H5P_CONTENT_ORIGIN": "https://h5p.semilla.example.org"}, "H5P_CONTENT_ORIGIN"),
+        ({"H5P_CONTENT_ORIGIN": "https://example.org"}, "H5P_CONTENT_ORIGIN"),
+        (
+            {"SITE_URL": "https://semilla.org.ec", "H5P_CONTENT_ORIGIN": "https://h5p.semilla.org.ec"},
+            "H5P_CONTENT_ORIGIN",
+        ),
+        (
+            {"SITE_URL": "https://www.semilla.com.ec", "H5P_CONTENT_ORIGIN": "https://contenido.semilla.com.ec:8443"},
+            "H5P_CONTENT_ORIGIN",
+        ),
+        (
+            {"SITE_URL": "https://semilla.co.uk", "H5P_CONTENT_ORIGIN": "https://H5P.Semilla.co.uk."},
+            "H5P_CONTENT_ORIGIN",
+        ),
+    ],
+)
 def test_production_refuses_to_start_with_unsafe_values(unsafe, message):
     result = _manage("check", **{**GOOD_PRODUCTION, **unsafe})
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and message in result.stderr
 
 
-@pytest.mark.parametrize("site, content", [
-    ("https://semilla.org.ec", "https://semilla-h5p.org.ec"),
-    ("https://aprende.semilla.gob.ec", "https://h5p.otro.gob.ec"),
-    ("https://semilla.example.org", "https://semilla-h5p.example.net"),
-])
+@pytest.mark.parametrize(
+    "site, content",
+    [
+        ("https://semilla.org.ec", "https://semilla-h5p.org.ec"),
+        ("https://aprende.semilla.gob.ec", "https://h5p.otro.gob.ec"),
+        ("https://semilla.example.org", "https://semilla-h5p.example.net"),
+    ],
+)
 def test_production_accepts_a_content_origin_on_another_site(site, content):
     from urllib.parse import urlsplit
 

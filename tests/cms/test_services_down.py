@@ -116,4 +116,3 @@ def test_a_service_down_shows_volvemos_enseguida_in_spanish_with_503(url):
     assert "Volvemos enseguida" in text
     assert "Traceback" not in text and "OperationalError" not in text and "Connection refused" not in text
     assert 'href="/"' in text
-

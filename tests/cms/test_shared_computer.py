@@ -169,7 +169,9 @@ def test_a_status_ping_that_ends_the_session_says_where_the_notice_is(client, cl
     response = client.get("/cuenta/sesion/estado/")
     assert response.status_code == 200
     assert response.json() == {
-        "authenticated": False, "seconds_left": 0, "login": "/cuenta/entrar/?motivo=inactividad",
+        "authenticated": False,
+        "seconds_left": 0,
+        "login": "/cuenta/entrar/?motivo=inactividad",
     }
     assert response["Cache-Control"] == "no-store"
     assert "_auth_user_id" not in client.session

@@ -7,9 +7,13 @@ from cms.accounts.roles import Role, has_role
 
 URL = "/cuenta/registro/"
 GOOD = {
-    "username": "maria.lopez", "first_name": "María", "last_name": "López",
-    "password1": "girasol-del-valle-7", "password2": "girasol-del-valle-7",
-    "phone": "", "email": "",
+    "username": "maria.lopez",
+    "first_name": "María",
+    "last_name": "López",
+    "password1": "girasol-del-valle-7",
+    "password2": "girasol-del-valle-7",
+    "phone": "",
+    "email": "",
 }
 
 

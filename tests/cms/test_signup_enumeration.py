@@ -15,9 +15,14 @@ from cms.accounts.selectors import RESERVED_USERNAMES, usernames_free_like
 
 URL = "/cuenta/registro/"
 GOOD = {
-    "username": "maria.lopez", "first_name": "María", "last_name": "López",
-    "password1": "girasol-del-valle-7", "password2": "girasol-del-valle-7",
-    "phone": "", "email": "", "consent": "on",
+    "username": "maria.lopez",
+    "first_name": "María",
+    "last_name": "López",
+    "password1": "girasol-del-valle-7",
+    "password2": "girasol-del-valle-7",
+    "phone": "",
+    "email": "",
+    "consent": "on",
 }
 
 
@@ -62,8 +67,9 @@ def test_the_suggested_names_are_free_and_work(client):
     User.objects.create_user(username="maria.lopez", password="x-y-z-12345678")
     suggestions = usernames_free_like(username="maria.lopez")
     assert 1 <= len(suggestions) <= 3
-    assert all(s.startswith("maria.lopez") and not User.objects.filter(username__iexact=s).exists()
-               for s in suggestions)
+    assert all(
+        s.startswith("maria.lopez") and not User.objects.filter(username__iexact=s).exists() for s in suggestions
+    )
     errors = _username_errors(client)
     offered = re.findall(r"maria\.lopez\d+", errors[0])
     assert offered

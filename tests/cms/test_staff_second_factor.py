@@ -133,9 +133,15 @@ def test_demo_staff_get_the_published_secret_and_demo_codigo_prints_a_working_co
 
 def test_production_refuses_to_start_without_the_second_factor():
     environment = {k: v for k, v in os.environ.items() if k not in {"SEMILLA_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    environment.update(SEMILLA_ENV="production", SECRET_KEY="x" * 20 + "a-long-random-value-for-this-test-only",
-                       ALLOWED_HOSTS="semilla.example.org", SITE_URL="https://semilla.example.org",
-                       H5P_CONTENT_ORIGIN="https://semilla-h5p.example.net", SEMILLA_STAFF_OTP_REQUIRED="0")
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
-                            capture_output=True, text=True, timeout=120)
+    environment.update(
+        SEMILLA_ENV="production",
+        SECRET_KEY="x" * 20 + "a-long-random-value-for-this-test-only",
+        ALLOWED_HOSTS="semilla.example.org",
+        SITE_URL="https://semilla.example.org",
+        H5P_CONTENT_ORIGIN="https://semilla-h5p.example.net",
+        SEMILLA_STAFF_OTP_REQUIRED="0",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "SEMILLA_STAFF_OTP_REQUIRED" in result.stderr

@@ -35,8 +35,15 @@ def _urls(tile: Tile) -> set[str]:
 
 def test_a_learner_sees_her_courses_certificates_grades_venture_and_sessions(client, scenario):
     tiles, html = _tiles(client, scenario.learner)
-    assert {"mis-cursos", "mis-certificados", "mis-calificaciones", "mis-emprendimientos",
-            "proximas-mentorias", "incubadora", "mis-resultados-pitch"} <= tiles.keys()
+    assert {
+        "mis-cursos",
+        "mis-certificados",
+        "mis-calificaciones",
+        "mis-emprendimientos",
+        "proximas-mentorias",
+        "incubadora",
+        "mis-resultados-pitch",
+    } <= tiles.keys()
     assert "postulaciones" not in tiles and "pitches-por-calificar" not in tiles and "administracion" not in tiles
     assert scenario.course.url in _urls(tiles["mis-cursos"])
     assert reverse("certificates:list") in _urls(tiles["mis-certificados"])
@@ -48,8 +55,13 @@ def test_a_learner_sees_her_courses_certificates_grades_venture_and_sessions(cli
 
 def test_a_coordinator_sees_applications_overdue_milestones_gradebooks_and_events(client, scenario):
     tiles, _html = _tiles(client, scenario.coordinator)
-    assert {"postulaciones", "hitos-atrasados", "calificaciones-por-curso", "eventos-de-pitch",
-            "administracion"} <= tiles.keys()
+    assert {
+        "postulaciones",
+        "hitos-atrasados",
+        "calificaciones-por-curso",
+        "eventos-de-pitch",
+        "administracion",
+    } <= tiles.keys()
     assert "mis-cursos" not in tiles
     applications = tiles["postulaciones"]
     assert applications.count == 1
@@ -105,8 +117,7 @@ def test_signing_in_leads_to_the_start_page(client, scenario):
     from tests.browser.conftest import accept_current_consent
 
     accept_current_consent(scenario.coordinator)
-    response = client.post(reverse("accounts:login"), {"username": scenario.coordinator.username,
-                                                       "password": PASSWORD})
+    response = client.post(reverse("accounts:login"), {"username": scenario.coordinator.username, "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == reverse("home:dashboard")
 
@@ -114,6 +125,7 @@ def test_signing_in_leads_to_the_start_page(client, scenario):
 def test_a_tile_is_shown_to_the_role_or_predicate_it_was_registered_for(rf):
     before = list(_registry)
     try:
+
         def only_for_jurors(request):
             return Tile(title="Prueba", url="/prueba/", items=(TileItem(label="uno", url="/uno/"),), key="prueba")
 
@@ -149,6 +161,15 @@ def test_the_start_page_in_cms_names_no_lms_or_incubator_code_urls_or_models():
         leaked = {m for m in _imported_modules(path) if m.split(".")[0] in ("lms", "incubator")}
         assert not leaked, f"{path.name} imports {leaked}"
     template = (home / "templates" / "home" / "dashboard.html").read_text(encoding="utf-8")
-    for name in ("mentoring:", "ventures:", "jury:", "cohorts:", "courses:", "certificates:", "grades:",
-                 ".ventures", "pitch_events"):
+    for name in (
+        "mentoring:",
+        "ventures:",
+        "jury:",
+        "cohorts:",
+        "courses:",
+        "certificates:",
+        "grades:",
+        ".ventures",
+        "pitch_events",
+    ):
         assert name not in template

@@ -11,7 +11,9 @@ def my_pitch_entries(*, user) -> list[Entry]:
     if not user.is_authenticated:
         return []
     active = Award.objects.filter(entry=OuterRef("pk"), status=Award.Status.ACTIVE)
-    return list(Entry.objects.filter(venture__members=user, is_calibration=False)
-                .select_related("event", "venture").annotate(has_award=Exists(active))
-                .order_by("-event__starts_at", "pk"))
-
+    return list(
+        Entry.objects.filter(venture__members=user, is_calibration=False)
+        .select_related("event", "venture")
+        .annotate(has_award=Exists(active))
+        .order_by("-event__starts_at", "pk")
+    )

@@ -57,10 +57,12 @@ class PitchGroup:
 
 def my_pitches(*, user) -> list[PitchGroup]:
     """The juror's entries grouped by event, newest event first; one query."""
-    assignments = (assignments_of_juror(user)
-                   .select_related("entry__event", "entry__venture", "sheet")
-                   .defer("entry__calibration_text", "sheet__comment", "sheet__private_note")
-                   .order_by("-entry__event__starts_at", "entry__event_id", "entry_id"))
+    assignments = (
+        assignments_of_juror(user)
+        .select_related("entry__event", "entry__venture", "sheet")
+        .defer("entry__calibration_text", "sheet__comment", "sheet__private_note")
+        .order_by("-entry__event__starts_at", "entry__event_id", "entry_id")
+    )
     events: dict[int, PitchGroup] = {}
     for a in assignments:
         group = events.setdefault(a.entry.event_id, PitchGroup(event=a.entry.event, rows=[]))
@@ -71,9 +73,12 @@ def my_pitches(*, user) -> list[PitchGroup]:
 def assignment_for_or_404(*, user, entry_id: int) -> Assignment:
     """The juror's own assignment on this entry, with event, rubric, venture, frozen plan version and sheet;
     404 for any entry not assigned to them. One query."""
-    assignment = (assignments_of_juror(user)
-                  .select_related("entry__event__rubric", "entry__venture", "entry__plan_version", "sheet")
-                  .filter(entry_id=entry_id).first())
+    assignment = (
+        assignments_of_juror(user)
+        .select_related("entry__event__rubric", "entry__venture", "entry__plan_version", "sheet")
+        .filter(entry_id=entry_id)
+        .first()
+    )
     if assignment is None:
         raise Http404
     return assignment
@@ -106,8 +111,12 @@ def levels_of(*, assignment: Assignment) -> dict[int, int]:
 
 def neighbours_of(*, assignment: Assignment) -> tuple[int | None, int | None]:
     """(previous, next) entry ids among the juror's not-recused entries of the same event. One query."""
-    ids = list(Assignment.objects.filter(juror_id=assignment.juror_id, entry__event_id=assignment.entry.event_id)
-               .exclude(status=Assignment.Status.RECUSED).order_by("entry_id").values_list("entry_id", flat=True))
+    ids = list(
+        Assignment.objects.filter(juror_id=assignment.juror_id, entry__event_id=assignment.entry.event_id)
+        .exclude(status=Assignment.Status.RECUSED)
+        .order_by("entry_id")
+        .values_list("entry_id", flat=True)
+    )
     if assignment.entry_id not in ids:
         return None, None
     at = ids.index(assignment.entry_id)
@@ -127,14 +136,23 @@ def calibration_spread(*, entry: Entry, criteria: list[Criterion]) -> list[Sprea
     every not-recused juror submitted it (and never for a real entry). Two queries."""
     if not entry.is_calibration:
         return None
-    counts = Assignment.objects.filter(entry=entry).exclude(status=Assignment.Status.RECUSED).aggregate(
-        total=Count("pk"), submitted=Count("pk", filter=Q(sheet__submitted_at__isnull=False)))
+    counts = (
+        Assignment.objects.filter(entry=entry)
+        .exclude(status=Assignment.Status.RECUSED)
+        .aggregate(total=Count("pk"), submitted=Count("pk", filter=Q(sheet__submitted_at__isnull=False)))
+    )
     if not counts["total"] or counts["submitted"] < counts["total"]:
         return None
     levels: dict[int, list[int]] = {}
-    rows = Score.objects.filter(sheet__assignment__entry=entry, sheet__submitted_at__isnull=False).exclude(
-        sheet__assignment__status=Assignment.Status.RECUSED).values_list("criterion_id", "level")
+    rows = (
+        Score.objects.filter(sheet__assignment__entry=entry, sheet__submitted_at__isnull=False)
+        .exclude(sheet__assignment__status=Assignment.Status.RECUSED)
+        .values_list("criterion_id", "level")
+    )
     for criterion_id, level in rows:
         levels.setdefault(criterion_id, []).append(level)
-    return [Spread(criterion=c, low=min(levels[c.pk]), middle=median(levels[c.pk]), high=max(levels[c.pk]))
-            for c in criteria if levels.get(c.pk)]
+    return [
+        Spread(criterion=c, low=min(levels[c.pk]), middle=median(levels[c.pk]), high=max(levels[c.pk]))
+        for c in criteria
+        if levels.get(c.pk)
+    ]

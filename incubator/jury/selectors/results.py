@@ -30,14 +30,18 @@ from incubator.jury.models import (
 METHOD_SENTENCES = {
     scoring.Reason.ENOUGH_DATA: _(
         "Se normalizaron las notas por jurado porque hay al menos seis emprendimientos y cada uno tiene al menos "
-        "tres jurados: la nota de cada jurado se compara con su propia forma de calificar."),
+        "tres jurados: la nota de cada jurado se compara con su propia forma de calificar."
+    ),
     scoring.Reason.TOO_FEW_VENTURES: _(
-        "Se usaron los totales sin normalizar porque hay menos de seis emprendimientos."),
+        "Se usaron los totales sin normalizar porque hay menos de seis emprendimientos."
+    ),
     scoring.Reason.TOO_FEW_JURORS: _(
-        "Se usaron los totales sin normalizar porque hay emprendimientos con menos de tres jurados."),
+        "Se usaron los totales sin normalizar porque hay emprendimientos con menos de tres jurados."
+    ),
     scoring.Reason.TOO_FEW_VENTURES_AND_JURORS: _(
         "Se usaron los totales sin normalizar porque hay menos de seis emprendimientos y algunos tienen menos de "
-        "tres jurados."),
+        "tres jurados."
+    ),
 }
 TIE_BREAK_LABELS: dict[str, Promise] = {
     scoring.TieBreak.CRITERION: _("Desempate por criterio"),
@@ -95,15 +99,22 @@ def scoring_inputs_for(*, event: PitchEvent) -> ScoringInputs:
     scoring module then drops incomplete ones. Calibration entries are never ranked. Entry ids are the
     scoring module's venture ids.
     """
-    criteria = [scoring.Criterion(c.pk, c.name, c.weight, c.sort_order or 0)
-                for c in Criterion.objects.filter(rubric_id=event.rubric_id).order_by("sort_order", "id")]
-    entries = {e.pk: e for e in Entry.objects.filter(event=event, is_calibration=False)
-               .select_related("venture", "result").order_by("id")}
-    rows = (Score.objects.filter(sheet__assignment__entry__event=event,
-                                 sheet__assignment__entry__is_calibration=False,
-                                 sheet__assignment__status=Assignment.Status.ACTIVE,
-                                 sheet__submitted_at__isnull=False)
-            .values_list("sheet__assignment__juror_id", "sheet__assignment__entry_id", "criterion_id", "level"))
+    criteria = [
+        scoring.Criterion(c.pk, c.name, c.weight, c.sort_order or 0)
+        for c in Criterion.objects.filter(rubric_id=event.rubric_id).order_by("sort_order", "id")
+    ]
+    entries = {
+        e.pk: e
+        for e in Entry.objects.filter(event=event, is_calibration=False)
+        .select_related("venture", "result")
+        .order_by("id")
+    }
+    rows = Score.objects.filter(
+        sheet__assignment__entry__event=event,
+        sheet__assignment__entry__is_calibration=False,
+        sheet__assignment__status=Assignment.Status.ACTIVE,
+        sheet__submitted_at__isnull=False,
+    ).values_list("sheet__assignment__juror_id", "sheet__assignment__entry_id", "criterion_id", "level")
     levels: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
     for juror_id, entry_id, criterion_id, level in rows:
         levels[(juror_id, entry_id)][criterion_id] = level
@@ -237,34 +248,60 @@ def _outliers_by_entry(results: scoring.Results, names: dict[int, str]) -> dict[
     return {venture: tuple(notes) for venture, notes in found.items()}
 
 
-def _stored_rows(inputs: ScoringInputs, active: dict[int, Award],
-                 outliers: dict[int, tuple[OutlierNote, ...]]) -> list[ResultRow]:
+def _stored_rows(
+    inputs: ScoringInputs, active: dict[int, Award], outliers: dict[int, tuple[OutlierNote, ...]]
+) -> list[ResultRow]:
     """The rows as the close stored them, in rank order."""
-    entries = sorted((e for e in inputs.entries.values() if _stored_result(e) is not None),
-                     key=lambda e: (e.result.rank, e.pk))
-    return [ResultRow(e, e.result.rank, e.result.score, tie_break_label(e.result.tie_break, inputs.criteria_names),
-                      e.result.needs_deliberation, inputs.complete_counts.get(e.pk, 0), e.result.outcome,
-                      str(e.result.get_outcome_display()), e.result.reserve_position, active.get(e.pk),
-                      outliers.get(e.pk, ())) for e in entries]
+    entries = sorted(
+        (e for e in inputs.entries.values() if _stored_result(e) is not None), key=lambda e: (e.result.rank, e.pk)
+    )
+    return [
+        ResultRow(
+            e,
+            e.result.rank,
+            e.result.score,
+            tie_break_label(e.result.tie_break, inputs.criteria_names),
+            e.result.needs_deliberation,
+            inputs.complete_counts.get(e.pk, 0),
+            e.result.outcome,
+            str(e.result.get_outcome_display()),
+            e.result.reserve_position,
+            active.get(e.pk),
+            outliers.get(e.pk, ()),
+        )
+        for e in entries
+    ]
 
 
 def _live_rows(live: Live, outliers: dict[int, tuple[OutlierNote, ...]]) -> list[ResultRow]:
     """The rows as computed now (a preview before close)."""
     inputs = live.inputs
-    return [ResultRow(inputs.entries[r.venture_id], r.rank, scoring.round2(r.score),
-                      tie_break_label(tie_break_code(r), inputs.criteria_names), r.needs_deliberation,
-                      inputs.complete_counts.get(r.venture_id, 0), outliers=outliers.get(r.venture_id, ()))
-            for r in live.ranking]
+    return [
+        ResultRow(
+            inputs.entries[r.venture_id],
+            r.rank,
+            scoring.round2(r.score),
+            tie_break_label(tie_break_code(r), inputs.criteria_names),
+            r.needs_deliberation,
+            inputs.complete_counts.get(r.venture_id, 0),
+            outliers=outliers.get(r.venture_id, ()),
+        )
+        for r in live.ranking
+    ]
 
 
 def _flat_jurors(results: scoring.Results, names: dict[int, str]) -> list[FlatJuror]:
-    return [FlatJuror(names.get(j, ""), results.explain.jurors[j].sd, scoring.JurorFlag.NO_SPREAD in flags)
-            for j, flags in sorted(results.juror_flags.items())]
+    return [
+        FlatJuror(names.get(j, ""), results.explain.jurors[j].sd, scoring.JurorFlag.NO_SPREAD in flags)
+        for j, flags in sorted(results.juror_flags.items())
+    ]
 
 
 def _reserve(rows: list[ResultRow]) -> list[ResultRow]:
-    return sorted((row for row in rows if row.outcome == Result.Outcome.RESERVE),
-                  key=lambda row: (row.reserve_position or 0, row.rank))
+    return sorted(
+        (row for row in rows if row.outcome == Result.Outcome.RESERVE),
+        key=lambda row: (row.reserve_position or 0, row.rank),
+    )
 
 
 def results_page(*, event: PitchEvent) -> ResultsPage:
@@ -275,20 +312,29 @@ def results_page(*, event: PitchEvent) -> ResultsPage:
     active = {a.entry_id: a for a in awards if a.status == Award.Status.ACTIVE}
     names = _people({o.juror_id for o in results.outliers} | set(results.juror_flags))
     outliers = _outliers_by_entry(results, names)
-    stored = event.is_closed and all(_stored_result(e) is not None for e in inputs.entries.values()
-                                     if e.pk in results.scores)
+    stored = event.is_closed and all(
+        _stored_result(e) is not None for e in inputs.entries.values() if e.pk in results.scores
+    )
     rows = _stored_rows(inputs, active, outliers) if stored else _live_rows(live, outliers)
     spent = sum((a.amount for a in active.values()), Decimal(0))
     return ResultsPage(
-        event=event, method_sentence=str(METHOD_SENTENCES[results.reason]), rows=rows,
+        event=event,
+        method_sentence=str(METHOD_SENTENCES[results.reason]),
+        rows=rows,
         unscored=[inputs.entries[v] for v in results.unscored],
-        short_entries=[ShortEntry(inputs.entries[v], n) for v, n in inputs.complete_counts.items()
-                       if n < scoring.MIN_JURORS_TO_NORMALIZE],
+        short_entries=[
+            ShortEntry(inputs.entries[v], n)
+            for v, n in inputs.complete_counts.items()
+            if n < scoring.MIN_JURORS_TO_NORMALIZE
+        ],
         flat_jurors=_flat_jurors(results, names),
         deliberation=[[inputs.entries[v] for v in g] for g in deliberation_groups(live.ranking)],
-        winners=[row for row in rows if row.outcome == Result.Outcome.WINNER], reserve=_reserve(rows),
+        winners=[row for row in rows if row.outcome == Result.Outcome.WINNER],
+        reserve=_reserve(rows),
         withdrawn_awards=[a for a in awards if a.status == Award.Status.WITHDRAWN],
-        spent=spent, remaining=event.total_budget - spent, stored=stored,
+        spent=spent,
+        remaining=event.total_budget - spent,
+        stored=stored,
     )
 
 
@@ -461,27 +507,40 @@ class ExplainPage:
 
 
 def _juror_line(info: scoring.JurorExplain, names: Names) -> JurorLine:
-    return JurorLine(names.juror(info.juror_id), info.mean, info.sd, scoring.JurorFlag.LOW_VARIANCE in info.flags,
-                     scoring.JurorFlag.NO_SPREAD in info.flags,
-                     [JurorTotal(names.venture(v), total, info.z.get(v), info.rescaled.get(v))
-                      for v, total in sorted(info.totals.items())])
+    return JurorLine(
+        names.juror(info.juror_id),
+        info.mean,
+        info.sd,
+        scoring.JurorFlag.LOW_VARIANCE in info.flags,
+        scoring.JurorFlag.NO_SPREAD in info.flags,
+        [
+            JurorTotal(names.venture(v), total, info.z.get(v), info.rescaled.get(v))
+            for v, total in sorted(info.totals.items())
+        ],
+    )
 
 
 def _venture_line(info: scoring.VentureExplain, names: Names, criteria: dict[int, str]) -> VentureLine:
-    scores = [VentureScore(names.juror(j), x, j in info.outlier_jurors, abs(x - info.median))
-              for j, x in sorted(info.scores.items())]
+    scores = [
+        VentureScore(names.juror(j), x, j in info.outlier_jurors, abs(x - info.median))
+        for j, x in sorted(info.scores.items())
+    ]
     means = [CriterionMean(criteria[c], m) for c, m in info.criterion_means.items()]
-    return VentureLine(names.venture(info.venture_id), info.score, info.median, info.mad, info.outlier_threshold,
-                       scores, means)
+    return VentureLine(
+        names.venture(info.venture_id), info.score, info.median, info.mad, info.outlier_threshold, scores, means
+    )
 
 
 def _tie_break_line(step: scoring.TieBreakStep, names: Names, criteria: dict[int, str]) -> TieBreakLine:
     return TieBreakLine(
-        ventures=[names.venture(v) for v in step.venture_ids], kind=step.kind,
+        ventures=[names.venture(v) for v in step.venture_ids],
+        kind=step.kind,
         criterion=criteria[step.criterion_id] if step.criterion_id else "",
         values=[TieValue(names.venture(v), x) for v, x in step.values.items()],
-        pairs=[Pair(names.venture(p.a), names.venture(p.b), len(p.shared_jurors), p.a_higher, p.b_higher)
-               for p in step.pairs],
+        pairs=[
+            Pair(names.venture(p.a), names.venture(p.b), len(p.shared_jurors), p.a_higher, p.b_higher)
+            for p in step.pairs
+        ],
         outcome=[[names.venture(v) for v in part] for part in step.outcome],
     )
 
@@ -494,19 +553,29 @@ def explain_page(*, event: PitchEvent) -> ExplainPage:
     names = Names(_people(explain.jurors), {pk: str(e) for pk, e in inputs.entries.items()})
     criteria = inputs.criteria_names
     return ExplainPage(
-        event=event, method=results.method, normalized=results.method == scoring.Method.NORMALIZED,
-        method_sentence=str(METHOD_SENTENCES[results.reason]), decision=explain.decision,
-        jurors_per_venture=[VentureCount(names.venture(v), n)
-                            for v, n in sorted(explain.decision.jurors_per_venture.items())],
-        criteria=[CriterionLine(c.name, c.weight, explain.criteria_by_priority.index(c.id) + 1)
-                  for c in inputs.criteria],
+        event=event,
+        method=results.method,
+        normalized=results.method == scoring.Method.NORMALIZED,
+        method_sentence=str(METHOD_SENTENCES[results.reason]),
+        decision=explain.decision,
+        jurors_per_venture=[
+            VentureCount(names.venture(v), n) for v, n in sorted(explain.decision.jurors_per_venture.items())
+        ],
+        criteria=[
+            CriterionLine(c.name, c.weight, explain.criteria_by_priority.index(c.id) + 1) for c in inputs.criteria
+        ],
         weight_sum=explain.weight_sum,
         jurors=[_juror_line(info, names) for info in explain.jurors.values()],
-        ventures=[_venture_line(info, names, criteria)
-                  for info in sorted(explain.ventures.values(), key=lambda info: -info.score)],
+        ventures=[
+            _venture_line(info, names, criteria)
+            for info in sorted(explain.ventures.values(), key=lambda info: -info.score)
+        ],
         tie_breaks=[_tie_break_line(step, names, criteria) for step in explain.tie_breaks],
-        deliberated=[Placed(r.rank, names.venture(r.venture_id)) for r in live.ranking
-                     if r.tie_break_used == scoring.TieBreak.DELIBERATION],
+        deliberated=[
+            Placed(r.rank, names.venture(r.venture_id))
+            for r in live.ranking
+            if r.tie_break_used == scoring.TieBreak.DELIBERATION
+        ],
         ignored=[IgnoredSheet(names.juror(j), names.venture(v)) for j, v in explain.ignored_sheets],
         ranking=[Placed(r.rank, names.venture(r.venture_id), r.score, r.needs_deliberation) for r in live.ranking],
         allocation=allocation_steps(event=event, ranking=live.ranking, entries=inputs.entries),
@@ -525,11 +594,24 @@ def allocation_steps(*, event: PitchEvent, ranking, entries: dict[int, Entry]) -
         award = active.get(r.venture_id)
         if award is not None:
             remaining -= award.amount
-        steps.append(AllocationStep(r.rank, str(entries[r.venture_id]), award, r.venture_id in withdrawn, remaining,
-                                    entries[r.venture_id].requested_amount))
-    return AllocationLines(budget=event.total_budget, steps=steps, remaining=remaining,
-                           fixed=event.award_rule == PitchEvent.AwardRule.FIXED, fixed_amount=event.fixed_amount,
-                           has_awards=bool(awards))
+        steps.append(
+            AllocationStep(
+                r.rank,
+                str(entries[r.venture_id]),
+                award,
+                r.venture_id in withdrawn,
+                remaining,
+                entries[r.venture_id].requested_amount,
+            )
+        )
+    return AllocationLines(
+        budget=event.total_budget,
+        steps=steps,
+        remaining=remaining,
+        fixed=event.award_rule == PitchEvent.AwardRule.FIXED,
+        fixed_amount=event.fixed_amount,
+        has_awards=bool(awards),
+    )
 
 
 def audit_log(*, event: PitchEvent) -> list[AuditEntry]:
@@ -544,9 +626,12 @@ def event_for_juror_after_close_or_404(*, user, event_id: int) -> PitchEvent:
     """The closed event if this person is one of its jurors (in the pool or assigned); 404 otherwise."""
     if not user.is_authenticated:
         raise Http404
-    event = (PitchEvent.objects.select_related("cohort", "rubric")
-             .filter(Q(jurors=user) | Q(entries__assignments__juror=user), pk=event_id,
-                     status=PitchEvent.Status.CLOSED).distinct().first())
+    event = (
+        PitchEvent.objects.select_related("cohort", "rubric")
+        .filter(Q(jurors=user) | Q(entries__assignments__juror=user), pk=event_id, status=PitchEvent.Status.CLOSED)
+        .distinct()
+        .first()
+    )
     if event is None:
         raise Http404
     return event
@@ -571,11 +656,20 @@ def juror_results(*, event: PitchEvent, user) -> list[JurorResultRow]:
     explain = live.results.explain
     mine = explain.jurors.get(user.pk)
     rows = []
-    for e in sorted((e for e in live.inputs.entries.values() if _stored_result(e) is not None),
-                    key=lambda e: (e.result.rank, e.pk)):
+    for e in sorted(
+        (e for e in live.inputs.entries.values() if _stored_result(e) is not None), key=lambda e: (e.result.rank, e.pk)
+    ):
         totals = [info.totals[e.pk] for info in explain.jurors.values() if e.pk in info.totals]
-        rows.append(JurorResultRow(e, e.result.rank, e.result.score, mine.totals.get(e.pk) if mine else None,
-                                   scoring.mean(totals) if totals else None, len(totals)))
+        rows.append(
+            JurorResultRow(
+                e,
+                e.result.rank,
+                e.result.score,
+                mine.totals.get(e.pk) if mine else None,
+                scoring.mean(totals) if totals else None,
+                len(totals),
+            )
+        )
     return rows
 
 
@@ -606,8 +700,9 @@ def _criterion_means(entry: Entry, criteria: list[Criterion]) -> tuple[dict[int,
     plain = [scoring.Criterion(c.pk, c.name, c.weight, c.sort_order or 0) for c in criteria]
     counted = Q(assignment__entry=entry, assignment__status=Assignment.Status.ACTIVE, submitted_at__isnull=False)
     levels: dict[int, dict[int, int]] = defaultdict(dict)
-    for sheet_id, criterion_id, level in Score.objects.filter(
-            sheet__in=_sheets(counted)).values_list("sheet_id", "criterion_id", "level"):
+    for sheet_id, criterion_id, level in Score.objects.filter(sheet__in=_sheets(counted)).values_list(
+        "sheet_id", "criterion_id", "level"
+    ):
         levels[sheet_id][criterion_id] = level
     complete = [scoring.Sheet(0, entry.pk, lv) for lv in levels.values() if scoring.is_complete(lv, plain)]
     return scoring.criterion_means(complete, plain).get(entry.pk, {}), len(complete)
@@ -620,9 +715,11 @@ def private_result_or_404(*, user, event_id: int) -> PrivateResult:
     """
     if not user.is_authenticated:
         raise Http404
-    entry = (Entry.objects.select_related("event", "venture", "result")
-             .filter(event_id=event_id, is_calibration=False, venture__members=user,
-                     event__status=PitchEvent.Status.CLOSED).first())
+    entry = (
+        Entry.objects.select_related("event", "venture", "result")
+        .filter(event_id=event_id, is_calibration=False, venture__members=user, event__status=PitchEvent.Status.CLOSED)
+        .first()
+    )
     if entry is None or _stored_result(entry) is None:
         raise Http404
     criteria = list(Criterion.objects.filter(rubric_id=entry.event.rubric_id).order_by("sort_order", "id"))
@@ -631,11 +728,14 @@ def private_result_or_404(*, user, event_id: int) -> PrivateResult:
     # Random order: the order of comments must not hint at which juror wrote which.
     comments = [c.strip() for c in _sheets(counted).exclude(comment="").order_by("?").values_list("comment", flat=True)]
     return PrivateResult(
-        entry=entry, event=entry.event, result=entry.result,
+        entry=entry,
+        event=entry.event,
+        result=entry.result,
         award=entry.awards.filter(status=Award.Status.ACTIVE).first(),
         reserve_position=entry.result.reserve_position if entry.result.outcome == Result.Outcome.RESERVE else None,
         criteria=[CriterionResult(c.name, c.weight, means.get(c.pk)) for c in criteria],
-        comments=[c for c in comments if c], jurors=jurors,
+        comments=[c for c in comments if c],
+        jurors=jurors,
     )
 
 
@@ -644,5 +744,6 @@ def _sheets(condition: Q):
 
 
 def award_spent(*, event: PitchEvent) -> Decimal:
-    return Award.objects.filter(entry__event=event, status=Award.Status.ACTIVE).aggregate(
-        total=Sum("amount"))["total"] or Decimal(0)
+    return Award.objects.filter(entry__event=event, status=Award.Status.ACTIVE).aggregate(total=Sum("amount"))[
+        "total"
+    ] or Decimal(0)

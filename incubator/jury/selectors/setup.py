@@ -27,8 +27,7 @@ def eligibility_of(*, ventures: QuerySet[Venture]) -> list[Eligibility]:
     latest = PlanVersion.objects.filter(plan__venture=OuterRef("pk")).order_by("-number")
     rows = ventures.annotate(
         milestones_total=Count("milestones", distinct=True),
-        milestones_approved=Count("milestones", filter=Q(milestones__status=Milestone.Status.APPROVED),
-                                  distinct=True),
+        milestones_approved=Count("milestones", filter=Q(milestones__status=Milestone.Status.APPROVED), distinct=True),
         version_id=Subquery(latest.values("pk")[:1], output_field=IntegerField()),
         version_number=Subquery(latest.values("number")[:1], output_field=IntegerField()),
     ).order_by("name", "pk")
@@ -36,12 +35,21 @@ def eligibility_of(*, ventures: QuerySet[Venture]) -> list[Eligibility]:
     for venture in rows:
         reasons = []
         if venture.milestones_approved < venture.milestones_total:
-            reasons.append(_("Tiene hitos sin aprobar (aprobados: %(approved)s de %(total)s).") % {
-                "approved": venture.milestones_approved, "total": venture.milestones_total})
+            reasons.append(
+                _("Tiene hitos sin aprobar (aprobados: %(approved)s de %(total)s).")
+                % {"approved": venture.milestones_approved, "total": venture.milestones_total}
+            )
         if venture.version_id is None:
             reasons.append(_("Todavía no envió ninguna versión de su plan de negocio."))
-        result.append(Eligibility(venture=venture, eligible=not reasons, reasons=reasons,
-                                  version_id=venture.version_id, version_number=venture.version_number))
+        result.append(
+            Eligibility(
+                venture=venture,
+                eligible=not reasons,
+                reasons=reasons,
+                version_id=venture.version_id,
+                version_number=venture.version_number,
+            )
+        )
     return result
 
 
@@ -68,8 +76,11 @@ def setup_overview(*, event: PitchEvent) -> dict:
     entries, jurors, assignments (with sheet state) and the cohort's ventures with eligibility."""
     entries = list(event.entries.select_related("venture", "plan_version").defer("plan_version__snapshot"))
     jurors = list(event.jurors.order_by("first_name", "last_name", "id"))
-    assignments = list(Assignment.objects.filter(entry__event=event).select_related("juror", "sheet")
-                       .defer("sheet__comment", "sheet__private_note"))
+    assignments = list(
+        Assignment.objects.filter(entry__event=event)
+        .select_related("juror", "sheet")
+        .defer("sheet__comment", "sheet__private_note")
+    )
     columns = {e.pk: EntryColumn(entry=e) for e in entries}
     for a in assignments:
         column = columns[a.entry_id]
@@ -79,8 +90,11 @@ def setup_overview(*, event: PitchEvent) -> dict:
             column.counting += 1
     matrix = [{"juror": j, "cells": [columns[e.pk].cells.get(j.pk) for e in entries]} for j in jurors]
     entered = {e.venture_id for e in entries if e.venture_id}
-    candidates = [c for c in eligibility_of(ventures=Venture.objects.filter(cohort_id=event.cohort_id))
-                  if c.venture.pk not in entered]
+    candidates = [
+        c
+        for c in eligibility_of(ventures=Venture.objects.filter(cohort_id=event.cohort_id))
+        if c.venture.pk not in entered
+    ]
     return {
         "entries": entries,
         "columns": [columns[e.pk] for e in entries],

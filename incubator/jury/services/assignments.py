@@ -47,8 +47,15 @@ class AssignmentOutcome:
 
 def _assign(*, event: PitchEvent, entry: Entry, juror, by, reason: str) -> Assignment:
     assignment = Assignment.objects.create(entry=entry, juror=juror)
-    audit_record(event=event, kind=AuditEntry.Kind.ASSIGNED, actor=by, entry=entry, juror=juror,
-                 new={"assignment": assignment.pk}, reason=reason)
+    audit_record(
+        event=event,
+        kind=AuditEntry.Kind.ASSIGNED,
+        actor=by,
+        entry=entry,
+        juror=juror,
+        new={"assignment": assignment.pk},
+        reason=reason,
+    )
     return assignment
 
 
@@ -119,17 +126,31 @@ def assignment_declare(*, assignment: Assignment, conflict: bool, reason: str = 
             assignment.status = Assignment.Status.ACTIVE
             assignment.declared_at = timezone.now()
             assignment.save(update_fields=["status", "declared_at"])
-            audit_record(event=event, kind=AuditEntry.Kind.NO_CONFLICT, actor=by, entry=assignment.entry,
-                         juror=assignment.juror, old={"status": Assignment.Status.PENDING.value},
-                         new={"status": assignment.status})
+            audit_record(
+                event=event,
+                kind=AuditEntry.Kind.NO_CONFLICT,
+                actor=by,
+                entry=assignment.entry,
+                juror=assignment.juror,
+                old={"status": Assignment.Status.PENDING.value},
+                new={"status": assignment.status},
+            )
             return None
         old_status = assignment.status
         assignment.status = Assignment.Status.RECUSED
         assignment.recusal_reason = reason[:300]
         assignment.declared_at = timezone.now()
         assignment.save(update_fields=["status", "recusal_reason", "declared_at"])
-        audit_record(event=event, kind=AuditEntry.Kind.RECUSED, actor=by, entry=assignment.entry,
-                     juror=assignment.juror, old={"status": old_status}, new={"status": assignment.status},
-                     reason=reason)
-        return assignments_fill(event=event, by=by, entry=assignment.entry,
-                                reason=_("Reemplazo por una excusa de conflicto de interés."))
+        audit_record(
+            event=event,
+            kind=AuditEntry.Kind.RECUSED,
+            actor=by,
+            entry=assignment.entry,
+            juror=assignment.juror,
+            old={"status": old_status},
+            new={"status": assignment.status},
+            reason=reason,
+        )
+        return assignments_fill(
+            event=event, by=by, entry=assignment.entry, reason=_("Reemplazo por una excusa de conflicto de interés.")
+        )

@@ -39,16 +39,23 @@ def award_withdraw(*, award: Award, by, reason: str) -> list[Award]:
             raise ResultsError(_("Este premio ya fue retirado."))
         award_mark_withdrawn(event=event, award=award, by=by, reason=reason)
         Result.objects.filter(entry_id=award.entry_id).update(outcome=Result.Outcome.WITHDRAWN, reserve_position=None)
-        return _reserve_promote(event=event, by=by, reason=_("Se retiró %(venture)s: %(reason)s") % {
-            "venture": award.entry, "reason": reason})
+        return _reserve_promote(
+            event=event,
+            by=by,
+            reason=_("Se retiró %(venture)s: %(reason)s") % {"venture": award.entry, "reason": reason},
+        )
 
 
 def _reserve_promote(*, event: PitchEvent, by, reason: str) -> list[Award]:
-    spent = Award.objects.filter(entry__event=event, status=Award.Status.ACTIVE).aggregate(
-        total=Sum("amount"))["total"] or Decimal(0)
+    spent = Award.objects.filter(entry__event=event, status=Award.Status.ACTIVE).aggregate(total=Sum("amount"))[
+        "total"
+    ] or Decimal(0)
     remaining = event.total_budget - spent
-    results = list(Result.objects.filter(entry__event=event, outcome=Result.Outcome.RESERVE)
-                   .select_related("entry__venture").order_by("reserve_position", "rank", "id"))
+    results = list(
+        Result.objects.filter(entry__event=event, outcome=Result.Outcome.RESERVE)
+        .select_related("entry__venture")
+        .order_by("reserve_position", "rank", "id")
+    )
     entries: dict[int, Entry] = {r.entry_id: r.entry for r in results}
     reserve = [scoring.RankedVenture(r.entry_id, r.rank, r.score, None, r.needs_deliberation) for r in results]
     amounts = award_amounts(event, entries)
@@ -58,8 +65,10 @@ def _reserve_promote(*, event: PitchEvent, by, reason: str) -> list[Award]:
             head = scoring.promote_next(reserve, remaining, amounts)
         except scoring.UnresolvedTie as tie:
             # event_close refuses ties inside the reserve, so this only happens with data changed by hand.
-            raise ResultsError(_("Hay un empate en la lista de reserva que el jurado debe resolver: %(ventures)s.")
-                               % {"ventures": ", ".join(str(entries[v]) for v in tie.venture_ids)}) from None
+            raise ResultsError(
+                _("Hay un empate en la lista de reserva que el jurado debe resolver: %(ventures)s.")
+                % {"ventures": ", ".join(str(entries[v]) for v in tie.venture_ids)}
+            ) from None
         if head is None:
             break
         amount = amounts[head.venture_id]
@@ -67,10 +76,20 @@ def _reserve_promote(*, event: PitchEvent, by, reason: str) -> list[Award]:
         award = Award.objects.create(entry_id=head.venture_id, amount=amount, promoted_from_reserve=True)
         old_position = next(r.reserve_position for r in results if r.entry_id == head.venture_id)
         Result.objects.filter(entry_id=head.venture_id).update(outcome=Result.Outcome.WINNER, reserve_position=None)
-        audit_record(event=event, kind=AuditEntry.Kind.PROMOTED, actor=by, entry=entries[head.venture_id],
-                     old={"outcome": Result.Outcome.RESERVE, "reserve_position": old_position},
-                     new={"outcome": Result.Outcome.WINNER, "award": award.pk, "amount": money_text(amount),
-                          "remaining": money_text(remaining)}, reason=reason)
+        audit_record(
+            event=event,
+            kind=AuditEntry.Kind.PROMOTED,
+            actor=by,
+            entry=entries[head.venture_id],
+            old={"outcome": Result.Outcome.RESERVE, "reserve_position": old_position},
+            new={
+                "outcome": Result.Outcome.WINNER,
+                "award": award.pk,
+                "amount": money_text(amount),
+                "remaining": money_text(remaining),
+            },
+            reason=reason,
+        )
         promoted.append(award)
         reserve = [r for r in reserve if r.venture_id != head.venture_id]
     for position, r in enumerate(reserve, start=1):

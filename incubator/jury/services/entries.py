@@ -47,9 +47,15 @@ def entry_remove(*, event: PitchEvent, entry: Entry, by) -> None:
         if Score.objects.filter(sheet__assignment__entry=entry).exists():
             raise EntryError(_("Ya hay calificaciones para «%(name)s»: no se puede quitar.") % {"name": entry})
         for assignment in Assignment.objects.filter(entry=entry).select_related("juror"):
-            audit_record(event=event, kind=AuditEntry.Kind.UNASSIGNED, actor=by, entry=entry,
-                         juror=assignment.juror, old={"entry": str(entry), "status": assignment.status},
-                         reason=_("Se quitó el emprendimiento del evento."))
+            audit_record(
+                event=event,
+                kind=AuditEntry.Kind.UNASSIGNED,
+                actor=by,
+                entry=entry,
+                juror=assignment.juror,
+                old={"entry": str(entry), "status": assignment.status},
+                reason=_("Se quitó el emprendimiento del evento."),
+            )
         entry.delete()
 
 
@@ -62,7 +68,8 @@ def calibration_entry_add(*, event: PitchEvent, title: str, text: str, by) -> En
             raise EventClosed
         if event.entries.filter(is_calibration=True).exists():
             raise EntryError(_("Este evento ya tiene un pitch de calibración."))
-        entry = Entry.objects.create(event=event, is_calibration=True, calibration_title=title.strip(),
-                                     calibration_text=text.strip())
+        entry = Entry.objects.create(
+            event=event, is_calibration=True, calibration_title=title.strip(), calibration_text=text.strip()
+        )
         assignments_fill(event=event, by=by, entry=entry)
         return entry

@@ -33,8 +33,9 @@ def event_locked(event: PitchEvent) -> PitchEvent:
 
 def _require_open(event: PitchEvent) -> None:
     if event.is_closed:
-        raise ResultsError(_("El evento está cerrado: los resultados están bloqueados. Para cambiarlos, "
-                             "reábrelo con un motivo."))
+        raise ResultsError(
+            _("El evento está cerrado: los resultados están bloqueados. Para cambiarlos, reábrelo con un motivo.")
+        )
 
 
 def reason_required(reason: str, message: str) -> str:
@@ -59,8 +60,16 @@ def _names(entries: dict[int, Entry], ids) -> str:
     return ", ".join(str(entries[i]) for i in ids)
 
 
-def _store(*, event: PitchEvent, live: Live, ranking, by, extra: dict | None = None, reason: str = "",
-           kind: str = AuditEntry.Kind.NORMALIZED) -> None:
+def _store(
+    *,
+    event: PitchEvent,
+    live: Live,
+    ranking,
+    by,
+    extra: dict | None = None,
+    reason: str = "",
+    kind: str = AuditEntry.Kind.NORMALIZED,
+) -> None:
     """Write one Result per ranked entry and the method on the event; audit `kind` (NORMALIZED, or DELIBERATED
     for the jury's order of a tie) with the key numbers.
 
@@ -70,25 +79,39 @@ def _store(*, event: PitchEvent, live: Live, ranking, by, extra: dict | None = N
     now = timezone.now()
     withdrawn = {pk for pk, r in live.inputs.stored_results.items() if r.outcome == Result.Outcome.WITHDRAWN}
     for r in ranking:
-        Result.objects.update_or_create(entry_id=r.venture_id, defaults={
-            "score": scoring.round2(r.score), "rank": r.rank, "tie_break": tie_break_code(r),
-            "needs_deliberation": r.needs_deliberation, "reserve_position": None, "computed_at": now,
-            "outcome": Result.Outcome.WITHDRAWN if r.venture_id in withdrawn else Result.Outcome.RESERVE,
-        })
+        Result.objects.update_or_create(
+            entry_id=r.venture_id,
+            defaults={
+                "score": scoring.round2(r.score),
+                "rank": r.rank,
+                "tie_break": tie_break_code(r),
+                "needs_deliberation": r.needs_deliberation,
+                "reserve_position": None,
+                "computed_at": now,
+                "outcome": Result.Outcome.WITHDRAWN if r.venture_id in withdrawn else Result.Outcome.RESERVE,
+            },
+        )
     Result.objects.filter(entry__event=event).exclude(entry_id__in=[r.venture_id for r in ranking]).delete()
     results = live.results
     event.results_method, event.results_reason = str(results.method), str(results.reason)
     event.save(update_fields=["results_method", "results_reason"])
-    audit_record(event=event, kind=kind, actor=by, reason=reason, new={
-        "method": str(results.method), "reason": str(results.reason),
-        "ventures": results.explain.decision.venture_count,
-        "jurors_per_venture": {str(k): v for k, v in results.explain.decision.jurors_per_venture.items()},
-        "scores": {str(r.venture_id): str(scoring.round2(r.score)) for r in ranking},
-        "ranking": [[r.venture_id, r.rank] for r in ranking],
-        "outliers": [[o.juror_id, o.venture_id] for o in results.outliers],
-        "flat_jurors": sorted(results.juror_flags),
-        **(extra or {}),
-    })
+    audit_record(
+        event=event,
+        kind=kind,
+        actor=by,
+        reason=reason,
+        new={
+            "method": str(results.method),
+            "reason": str(results.reason),
+            "ventures": results.explain.decision.venture_count,
+            "jurors_per_venture": {str(k): v for k, v in results.explain.decision.jurors_per_venture.items()},
+            "scores": {str(r.venture_id): str(scoring.round2(r.score)) for r in ranking},
+            "ranking": [[r.venture_id, r.rank] for r in ranking],
+            "outliers": [[o.juror_id, o.venture_id] for o in results.outliers],
+            "flat_jurors": sorted(results.juror_flags),
+            **(extra or {}),
+        },
+    )
 
 
 def event_results_compute(*, event: PitchEvent, by) -> Live:
@@ -121,8 +144,15 @@ def deliberation_resolve(*, event: PitchEvent, order: list[int], by, reason: str
             ranking = scoring.resolve_deliberation(live.ranking, [int(v) for v in order])
         except ValueError:
             raise ResultsError(_("Ese orden no corresponde a un empate que el jurado deba resolver.")) from None
-        _store(event=event, live=live, ranking=ranking, by=by, reason=reason, kind=AuditEntry.Kind.DELIBERATED,
-               extra={"deliberation": [int(v) for v in order]})
+        _store(
+            event=event,
+            live=live,
+            ranking=ranking,
+            by=by,
+            reason=reason,
+            kind=AuditEntry.Kind.DELIBERATED,
+            extra={"deliberation": [int(v) for v in order]},
+        )
         return Live(live.inputs, live.results, ranking)
 
 
@@ -132,13 +162,20 @@ def _require_closable(event: PitchEvent, live: Live) -> None:
         raise ResultsError(_("No se puede cerrar: el evento no tiene emprendimientos."))
     short = [pk for pk, n in live.inputs.complete_counts.items() if n < scoring.MIN_JURORS_TO_NORMALIZE]
     if short:
-        raise ResultsError(_("No se puede cerrar: cada emprendimiento necesita al menos tres hojas completas y "
-                             "enviadas. Faltan en: %(ventures)s.") % {"ventures": _names(entries, short)})
+        raise ResultsError(
+            _(
+                "No se puede cerrar: cada emprendimiento necesita al menos tres hojas completas y "
+                "enviadas. Faltan en: %(ventures)s."
+            )
+            % {"ventures": _names(entries, short)}
+        )
     if event.award_rule == PitchEvent.AwardRule.REQUESTED:
         missing = [pk for pk, e in entries.items() if not e.requested_amount]
         if missing:
-            raise ResultsError(_("No se puede cerrar: falta el monto solicitado de %(ventures)s.") % {
-                "ventures": _names(entries, missing)})
+            raise ResultsError(
+                _("No se puede cerrar: falta el monto solicitado de %(ventures)s.")
+                % {"ventures": _names(entries, missing)}
+            )
 
 
 def event_close(*, event: PitchEvent, by) -> scoring.Allocation:
@@ -160,27 +197,43 @@ def event_close(*, event: PitchEvent, by) -> scoring.Allocation:
         withdrawn = {pk for pk, r in live.inputs.stored_results.items() if r.outcome == Result.Outcome.WITHDRAWN}
         candidates = [r for r in live.ranking if r.venture_id not in withdrawn]
         allocation = scoring.allocate(candidates, event.total_budget, award_amounts(event, entries))
-        undecided = list(allocation.unresolved_tie) + [r.venture_id for r in allocation.reserve
-                                                       if r.needs_deliberation]
+        undecided = list(allocation.unresolved_tie) + [r.venture_id for r in allocation.reserve if r.needs_deliberation]
         if undecided:
-            raise ResultsError(_("No se puede cerrar: hay un empate que decide quién recibe capital semilla y el "
-                                 "jurado debe deliberar el orden: %(ventures)s.") % {
-                "ventures": _names(entries, dict.fromkeys(undecided))})
+            raise ResultsError(
+                _(
+                    "No se puede cerrar: hay un empate que decide quién recibe capital semilla y el "
+                    "jurado debe deliberar el orden: %(ventures)s."
+                )
+                % {"ventures": _names(entries, dict.fromkeys(undecided))}
+            )
         _store(event=event, live=live, ranking=live.ranking, by=by)
         _awards_apply(event=event, allocation=allocation, entries=entries, by=by)
         event.status, event.closed_at = PitchEvent.Status.CLOSED, timezone.now()
         event.save(update_fields=["status", "closed_at"])
-        audit_record(event=event, kind=AuditEntry.Kind.LOCKED, actor=by, old={"status": PitchEvent.Status.OPEN},
-                     new={"status": PitchEvent.Status.CLOSED, "winners": len(allocation.winners),
-                          "spent": money_text(allocation.spent), "remaining": money_text(allocation.remaining),
-                          "reserve": [r.venture_id for r in allocation.reserve]})
+        audit_record(
+            event=event,
+            kind=AuditEntry.Kind.LOCKED,
+            actor=by,
+            old={"status": PitchEvent.Status.OPEN},
+            new={
+                "status": PitchEvent.Status.CLOSED,
+                "winners": len(allocation.winners),
+                "spent": money_text(allocation.spent),
+                "remaining": money_text(allocation.remaining),
+                "reserve": [r.venture_id for r in allocation.reserve],
+            },
+        )
         return allocation
 
 
 def _awards_apply(*, event: PitchEvent, allocation: scoring.Allocation, entries: dict[int, Entry], by) -> None:
     # Only the award rows are locked (PostgreSQL refuses FOR UPDATE across the outer join of the default order).
-    existing = {a.entry_id: a for a in Award.objects.select_for_update(of=("self",)).filter(
-        entry__event=event, status=Award.Status.ACTIVE).order_by("id")}
+    existing = {
+        a.entry_id: a
+        for a in Award.objects.select_for_update(of=("self",))
+        .filter(entry__event=event, status=Award.Status.ACTIVE)
+        .order_by("id")
+    }
     remaining = event.total_budget
     for winner in allocation.winners:
         remaining -= winner.amount
@@ -192,12 +245,23 @@ def _awards_apply(*, event: PitchEvent, allocation: scoring.Allocation, entries:
         if award is None:
             award = Award.objects.create(entry_id=winner.venture_id, amount=winner.amount)
         Result.objects.filter(entry_id=winner.venture_id).update(outcome=Result.Outcome.WINNER, reserve_position=None)
-        audit_record(event=event, kind=AuditEntry.Kind.ALLOCATED, actor=by, entry=entries[winner.venture_id],
-                     old=old, new={"award": award.pk, "amount": money_text(winner.amount), "rank": winner.rank,
-                                   "remaining": money_text(remaining)})
+        audit_record(
+            event=event,
+            kind=AuditEntry.Kind.ALLOCATED,
+            actor=by,
+            entry=entries[winner.venture_id],
+            old=old,
+            new={
+                "award": award.pk,
+                "amount": money_text(winner.amount),
+                "rank": winner.rank,
+                "remaining": money_text(remaining),
+            },
+        )
     for award in existing.values():
-        award_mark_withdrawn(event=event, award=award, by=by,
-                             reason=_("Al cerrar de nuevo ya no queda entre los ganadores."))
+        award_mark_withdrawn(
+            event=event, award=award, by=by, reason=_("Al cerrar de nuevo ya no queda entre los ganadores.")
+        )
     for position, r in enumerate(allocation.reserve, start=1):
         Result.objects.filter(entry_id=r.venture_id).update(outcome=Result.Outcome.RESERVE, reserve_position=position)
 
@@ -207,8 +271,15 @@ def award_mark_withdrawn(*, event: PitchEvent, award: Award, by, reason: str) ->
     old = {"status": award.status, "amount": money_text(award.amount)}
     award.status, award.withdrawal_reason = Award.Status.WITHDRAWN, reason[:300]
     award.save(update_fields=["status", "withdrawal_reason"])
-    audit_record(event=event, kind=AuditEntry.Kind.WITHDRAWN, actor=by, entry=award.entry,
-                 old=old, new={"status": award.status}, reason=reason)
+    audit_record(
+        event=event,
+        kind=AuditEntry.Kind.WITHDRAWN,
+        actor=by,
+        entry=award.entry,
+        old=old,
+        new={"status": award.status},
+        reason=reason,
+    )
 
 
 def event_has_deliveries(event: PitchEvent) -> bool:
@@ -232,11 +303,13 @@ def event_reopen(*, event: PitchEvent, by, reason: str) -> PitchEvent:
         if not event.is_closed:
             raise ResultsError(_("El evento no está cerrado."))
         if event_has_deliveries(event):
-            raise ResultsError(_("No se puede reabrir: ya hay entregas de capital semilla registradas para un "
-                                 "premio de este evento."))
+            raise ResultsError(
+                _("No se puede reabrir: ya hay entregas de capital semilla registradas para un premio de este evento.")
+            )
         old = {"status": event.status, "closed_at": event.closed_at.isoformat() if event.closed_at else None}
         event.status, event.closed_at = PitchEvent.Status.OPEN, None
         event.save(update_fields=["status", "closed_at"])
-        audit_record(event=event, kind=AuditEntry.Kind.REOPENED, actor=by, old=old,
-                     new={"status": event.status}, reason=reason)
+        audit_record(
+            event=event, kind=AuditEntry.Kind.REOPENED, actor=by, old=old, new={"status": event.status}, reason=reason
+        )
         return event

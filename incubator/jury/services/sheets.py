@@ -38,8 +38,11 @@ def _locked_sheet(assignment: Assignment) -> ScoreSheet:
     # waits for it and then sees the event closed, instead of changing a score the ranking no longer reads.
     list(PitchEvent.objects.select_for_update(of=("self",)).filter(entries__assignments=assignment).only("pk"))
     ScoreSheet.objects.get_or_create(assignment=assignment)
-    return ScoreSheet.objects.select_for_update().select_related("assignment__entry__event", "assignment__juror").get(
-        assignment=assignment)
+    return (
+        ScoreSheet.objects.select_for_update()
+        .select_related("assignment__entry__event", "assignment__juror")
+        .get(assignment=assignment)
+    )
 
 
 def _open_or_raise(sheet: ScoreSheet) -> None:
@@ -49,8 +52,16 @@ def _open_or_raise(sheet: ScoreSheet) -> None:
         raise SheetNotOpen(_("Primero declara si tienes un conflicto de interés con este emprendimiento."))
 
 
-def score_sheet_save(*, assignment: Assignment, by, levels: dict[int, int | None], comment: str,
-                     private_note: str, base_revision: int, submit: bool = False) -> ScoreSheet:
+def score_sheet_save(
+    *,
+    assignment: Assignment,
+    by,
+    levels: dict[int, int | None],
+    comment: str,
+    private_note: str,
+    base_revision: int,
+    submit: bool = False,
+) -> ScoreSheet:
     """Save the levels (criterion id -> 1..5; None leaves a criterion as it is), comment and private note if the
     sheet is still at `base_revision`, bumping it; with `submit`, then submit the sheet (score_sheet_submit).
 
@@ -61,22 +72,30 @@ def score_sheet_save(*, assignment: Assignment, by, levels: dict[int, int | None
     declared no conflict; MissingLevels (submit only) when a criterion has no level: what was saved stays saved,
     the sheet is not submitted.
     """
-    sheet = _save(assignment=assignment, by=by, levels=levels, comment=comment, private_note=private_note,
-                  base_revision=base_revision)
+    sheet = _save(
+        assignment=assignment,
+        by=by,
+        levels=levels,
+        comment=comment,
+        private_note=private_note,
+        base_revision=base_revision,
+    )
     if submit:
         # A separate transaction on purpose: a sheet missing a level keeps the levels just saved.
         return score_sheet_submit(assignment=assignment, by=by)
     return sheet
 
 
-def _save(*, assignment: Assignment, by, levels: dict[int, int | None], comment: str, private_note: str,
-          base_revision: int) -> ScoreSheet:
+def _save(
+    *, assignment: Assignment, by, levels: dict[int, int | None], comment: str, private_note: str, base_revision: int
+) -> ScoreSheet:
     with transaction.atomic():
         # Lock the sheet: two tabs (or a phone and a tablet) saving at once must not both pass the revision
         # check, nor write two audit lines for one change.
         sheet = _locked_sheet(assignment)
-        names = dict(Criterion.objects.filter(rubric_id=sheet.assignment.entry.event.rubric_id)
-                     .values_list("pk", "name"))
+        names = dict(
+            Criterion.objects.filter(rubric_id=sheet.assignment.entry.event.rubric_id).values_list("pk", "name")
+        )
         scores = {s.criterion_id: s for s in sheet.scores.all()}
         current = {cid: s.level for cid, s in scores.items()}
         wanted = {cid: level for cid, level in levels.items() if level in LEVELS and cid in names}
@@ -94,8 +113,9 @@ def _save(*, assignment: Assignment, by, levels: dict[int, int | None], comment:
         return sheet
 
 
-def _write_levels(*, sheet: ScoreSheet, by, scores: dict[int, Score], changed: dict[int, int],
-                  names: dict[int, str]) -> None:
+def _write_levels(
+    *, sheet: ScoreSheet, by, scores: dict[int, Score], changed: dict[int, int], names: dict[int, str]
+) -> None:
     """Create or update the changed levels of a locked sheet, one audit line each with the old and new level."""
     entry, juror = sheet.assignment.entry, sheet.assignment.juror
     for cid, level in changed.items():
@@ -107,9 +127,15 @@ def _write_levels(*, sheet: ScoreSheet, by, scores: dict[int, Score], changed: d
             Score.objects.filter(pk=previous.pk).update(level=level)
             kind = AuditEntry.Kind.SCORE_CHANGED
         criterion = {"criterion_id": cid, "criterion": names.get(cid, "")}
-        audit_record(event=entry.event, kind=kind, actor=by, entry=entry, juror=juror,
-                     old=None if previous is None else {**criterion, "level": previous.level},
-                     new={**criterion, "level": level})
+        audit_record(
+            event=entry.event,
+            kind=kind,
+            actor=by,
+            entry=entry,
+            juror=juror,
+            old=None if previous is None else {**criterion, "level": previous.level},
+            new={**criterion, "level": level},
+        )
 
 
 def score_sheet_submit(*, assignment: Assignment, by) -> ScoreSheet:
@@ -127,6 +153,12 @@ def score_sheet_submit(*, assignment: Assignment, by) -> ScoreSheet:
             raise MissingLevels(criteria=missing, sheet=sheet)
         sheet.submitted_at = timezone.now()
         sheet.save(update_fields=["submitted_at"])
-        audit_record(event=event, kind=AuditEntry.Kind.SHEET_SUBMITTED, actor=by, entry=sheet.assignment.entry,
-                     juror=sheet.assignment.juror, new={"revision": sheet.revision})
+        audit_record(
+            event=event,
+            kind=AuditEntry.Kind.SHEET_SUBMITTED,
+            actor=by,
+            entry=sheet.assignment.entry,
+            juror=sheet.assignment.juror,
+            new={"revision": sheet.revision},
+        )
         return sheet

@@ -19,9 +19,13 @@ from incubator.jury.services.results import ResultsError, deliberation_resolve, 
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Motivo"), max_length=300, strip=True,
-                             widget=forms.TextInput(attrs={"autocomplete": "off"}),
-                             error_messages={"required": gettext_lazy("Escribe el motivo.")})
+    reason = forms.CharField(
+        label=gettext_lazy("Motivo"),
+        max_length=300,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": gettext_lazy("Escribe el motivo.")},
+    )
 
 
 def _back(event_id: int) -> HttpResponse:
@@ -37,9 +41,15 @@ def _refused(request: HttpRequest, exc: ResultsError) -> None:
 def results(request: HttpRequest, event_id: int) -> HttpResponse:
     """Ranking, method, flags, winners and reserve, with the close / reopen / withdraw forms."""
     event = event_for_coordinator_or_404(user=request.user, event_id=event_id)
-    return render(request, "jury/results/results.html", {
-        "event": event, "page": selectors.results_page(event=event), "reason_form": ReasonForm(),
-    })
+    return render(
+        request,
+        "jury/results/results.html",
+        {
+            "event": event,
+            "page": selectors.results_page(event=event),
+            "reason_form": ReasonForm(),
+        },
+    )
 
 
 @login_required
@@ -65,10 +75,15 @@ def close(request: HttpRequest, event_id: int) -> HttpResponse:
         _refused(request, exc)
     else:
         winners = len(allocation.winners)
-        messages.success(request, ngettext(
-            "El evento quedó cerrado: %(winners)s emprendimiento recibe capital semilla.",
-            "El evento quedó cerrado: %(winners)s emprendimientos reciben capital semilla.", winners)
-            % {"winners": winners})
+        messages.success(
+            request,
+            ngettext(
+                "El evento quedó cerrado: %(winners)s emprendimiento recibe capital semilla.",
+                "El evento quedó cerrado: %(winners)s emprendimientos reciben capital semilla.",
+                winners,
+            )
+            % {"winners": winners},
+        )
     return _back(event.pk)
 
 
@@ -85,8 +100,9 @@ def reopen(request: HttpRequest, event_id: int) -> HttpResponse:
     except ResultsError as exc:
         _refused(request, exc)
     else:
-        messages.success(request, _("El evento está abierto de nuevo. Los resultados se calculan otra vez "
-                                    "al cerrarlo."))
+        messages.success(
+            request, _("El evento está abierto de nuevo. Los resultados se calculan otra vez al cerrarlo.")
+        )
     return _back(event.pk)
 
 
@@ -99,8 +115,9 @@ def deliberate(request: HttpRequest, event_id: int) -> HttpResponse:
     if not all(value.isdigit() for value in order):
         raise Http404
     try:
-        deliberation_resolve(event=event, order=[int(v) for v in order], by=request.user,
-                             reason=request.POST.get("reason", ""))
+        deliberation_resolve(
+            event=event, order=[int(v) for v in order], by=request.user, reason=request.POST.get("reason", "")
+        )
     except ResultsError as exc:
         _refused(request, exc)
     else:
@@ -125,8 +142,11 @@ def withdraw(request: HttpRequest, event_id: int, award_id: int) -> HttpResponse
         _refused(request, exc)
     else:
         if promoted:
-            messages.success(request, _("Se registró el retiro. Sube desde la reserva: %(ventures)s.") % {
-                "ventures": ", ".join(str(a.entry) for a in promoted)})
+            messages.success(
+                request,
+                _("Se registró el retiro. Sube desde la reserva: %(ventures)s.")
+                % {"ventures": ", ".join(str(a.entry) for a in promoted)},
+            )
         else:
             messages.success(request, _("Se registró el retiro. Nadie de la reserva cabe en el presupuesto que queda."))
     return _back(event.pk)
@@ -136,6 +156,11 @@ def withdraw(request: HttpRequest, event_id: int, award_id: int) -> HttpResponse
 def juror_results(request: HttpRequest, event_id: int) -> HttpResponse:
     """For the event's jurors, after close only: their own total next to the panel's average, per entry."""
     event = selectors.event_for_juror_after_close_or_404(user=request.user, event_id=event_id)
-    return render(request, "jury/results/juror.html", {
-        "event": event, "rows": selectors.juror_results(event=event, user=request.user),
-    })
+    return render(
+        request,
+        "jury/results/juror.html",
+        {
+            "event": event,
+            "rows": selectors.juror_results(event=event, user=request.user),
+        },
+    )

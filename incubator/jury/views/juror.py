@@ -24,18 +24,24 @@ from incubator.jury.services.sheets import (
 )
 from incubator.plans.selectors import plan_sections
 
-CLOSED_MESSAGE = gettext_lazy("El evento está cerrado: las calificaciones ya no cambian. Si hace falta corregir algo, "
-                   "la coordinación debe reabrirlo.")
+CLOSED_MESSAGE = gettext_lazy(
+    "El evento está cerrado: las calificaciones ya no cambian. Si hace falta corregir algo, "
+    "la coordinación debe reabrirlo."
+)
 
 
 @login_required
 def my_pitches(request: HttpRequest) -> HttpResponse:
     """Mis pitches: the juror's entries per event with the state of each sheet (and, for coordinators, a link to
     prepare each event they run)."""
-    return render(request, "jury/juror/my_pitches.html", {
-        "groups": selectors.my_pitches(user=request.user),
-        "coordinated": list(events_coordinated_by(request.user).filter(status=PitchEvent.Status.OPEN)),
-    })
+    return render(
+        request,
+        "jury/juror/my_pitches.html",
+        {
+            "groups": selectors.my_pitches(user=request.user),
+            "coordinated": list(events_coordinated_by(request.user).filter(status=PitchEvent.Status.OPEN)),
+        },
+    )
 
 
 @login_required
@@ -48,20 +54,32 @@ def conflict(request: HttpRequest, entry_id: int) -> HttpResponse:
         if form.is_valid():
             has_conflict = form.cleaned_data["decision"] == CONFLICT
             try:
-                assignment_declare(assignment=assignment, conflict=has_conflict,
-                                   reason=form.cleaned_data["reason"], by=request.user)
+                assignment_declare(
+                    assignment=assignment, conflict=has_conflict, reason=form.cleaned_data["reason"], by=request.user
+                )
             except (EventClosed, AssignmentError) as exc:
                 messages.error(request, str(exc))
                 return redirect("jury:my_pitches")
             if has_conflict:
-                messages.success(request, _("Te excusaste de «%(name)s». Gracias por avisar: la coordinación "
-                                            "asigna a otra persona.") % {"name": assignment.entry})
+                messages.success(
+                    request,
+                    _("Te excusaste de «%(name)s». Gracias por avisar: la coordinación asigna a otra persona.")
+                    % {"name": assignment.entry},
+                )
                 return redirect("jury:my_pitches")
             return redirect("jury:sheet", entry_id=entry_id)
         status = 400
-    return render(request, "jury/juror/conflict.html", {
-        "assignment": assignment, "entry": assignment.entry, "event": assignment.entry.event, "form": form,
-    }, status=status)
+    return render(
+        request,
+        "jury/juror/conflict.html",
+        {
+            "assignment": assignment,
+            "entry": assignment.entry,
+            "event": assignment.entry.event,
+            "form": form,
+        },
+        status=status,
+    )
 
 
 def _sheet_assignment(request: HttpRequest, entry_id: int) -> Assignment:
@@ -76,12 +94,22 @@ def _initial(page: selectors.JurorSheet) -> dict:
     sheet = getattr(page.assignment, "sheet", None)
     levels = selectors.levels_of(assignment=page.assignment)
     initial = {level_field_name(c): levels.get(c.pk) for c in page.criteria}
-    return {**initial, "revision": sheet.revision if sheet else 0, "comment": sheet.comment if sheet else "",
-            "private_note": sheet.private_note if sheet else ""}
+    return {
+        **initial,
+        "revision": sheet.revision if sheet else 0,
+        "comment": sheet.comment if sheet else "",
+        "private_note": sheet.private_note if sheet else "",
+    }
 
 
-def _render_sheet(request: HttpRequest, page: selectors.JurorSheet, form: ScoreSheetForm | None = None, *,
-                  status: int = 200, saved: dict | None = None) -> HttpResponse:
+def _render_sheet(
+    request: HttpRequest,
+    page: selectors.JurorSheet,
+    form: ScoreSheetForm | None = None,
+    *,
+    status: int = 200,
+    saved: dict | None = None,
+) -> HttpResponse:
     assignment = page.assignment
     entry, event = assignment.entry, assignment.entry.event
     readonly = event.is_closed
@@ -89,11 +117,18 @@ def _render_sheet(request: HttpRequest, page: selectors.JurorSheet, form: ScoreS
         form = ScoreSheetForm(initial=_initial(page), criteria=page.criteria, readonly=readonly)
     previous, following = selectors.neighbours_of(assignment=assignment)
     context = {
-        "assignment": assignment, "entry": entry, "event": event, "form": form, "readonly": readonly,
-        "sheet": getattr(assignment, "sheet", None), "previous": previous, "following": following,
+        "assignment": assignment,
+        "entry": entry,
+        "event": event,
+        "form": form,
+        "readonly": readonly,
+        "sheet": getattr(assignment, "sheet", None),
+        "previous": previous,
+        "following": following,
         "saved": saved or {},
-        "criteria_rows": [{"criterion": c, "field": f, "saved": (saved or {}).get(c.pk)}
-                          for c, f in form.level_fields()],
+        "criteria_rows": [
+            {"criterion": c, "field": f, "saved": (saved or {}).get(c.pk)} for c, f in form.level_fields()
+        ],
         "spread": selectors.calibration_spread(entry=entry, criteria=page.criteria),
     }
     if entry.plan_version_id:
@@ -117,8 +152,11 @@ def _conflict_values(page: selectors.JurorSheet, form: ScoreSheetForm, exc: Shee
     for c in page.criteria:
         level = exc.levels.get(c.pk)
         if mine.get(c.pk) is not None and level != mine.get(c.pk):
-            saved[c.pk] = (_("Nivel %(level)s: %(text)s") % {"level": level, "text": dict(c.descriptors)[level]}
-                           if level else _("Sin nivel elegido."))
+            saved[c.pk] = (
+                _("Nivel %(level)s: %(text)s") % {"level": level, "text": dict(c.descriptors)[level]}
+                if level
+                else _("Sin nivel elegido.")
+            )
     for name in ("comment", "private_note"):
         if getattr(exc.sheet, name) != form.cleaned_data[name]:
             saved[name] = getattr(exc.sheet, name)
@@ -134,10 +172,11 @@ def _saved_at(sheet) -> str:
 SHEET_REFUSALS: dict[type[Exception], tuple[int, str]] = {
     EventClosed: (403, CLOSED_MESSAGE),
     SheetNotOpen: (403, gettext_lazy("Primero declara si tienes un conflicto de interés con este emprendimiento.")),
-    SheetConflict: (409, gettext_lazy(
-        "Esta hoja se guardó en otro lugar. Pulsa «Guardar» para ver las dos versiones y elegir.")),
-    MissingLevels: (400, gettext_lazy(
-        "Falta elegir un nivel en algunos criterios. Lo que marcaste quedó guardado.")),
+    SheetConflict: (
+        409,
+        gettext_lazy("Esta hoja se guardó en otro lugar. Pulsa «Guardar» para ver las dos versiones y elegir."),
+    ),
+    MissingLevels: (400, gettext_lazy("Falta elegir un nivel en algunos criterios. Lo que marcaste quedó guardado.")),
 }
 SHEET_ERRORS = tuple(SHEET_REFUSALS)
 
@@ -160,9 +199,15 @@ def _sheet_refused(request: HttpRequest, page: selectors.JurorSheet, exc: Except
 
 
 def _save(request: HttpRequest, page: selectors.JurorSheet, form: ScoreSheetForm, *, submit: bool = False):
-    return score_sheet_save(assignment=page.assignment, by=request.user, levels=form.levels(),
-                            comment=form.cleaned_data["comment"], private_note=form.cleaned_data["private_note"],
-                            base_revision=form.cleaned_data["revision"], submit=submit)
+    return score_sheet_save(
+        assignment=page.assignment,
+        by=request.user,
+        levels=form.levels(),
+        comment=form.cleaned_data["comment"],
+        private_note=form.cleaned_data["private_note"],
+        base_revision=form.cleaned_data["revision"],
+        submit=submit,
+    )
 
 
 @login_required
@@ -199,13 +244,15 @@ def sheet_autosave(request: HttpRequest, entry_id: int) -> JsonResponse:
     page = selectors.juror_sheet_of(assignment=_sheet_assignment(request, entry_id))
     form = ScoreSheetForm(request.POST, criteria=page.criteria)
     if not form.is_valid():
-        return JsonResponse({"ok": False, "message": _("Hay datos por corregir. Pulsa «Guardar» para ver cuáles.")},
-                            status=400)
+        return JsonResponse(
+            {"ok": False, "message": _("Hay datos por corregir. Pulsa «Guardar» para ver cuáles.")}, status=400
+        )
     try:
         saved = _save(request, page, form)
     except SHEET_ERRORS as exc:
         status, message = SHEET_REFUSALS[type(exc)]
         answer = {"ok": False, "message": str(message)}
         return JsonResponse({**answer, "conflict": True} if isinstance(exc, SheetConflict) else answer, status=status)
-    return JsonResponse({"ok": True, "revision": saved.revision,
-                         "message": _("Guardado a las %(time)s") % {"time": _saved_at(saved)}})
+    return JsonResponse(
+        {"ok": True, "revision": saved.revision, "message": _("Guardado a las %(time)s") % {"time": _saved_at(saved)}}
+    )

@@ -18,12 +18,19 @@ from incubator.jury.services.entries import EntryError, calibration_entry_add, e
 from incubator.ventures.models import Venture
 
 
-def _render(request: HttpRequest, event, *, calibration_form: CalibrationForm | None = None,
-            status: int = 200) -> HttpResponse:
-    return render(request, "jury/setup/setup.html", {
-        "event": event, **selectors.setup_overview(event=event),
-        "calibration_form": calibration_form or CalibrationForm(),
-    }, status=status)
+def _render(
+    request: HttpRequest, event, *, calibration_form: CalibrationForm | None = None, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "jury/setup/setup.html",
+        {
+            "event": event,
+            **selectors.setup_overview(event=event),
+            "calibration_form": calibration_form or CalibrationForm(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -43,8 +50,11 @@ def entry_add_view(request: HttpRequest, event_id: int) -> HttpResponse:
     except (EventClosed, EntryError) as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Agregaste «%(name)s» con la versión %(number)s de su plan. El jurado leerá "
-                                    "esa versión.") % {"name": venture.name, "number": entry.plan_version.number})
+        messages.success(
+            request,
+            _("Agregaste «%(name)s» con la versión %(number)s de su plan. El jurado leerá esa versión.")
+            % {"name": venture.name, "number": entry.plan_version.number},
+        )
     return redirect("jury:setup", event_id=event.pk)
 
 
@@ -72,8 +82,9 @@ def calibration_add_view(request: HttpRequest, event_id: int) -> HttpResponse:
         messages.error(request, _("Revisa los campos marcados: lo que escribiste sigue aquí."))
         return _render(request, event, calibration_form=form, status=400)
     try:
-        calibration_entry_add(event=event, title=form.cleaned_data["title"], text=form.cleaned_data["text"],
-                              by=request.user)
+        calibration_entry_add(
+            event=event, title=form.cleaned_data["title"], text=form.cleaned_data["text"], by=request.user
+        )
     except (EventClosed, EntryError) as exc:
         messages.error(request, str(exc))
     else:
@@ -93,8 +104,11 @@ def assign_view(request: HttpRequest, event_id: int) -> HttpResponse:
         return redirect("jury:setup", event_id=event.pk)
     count = len(outcome.created)
     if count:
-        messages.success(request, ngettext("Se hizo %(count)s asignación nueva.", "Se hicieron %(count)s "
-                                           "asignaciones nuevas.", count) % {"count": count})
+        messages.success(
+            request,
+            ngettext("Se hizo %(count)s asignación nueva.", "Se hicieron %(count)s asignaciones nuevas.", count)
+            % {"count": count},
+        )
     elif not outcome.jurors_needed:
         messages.info(request, _("No hacía falta asignar a nadie más: cada emprendimiento ya tiene su jurado."))
     if outcome.jurors_needed:

@@ -22,12 +22,18 @@ Q_BUDGET = QuestionSpec(
     kind="unica",
     prompt="¿Qué es un presupuesto?",
     choices=(
-        yes("Un plan que muestra cuánto dinero entra y en qué lo vas a gastar cada mes.",
-            "Correcto. El presupuesto es tu plan del mes."),
-        no("Una lista de las cosas que quieres comprar algún día.",
-           "Eso es una lista de deseos. El presupuesto compara lo que entra con lo que sale."),
-        no("Un papel que solo necesitan las empresas grandes.",
-           "No. Cualquier hogar y cualquier negocio pequeño lo necesita."),
+        yes(
+            "Un plan que muestra cuánto dinero entra y en qué lo vas a gastar cada mes.",
+            "Correcto. El presupuesto es tu plan del mes.",
+        ),
+        no(
+            "Una lista de las cosas que quieres comprar algún día.",
+            "Eso es una lista de deseos. El presupuesto compara lo que entra con lo que sale.",
+        ),
+        no(
+            "Un papel que solo necesitan las empresas grandes.",
+            "No. Cualquier hogar y cualquier negocio pequeño lo necesita.",
+        ),
         no("El dinero que te presta una cooperativa.", "Eso es un crédito, no un presupuesto."),
     ),
     explanation="Un presupuesto compara tus ingresos con tus gastos y te ayuda a decidir antes de gastar.",
@@ -56,11 +62,12 @@ Q_SAFE_PLACE = QuestionSpec(
     prompt="¿Dónde está más seguro tu ahorro?",
     choices=(
         no("Debajo del colchón, en la casa.", "En la casa el dinero se puede perder, dañar o robar."),
-        yes("En una cooperativa o un banco controlado por la Superintendencia.",
-            "Correcto. Las entidades controladas deben cuidar tu dinero y rendir cuentas."),
+        yes(
+            "En una cooperativa o un banco controlado por la Superintendencia.",
+            "Correcto. Las entidades controladas deben cuidar tu dinero y rendir cuentas.",
+        ),
         no("Prestado a un vecino sin ningún papel.", "Sin un papel firmado es difícil recuperar el dinero."),
-        no("En una cadena de mensajes que promete duplicar tu dinero.",
-            "Cuidado: eso suele ser una estafa."),
+        no("En una cadena de mensajes que promete duplicar tu dinero.", "Cuidado: eso suele ser una estafa."),
     ),
     explanation="Una cooperativa o un banco controlado guarda tu dinero con reglas y te da un comprobante.",
 )
@@ -110,7 +117,7 @@ Q_DEFENDER = QuestionSpec(
 
 Q_LOAN_SHARK = QuestionSpec(
     kind="vf",
-    prompt="Un chulquero o prestamista \"gota a gota\" es una forma segura de conseguir dinero rápido.",
+    prompt='Un chulquero o prestamista "gota a gota" es una forma segura de conseguir dinero rápido.',
     choices=(
         no("Verdadero", "No. Cobran intereses muy altos y a veces amenazan a las personas."),
         yes("Falso", "Correcto. Es un préstamo caro y peligroso. Busca una cooperativa o una caja de ahorro."),
@@ -122,12 +129,15 @@ Q_BUSINESS_PROFIT = QuestionSpec(
     kind="unica",
     prompt="Tienes un puesto de comida en Ibarra. ¿Cuál es la mejor forma de saber si tu negocio gana dinero?",
     choices=(
-        yes("Anotar cada día las ventas y los gastos del negocio, aparte de los de la casa.",
-            "Correcto. Con registros separados ves la ganancia real."),
-        no("Mirar si al final del día hay billetes en la caja.",
-           "La caja no te dice cuánto gastaste en compras ni cuánto sacaste para la casa."),
-        no("Preguntar a los clientes si les gusta la comida.",
-           "Es bueno preguntar, pero eso no mide tu ganancia."),
+        yes(
+            "Anotar cada día las ventas y los gastos del negocio, aparte de los de la casa.",
+            "Correcto. Con registros separados ves la ganancia real.",
+        ),
+        no(
+            "Mirar si al final del día hay billetes en la caja.",
+            "La caja no te dice cuánto gastaste en compras ni cuánto sacaste para la casa.",
+        ),
+        no("Preguntar a los clientes si les gusta la comida.", "Es bueno preguntar, pero eso no mide tu ganancia."),
     ),
     explanation="La ganancia es ventas menos gastos del negocio. Solo la ves si anotas y separas.",
 )
@@ -135,8 +145,7 @@ Q_BUSINESS_PROFIT = QuestionSpec(
 PRE_TEST = QuizSpec(
     title="Prueba de entrada: educación financiera",
     kind="pre",
-    intro="Antes de empezar, responde estas 5 preguntas. No te preocupes por la nota: es para ver cuánto "
-          "sabes hoy.",
+    intro="Antes de empezar, responde estas 5 preguntas. No te preocupes por la nota: es para ver cuánto sabes hoy.",
     questions=(Q_BUDGET, Q_MIXING, Q_SURPLUS, Q_SAFE_PLACE, Q_CREDIT_CHECKS),
 )
 
@@ -176,21 +185,30 @@ BUDGET = LessonSpec(
             negativo, estás gastando más de lo que ganas.</li>
             </ol>
         """),
-        example("Yolanda, en Quito", """
+        example(
+            "Yolanda, en Quito",
+            """
             Yolanda llegó de Venezuela hace dos años. Vende arepas en el sur de Quito. Cada mes
             entran USD 520. Paga USD 180 de arriendo, USD 160 de comida, USD 40 de servicios,
             USD 45 de pasajes y USD 20 de teléfono. En total gasta USD 445. Le sobran USD 75.
             Al anotar una semana, vio que gastaba USD 4 diarios en colas y snacks. Ahora lleva
             agua de la casa y ahorra casi USD 80 al mes.
-        """),
-        tip("Usa lo que tienes", """
+        """,
+        ),
+        tip(
+            "Usa lo que tienes",
+            """
             No necesitas computadora. Un cuaderno, una hoja pegada en la refrigeradora o las notas
             del celular sirven. Lo importante es anotar todos los días.
-        """),
-        warning("Los gastos que se esconden", """
+        """,
+        ),
+        warning(
+            "Los gastos que se esconden",
+            """
             Las recargas, los antojos y las compras "de paso" parecen poco. Juntos pueden ser
             más de USD 50 al mes.
-        """),
+        """,
+        ),
         text("""
             <p>Revisa tu presupuesto cada fin de mes con tu familia. Decidan juntos qué gasto pueden
             bajar. Así todos cuidan el dinero de la casa.</p>
@@ -225,20 +243,29 @@ SEPARATE = LessonSpec(
             <p>La ganancia es simple: <b>ventas menos gastos del negocio</b>. Si no anotas, solo
             adivinas.</p>
         """),
-        example("Don Segundo, en Cuenca", """
+        example(
+            "Don Segundo, en Cuenca",
+            """
             Don Segundo arregla zapatos en el centro de Cuenca. Antes pagaba la luz de la casa y
             el almuerzo con la caja del taller. Nunca sabía cuánto ganaba. Ahora usa un sobre
             para el taller y se paga USD 90 cada sábado. En el primer mes descubrió que su taller
             gana unos USD 420 al mes. Con ese dato pudo decidir subir un poco sus precios.
-        """),
-        tip("Un cuaderno de caja", """
+        """,
+        ),
+        tip(
+            "Un cuaderno de caja",
+            """
             Divide cada hoja en tres columnas: fecha, entra y sale. Al final del día suma. Es la
             contabilidad más simple y funciona.
-        """),
-        warning("No te endeudes por la casa con el dinero del negocio", """
+        """,
+        ),
+        warning(
+            "No te endeudes por la casa con el dinero del negocio",
+            """
             Si usas el dinero de la mercadería para un gasto de la casa, después no puedes comprar
             para vender. El negocio se detiene.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -263,15 +290,21 @@ SAVINGS_PLAN = LessonSpec(
             <p>Una enfermedad o una mudanza llegan sin avisar. Intenta juntar poco a poco el valor de
             uno o dos meses de gastos. Así no tienes que pedir prestado con prisa.</p>
         """),
-        example("Karina, en Lago Agrio", """
+        example(
+            "Karina, en Lago Agrio",
+            """
             Karina es colombiana y tiene un pequeño salón de belleza en Lago Agrio. Quería una
             silla nueva de USD 300. Decidió ahorrar USD 25 cada semana, los lunes, antes de
             comprar insumos. En tres meses tuvo el dinero y no pidió ningún préstamo.
-        """),
-        tip("Ahorra en grupo", """
+        """,
+        ),
+        tip(
+            "Ahorra en grupo",
+            """
             En muchas ciudades hay cajas de ahorro comunitarias. Las personas ahorran juntas y se
             prestan entre ellas con reglas claras. Ahorrar en grupo te ayuda a cumplir.
-        """),
+        """,
+        ),
         text("""
             <p>Si un mes no puedes ahorrar, no te rindas. Vuelve a empezar el mes siguiente, aunque
             sea con menos.</p>
@@ -305,20 +338,29 @@ WHERE_TO_SAVE = LessonSpec(
             <li>Pregunta si la cuenta tiene costos de mantenimiento.</li>
             </ol>
         """),
-        example("Luis, en Ibarra", """
+        example(
+            "Luis, en Ibarra",
+            """
             Luis hace helados de paila en Ibarra. Guardaba su dinero en una lata. Un día la lata
             se mojó y perdió billetes. Abrió una cuenta de ahorro en una cooperativa de su barrio.
             Ahora deposita cada viernes y la cooperativa ya conoce su movimiento. Eso le ayudará
             cuando pida su primer crédito.
-        """),
-        warning("Cuidado con las promesas fáciles", """
+        """,
+        ),
+        warning(
+            "Cuidado con las promesas fáciles",
+            """
             Si alguien te promete duplicar tu dinero en pocas semanas, es una estafa. Antes de
             entregar dinero, pregunta si la entidad está controlada por una Superintendencia.
-        """),
-        tip("Tu dinero está protegido", """
+        """,
+        ),
+        tip(
+            "Tu dinero está protegido",
+            """
             Los depósitos en bancos y cooperativas controlados tienen un seguro de depósitos,
             hasta un límite. Pregunta en tu agencia.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -348,20 +390,29 @@ CREDIT = LessonSpec(
             <p>Compara por lo menos en dos lugares. Pide la tabla de pagos por escrito y no firmes
             nada que no entiendas.</p>
         """),
-        example("Comparar dos ofertas", """
+        example(
+            "Comparar dos ofertas",
+            """
             Para comprar una cocina industrial de USD 600, a Yolanda le ofrecen dos créditos a 12
             meses. En la cooperativa A paga USD 56 al mes: USD 672 en total. En la tienda B paga
             USD 65 al mes: USD 780 en total. La cuota de la tienda parecía "cómoda", pero cuesta
             USD 108 más.
-        """),
-        warning("No al chulco ni al \"gota a gota\"", """
+        """,
+        ),
+        warning(
+            'No al chulco ni al "gota a gota"',
+            """
             Los chulqueros prestan rápido y sin papeles, pero cobran intereses altísimos y a veces
             amenazan a las familias. Es ilegal. Si te pasa, busca ayuda y denuncia.
-        """),
-        tip("Paga a tiempo", """
+        """,
+        ),
+        tip(
+            "Paga a tiempo",
+            """
             Pagar puntual construye tu historial de crédito. Un buen historial te abre la puerta a
             créditos más grandes y más baratos.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -397,15 +448,21 @@ RIGHTS = LessonSpec(
             Bancos o la de Economía Popular y Solidaria.</li>
             </ol>
         """),
-        example("Un cobro que no era", """
+        example(
+            "Un cobro que no era",
+            """
             A Rosa, en Loja, le cobraron USD 3 cada mes por un seguro que nunca pidió. Reclamó en su
             cooperativa con su estado de cuenta. Como no le respondieron en un mes, fue al Defensor
             del Cliente. Le devolvieron lo cobrado.
-        """),
-        tip("Guarda tus papeles", """
+        """,
+        ),
+        tip(
+            "Guarda tus papeles",
+            """
             Guarda en una carpeta tus contratos, tablas de pago y comprobantes. También puedes
             tomarles una foto con el celular.
-        """),
+        """,
+        ),
     ),
 )
 

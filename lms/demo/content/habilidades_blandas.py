@@ -32,10 +32,14 @@ Q_COMPLAINT = QuestionSpec(
     kind="unica",
     prompt="Una clienta llega molesta porque su pedido llegó tarde. ¿Qué haces primero?",
     choices=(
-        yes("La escucho sin interrumpir y le digo que entiendo su molestia.",
-            "Correcto. Primero escuchar; después buscar una solución."),
-        no("Le explico que la culpa fue del transporte.",
-           "Explicar está bien después. Si empiezas con excusas, la clienta se molesta más."),
+        yes(
+            "La escucho sin interrumpir y le digo que entiendo su molestia.",
+            "Correcto. Primero escuchar; después buscar una solución.",
+        ),
+        no(
+            "Le explico que la culpa fue del transporte.",
+            "Explicar está bien después. Si empiezas con excusas, la clienta se molesta más.",
+        ),
         no("Le digo que no es para tanto.", "Eso quita valor a lo que siente. Pierdes a la clienta."),
         no("No le respondo hasta que se calme sola.", "El silencio parece falta de interés."),
     ),
@@ -68,8 +72,10 @@ Q_LEADER = QuestionSpec(
     kind="unica",
     prompt="¿Qué hace una buena líder en un emprendimiento?",
     choices=(
-        yes("Da el ejemplo, escucha al equipo y reparte las tareas.",
-            "Correcto. Liderar es guiar y acompañar, no mandar."),
+        yes(
+            "Da el ejemplo, escucha al equipo y reparte las tareas.",
+            "Correcto. Liderar es guiar y acompañar, no mandar.",
+        ),
         no("Grita para que todos trabajen más rápido.", "El miedo no motiva; el equipo se va."),
         no("Hace todo sola para que salga perfecto.", "Así te agotas y el equipo no aprende."),
     ),
@@ -90,10 +96,14 @@ Q_DELEGATE = QuestionSpec(
     kind="unica",
     prompt="Delegar una tarea quiere decir:",
     choices=(
-        yes("Confiar una tarea a otra persona, explicarla bien y revisar el resultado.",
-            "Correcto. Delegar no es olvidarse de la tarea."),
-        no("Pasar a otra persona las tareas que no te gustan, sin explicar nada.",
-           "Sin explicación, la tarea sale mal y la persona se frustra."),
+        yes(
+            "Confiar una tarea a otra persona, explicarla bien y revisar el resultado.",
+            "Correcto. Delegar no es olvidarse de la tarea.",
+        ),
+        no(
+            "Pasar a otra persona las tareas que no te gustan, sin explicar nada.",
+            "Sin explicación, la tarea sale mal y la persona se frustra.",
+        ),
         no("Hacer tú misma todas las tareas importantes.", "Eso es no delegar."),
     ),
     explanation="Delegar es confiar, explicar y acompañar.",
@@ -141,20 +151,29 @@ LISTEN_AND_SPEAK = LessonSpec(
             <li>Cuida tu tono. Un saludo amable abre puertas.</li>
             </ul>
         """),
-        example("Andreína, en Cuenca", """
+        example(
+            "Andreína, en Cuenca",
+            """
             Andreína hace tortas por encargo en Cuenca. Antes tomaba los pedidos rápido, por
             teléfono, y a veces se equivocaba de sabor. Ahora repite el pedido al final y lo
             envía por escrito: "Torta de chocolate, 20 porciones, sábado 3 de la tarde, USD 25".
             Desde entonces no ha tenido reclamos.
-        """),
-        tip("Por escrito, mejor", """
+        """,
+        ),
+        tip(
+            "Por escrito, mejor",
+            """
             Después de una conversación importante, envía un mensaje corto con lo acordado. Así
             las dos personas tienen la misma información.
-        """),
-        warning("Las palabras de tu país", """
+        """,
+        ),
+        warning(
+            "Las palabras de tu país",
+            """
             Si vienes de otro país, algunas palabras cambian de sentido en Ecuador. Si ves una
             cara de duda, pregunta con confianza: "¿Me expliqué bien?".
-        """),
+        """,
+        ),
     ),
 )
 
@@ -182,20 +201,29 @@ CUSTOMERS = LessonSpec(
             </ol>
             <p>Una queja bien resuelta puede convertir a un cliente molesto en tu mejor cliente.</p>
         """),
-        example("Jhon, en Ibarra", """
+        example(
+            "Jhon, en Ibarra",
+            """
             Jhon tiene una pequeña tienda de ropa en Ibarra. Un cliente volvió porque el cierre de
             una chompa se dañó al segundo día. Jhon lo escuchó, se disculpó y le cambió la chompa
             en ese momento. El cliente regresó la semana siguiente con su hermano, y los dos
             compraron.
-        """),
-        warning("No discutas en público", """
+        """,
+        ),
+        warning(
+            "No discutas en público",
+            """
             Si alguien reclama en la tienda o en redes sociales, responde con calma y ofrece
             hablar en privado. Una pelea en público daña tu imagen.
-        """),
-        tip("Aprende de las quejas", """
+        """,
+        ),
+        tip(
+            "Aprende de las quejas",
+            """
             Anota cada queja en tu cuaderno. Si la misma se repite, hay algo que mejorar en tu
             producto o en tu servicio.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -222,19 +250,28 @@ TEAMWORK = LessonSpec(
             un puesto en la feria o vender a clientes más grandes. Personas migrantes y
             ecuatorianas que trabajan juntas suman contactos, ideas y saberes distintos.</p>
         """),
-        example("Las bordadoras de Lago Agrio", """
+        example(
+            "Las bordadoras de Lago Agrio",
+            """
             Cinco mujeres, tres colombianas y dos ecuatorianas, bordaban cada una en su casa. Se
             juntaron: una compra los hilos por mayor, dos bordan, una cose y otra vende en la
             feria y por WhatsApp. Anotaron sus acuerdos en un cuaderno. Ahora producen el doble y
             gastan menos en materiales.
-        """),
-        tip("Reconoce el trabajo de los demás", """
+        """,
+        ),
+        tip(
+            "Reconoce el trabajo de los demás",
+            """
             Un "gracias" o un "te quedó muy bien" cuesta poco y mantiene al equipo con ganas.
-        """),
-        warning("El dinero y la confianza", """
+        """,
+        ),
+        warning(
+            "El dinero y la confianza",
+            """
             Aunque sean familia o amigos, lleven las cuentas claras y a la vista de todos. La
             falta de claridad con el dinero rompe muchos equipos.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -265,16 +302,22 @@ LEADERSHIP = LessonSpec(
             <li>Busquen juntos una solución y pónganse de acuerdo en el siguiente paso.</li>
             </ol>
         """),
-        example("Doña Rosario, en Loja", """
+        example(
+            "Doña Rosario, en Loja",
+            """
             Doña Rosario tiene un comedor en Loja con tres trabajadoras, una de ellas venezolana.
             Antes decidía todo sola y terminaba agotada. Ahora cada lunes reúne al equipo diez
             minutos. Una trabajadora propuso vender almuerzos por WhatsApp a las oficinas
             cercanas. Las ventas subieron y el equipo está más contento.
-        """),
-        tip("Cuida también a la líder", """
+        """,
+        ),
+        tip(
+            "Cuida también a la líder",
+            """
             Liderar cansa. Descansa, pide ayuda y busca a otras emprendedoras para compartir
             experiencias. Un grupo de apoyo te da fuerza.
-        """),
+        """,
+        ),
     ),
 )
 

@@ -50,8 +50,10 @@ Q_WHATSAPP_TOOLS = QuestionSpec(
         yes("Un catálogo con fotos y precios.", "Sí. Tus clientes ven tus productos sin salir del chat."),
         yes("Respuestas rápidas para las preguntas de siempre.", "Sí. Ahorras tiempo."),
         yes("Un perfil con horario y dirección.", "Sí. Da confianza a tus clientes."),
-        no("Publicidad gratis a todos los números del país.", "No existe. Y escribir a quien no te "
-           "dio permiso molesta."),
+        no(
+            "Publicidad gratis a todos los números del país.",
+            "No existe. Y escribir a quien no te dio permiso molesta.",
+        ),
     ),
     explanation="Catálogo, respuestas rápidas, etiquetas y perfil de empresa: úsalos todos.",
 )
@@ -91,8 +93,10 @@ Q_POSTING = QuestionSpec(
     kind="unica",
     prompt="¿Qué funciona mejor en las redes sociales de un negocio pequeño?",
     choices=(
-        yes("Publicar con constancia, por ejemplo 3 veces por semana, y responder rápido.",
-            "Correcto. La constancia construye confianza."),
+        yes(
+            "Publicar con constancia, por ejemplo 3 veces por semana, y responder rápido.",
+            "Correcto. La constancia construye confianza.",
+        ),
         no("Publicar 20 veces un día y luego nada por un mes.", "Así tus clientes se olvidan de ti."),
         no("Publicar solo precios, sin fotos.", "Sin fotos, casi nadie se detiene a mirar."),
     ),
@@ -137,19 +141,28 @@ PHONE_PHOTOS = LessonSpec(
             <p>Toma el producto de frente, de lado y de cerca, para mostrar detalles. Incluye una foto
             con una mano o en uso, para que se vea el tamaño.</p>
         """),
-        image(PRODUCT_PHOTO, "Un frasco de ají con etiqueta, sobre una mesa de madera, junto a una ventana.",
-              "Luz de ventana, fondo limpio y el producto al centro."),
-        example("Alejandro, en Quito", """
+        image(
+            PRODUCT_PHOTO,
+            "Un frasco de ají con etiqueta, sobre una mesa de madera, junto a una ventana.",
+            "Luz de ventana, fondo limpio y el producto al centro.",
+        ),
+        example(
+            "Alejandro, en Quito",
+            """
             Alejandro hace cerámica en su taller de Quito. Sus primeras fotos eran de noche, con
             el foco de la cocina. Las tazas se veían amarillas. Ahora las fotografía a las 10 de
             la mañana junto a la ventana, sobre una tabla de madera. Sus clientes dicen que las
             tazas "se ven igual que en persona".
-        """),
-        tip("Un estudio casero", """
+        """,
+        ),
+        tip(
+            "Un estudio casero",
+            """
             Dobla una cartulina blanca grande en forma de "L": una parte es el piso y otra la
             pared. Pon el producto en el centro, cerca de la ventana. Tienes un estudio por menos
             de USD 1.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -177,19 +190,28 @@ EDIT_PHOTOS = LessonSpec(
             <p>Las fotos pesan. Si tienes pocos datos móviles, súbelas cuando tengas wifi, por
             ejemplo en el Centro de Inclusión Económica o en una biblioteca.</p>
         """),
-        example("Yuleidy, en Loja", """
+        example(
+            "Yuleidy, en Loja",
+            """
             Yuleidy vende bisutería en Loja. Antes enviaba 30 fotos desordenadas a cada cliente y
             muchos no respondían. Ahora tiene un álbum por modelo, con 3 fotos bien recortadas
             de cada pieza y el precio escrito en el mensaje. Responde más rápido y vende más.
-        """),
-        warning("Fotos de otras personas", """
+        """,
+        ),
+        warning(
+            "Fotos de otras personas",
+            """
             No uses fotos de internet ni de otros negocios. Es engañoso para el cliente y puede
             traerte problemas. Muestra siempre tu producto real.
-        """),
-        tip("Una foto, un mensaje", """
+        """,
+        ),
+        tip(
+            "Una foto, un mensaje",
+            """
             Acompaña cada foto con el nombre del producto, el precio en dólares y cómo
             pedirlo. Por ejemplo: "Collar de semillas, USD 8. Escríbeme para tu pedido".
-        """),
+        """,
+        ),
     ),
 )
 
@@ -219,15 +241,21 @@ SOCIAL_MEDIA = LessonSpec(
             y 10 te escribieron, respondió el 5 %. Compara semana a semana y repite lo que
             funciona.</p>
         """),
-        example("Jugos Doña Fanny, en Ibarra", """
+        example(
+            "Jugos Doña Fanny, en Ibarra",
+            """
             Fanny vende jugos naturales cerca de un colegio en Ibarra. Empezó a publicar en
             Facebook cada lunes, miércoles y viernes a las 7 de la mañana, con fotos de los
             jugos del día. Los padres de familia empezaron a hacer pedidos para el recreo. En dos
             meses duplicó sus ventas de la mañana.
-        """),
-        tip("Responde rápido", """
+        """,
+        ),
+        tip(
+            "Responde rápido",
+            """
             Un mensaje que esperas un día en contestar es, muchas veces, una venta perdida.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -257,15 +285,21 @@ WHATSAPP_BUSINESS = LessonSpec(
             <p>Pide permiso antes de enviar ofertas o de agregar a alguien a un grupo. Si alguien
             te pide que no le escribas, respeta su decisión.</p>
         """),
-        example("Camila, en Lago Agrio", """
+        example(
+            "Camila, en Lago Agrio",
+            """
             Camila vende ropa de niños en Lago Agrio. Subió 15 productos a su catálogo y creó
             respuestas rápidas para tallas y precios. Ahora atiende tres veces más mensajes en
             el mismo tiempo, y usa las etiquetas para no olvidar ninguna entrega.
-        """),
-        warning("Cuida tu seguridad", """
+        """,
+        ),
+        warning(
+            "Cuida tu seguridad",
+            """
             No publiques en tu estado cuánto dinero ganas ni dónde guardas la mercadería. Para
             cobrar, prefiere transferencias y confirma el pago en tu cuenta antes de entregar.
-        """),
+        """,
+        ),
     ),
 )
 

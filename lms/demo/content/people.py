@@ -17,29 +17,78 @@ class DemoUser:
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser(
-        "aprendiz", "María José", "Rondón", Role.LEARNER,
-        profile={"sex": "mujer", "birth_year": 1995, "nationality": "venezolana", "province": "Pichincha",
-                 "city": "Quito", "disability": "no", "community": "migrante"},
+        "aprendiz",
+        "María José",
+        "Rondón",
+        Role.LEARNER,
+        profile={
+            "sex": "mujer",
+            "birth_year": 1995,
+            "nationality": "venezolana",
+            "province": "Pichincha",
+            "city": "Quito",
+            "disability": "no",
+            "community": "migrante",
+        },
     ),
     DemoUser(
-        "mentora", "Gabriela", "Paredes", Role.MENTOR,
-        profile={"sex": "mujer", "birth_year": 1983, "nationality": "ecuatoriana", "province": "Azuay",
-                 "city": "Cuenca", "disability": "no", "community": "acogida"},
+        "mentora",
+        "Gabriela",
+        "Paredes",
+        Role.MENTOR,
+        profile={
+            "sex": "mujer",
+            "birth_year": 1983,
+            "nationality": "ecuatoriana",
+            "province": "Azuay",
+            "city": "Cuenca",
+            "disability": "no",
+            "community": "acogida",
+        },
     ),
     DemoUser(
-        "jurado", "Luis Alberto", "Jaramillo", Role.JURY,
-        profile={"sex": "hombre", "birth_year": 1976, "nationality": "ecuatoriana", "province": "Loja",
-                 "city": "Loja", "disability": "no", "community": "acogida"},
+        "jurado",
+        "Luis Alberto",
+        "Jaramillo",
+        Role.JURY,
+        profile={
+            "sex": "hombre",
+            "birth_year": 1976,
+            "nationality": "ecuatoriana",
+            "province": "Loja",
+            "city": "Loja",
+            "disability": "no",
+            "community": "acogida",
+        },
     ),
     DemoUser(
-        "coordinadora", "Carmen", "Villacís", Role.COORDINATOR,
-        profile={"sex": "mujer", "birth_year": 1988, "nationality": "ecuatoriana", "province": "Imbabura",
-                 "city": "Ibarra", "disability": "no", "community": "acogida"},
+        "coordinadora",
+        "Carmen",
+        "Villacís",
+        Role.COORDINATOR,
+        profile={
+            "sex": "mujer",
+            "birth_year": 1988,
+            "nationality": "ecuatoriana",
+            "province": "Imbabura",
+            "city": "Ibarra",
+            "disability": "no",
+            "community": "acogida",
+        },
     ),
     DemoUser(
-        "admin", "Andrés", "Salazar", Role.ADMIN, superuser=True,
-        profile={"sex": "hombre", "nationality": "colombiana", "province": "Sucumbíos",
-                 "city": "Lago Agrio", "community": "migrante"},
+        "admin",
+        "Andrés",
+        "Salazar",
+        Role.ADMIN,
+        superuser=True,
+        profile={
+            "sex": "hombre",
+            "nationality": "colombiana",
+            "province": "Sucumbíos",
+            "city": "Lago Agrio",
+            "community": "migrante",
+        },
     ),
 )
 
@@ -62,6 +111,5 @@ HOME_INTRO = (
 COURSES_TITLE = "Cursos"
 COURSES_SLUG = "cursos"
 COURSES_INTRO = (
-    "<p>Elige un curso. Las lecciones son cortas y puedes leerlas desde el celular. "
-    "Tu avance se guarda siempre.</p>"
+    "<p>Elige un curso. Las lecciones son cortas y puedes leerlas desde el celular. Tu avance se guarda siempre.</p>"
 )

@@ -22,8 +22,10 @@ Q_VALUE_PROPOSITION = QuestionSpec(
     kind="unica",
     prompt="En el lienzo del modelo de negocio, ¿qué es la propuesta de valor?",
     choices=(
-        yes("Lo que hace que tus clientes te prefieran: el problema que les resuelves.",
-            "Correcto. Es la razón por la que te compran a ti."),
+        yes(
+            "Lo que hace que tus clientes te prefieran: el problema que les resuelves.",
+            "Correcto. Es la razón por la que te compran a ti.",
+        ),
         no("El precio más bajo del mercado.", "Un precio bajo puede ser parte, pero no es lo único."),
         no("El dinero que necesitas para empezar.", "Eso es la inversión, no la propuesta de valor."),
         no("La lista de tus proveedores.", "Eso va en socios y recursos clave."),
@@ -70,8 +72,7 @@ Q_PRICE = QuestionSpec(
     prompt="Para poner el precio basta con copiar el precio de la competencia.",
     choices=(
         no("Verdadero", "No. Si tus costos son más altos, podrías vender y perder dinero."),
-        yes("Falso", "Correcto. Primero calcula tus costos; luego mira la competencia y lo que vale para "
-                     "tu cliente."),
+        yes("Falso", "Correcto. Primero calcula tus costos; luego mira la competencia y lo que vale para tu cliente."),
     ),
     explanation="El precio se piensa con tres datos: tus costos, la competencia y el valor para el cliente.",
 )
@@ -90,8 +91,10 @@ Q_PITCH_PARTS = QuestionSpec(
     kind="unica",
     prompt="¿Con qué conviene empezar un pitch?",
     choices=(
-        yes("Con el problema que resuelves y a quién se lo resuelves.",
-            "Correcto. El jurado entiende enseguida por qué tu negocio importa."),
+        yes(
+            "Con el problema que resuelves y a quién se lo resuelves.",
+            "Correcto. El jurado entiende enseguida por qué tu negocio importa.",
+        ),
         no("Con la historia completa de tu vida.", "Tu historia importa, pero en una o dos frases."),
         no("Con una tabla llena de números.", "Los números van después, cuando ya entienden la idea."),
     ),
@@ -137,16 +140,22 @@ CANVAS = LessonSpec(
             <p>Empieza siempre por los clientes y la propuesta de valor. Si no sabes para quién es
             tu producto, lo demás no encaja.</p>
         """),
-        example("Arepas Mi Tierra, en Quito", """
+        example(
+            "Arepas Mi Tierra, en Quito",
+            """
             Clientes: trabajadores de oficinas del norte de Quito. Propuesta de valor: desayuno
             caliente, rápido y llenador por USD 2. Canales: un carrito cerca de las oficinas y
             pedidos por WhatsApp. Recursos: plancha, carrito y la receta de la abuela. Socios:
             un proveedor de harina que entrega a domicilio.
-        """),
-        tip("Usa notas que se puedan mover", """
+        """,
+        ),
+        tip(
+            "Usa notas que se puedan mover",
+            """
             Escribe en papelitos y pégalos en el lienzo. Cuando aprendas algo nuevo de tus
             clientes, mueve o cambia las notas. El lienzo es un borrador vivo.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -174,16 +183,22 @@ CLIENTS_AND_COMPETITION = LessonSpec(
             atención o un producto hecho a mano. Tu diferencia es la base de tu propuesta de
             valor.</p>
         """),
-        example("Servicio técnico en Cuenca", """
+        example(
+            "Servicio técnico en Cuenca",
+            """
             Wilmer es técnico de celulares y llegó de Venezuela a Cuenca. Visitó cinco locales
             de reparación y vio que todos tardaban tres días. Habló con estudiantes y
             comerciantes: no podían quedarse tanto tiempo sin teléfono. Ofreció reparaciones
             sencillas en el mismo día. Esa es su diferencia.
-        """),
-        warning("Tu familia no es tu mejor encuesta", """
+        """,
+        ),
+        warning(
+            "Tu familia no es tu mejor encuesta",
+            """
             Tu familia te quiere y te dirá que todo está bien. Pregunta también a personas que no
             te conocen.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -213,15 +228,21 @@ COSTS_AND_PRICE = LessonSpec(
             con otras emprendedoras. Si queda muy abajo, pregúntate si estás regalando tu
             trabajo.</p>
         """),
-        example("Las empanadas de Milagros", """
+        example(
+            "Las empanadas de Milagros",
+            """
             Milagros vende empanadas en Ibarra a USD 1. Cada empanada le cuesta USD 0,50 en
             ingredientes y funda. Le quedan USD 0,50 por empanada para pagar el puesto, el gas y
             su sueldo. Antes no contaba el gas ni su tiempo, y creía que ganaba más de lo real.
-        """),
-        warning("Tu tiempo también cuesta", """
+        """,
+        ),
+        warning(
+            "Tu tiempo también cuesta",
+            """
             Si no te pagas un sueldo en tus cuentas, el negocio parece rentable aunque trabajes
             gratis. Incluye tu sueldo en los costos fijos.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -251,15 +272,21 @@ BREAK_EVEN = LessonSpec(
             <p>Tienes tres caminos: bajar tus costos fijos, bajar el costo de cada unidad o subir un
             poco el precio. Prueba con números en tu cuaderno antes de decidir.</p>
         """),
-        example("Miel de Loja", """
+        example(
+            "Miel de Loja",
+            """
             Don Hernán vende frascos de miel en Loja a USD 6. Cada frasco le cuesta USD 3,50.
             Sus costos fijos son USD 200 al mes. Su margen es USD 2,50, y 200 ÷ 2,50 = 80 frascos.
             Vende 120 al mes: está 40 frascos por encima de su punto de equilibrio.
-        """),
-        tip("Una meta diaria", """
+        """,
+        ),
+        tip(
+            "Una meta diaria",
+            """
             Convierte tu punto de equilibrio en una meta diaria y escríbela donde la veas. Es más
             fácil pensar en 24 empanadas al día que en 600 al mes.
-        """),
+        """,
+        ),
     ),
 )
 
@@ -290,15 +317,21 @@ PITCH = LessonSpec(
             <li>Lleva tu producto o una foto. Que el jurado lo vea.</li>
             </ul>
         """),
-        example("Un inicio que funciona", """
+        example(
+            "Un inicio que funciona",
+            """
             "En Lago Agrio, las familias gastan mucho en pan que llega de lejos y no está fresco.
             Yo horneo pan fresco cada mañana y lo entrego en bicicleta antes de las 7. Ya tengo 40
             clientes fijos. Con un horno más grande puedo atender a 100".
-        """),
-        warning("Cuida tu seguridad", """
+        """,
+        ),
+        warning(
+            "Cuida tu seguridad",
+            """
             No publiques en redes sociales si ganaste capital semilla, cuánto recibiste ni cuándo te
             lo entregan. Compártelo solo con personas de confianza.
-        """),
+        """,
+        ),
     ),
 )
 

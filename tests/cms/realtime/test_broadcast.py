@@ -22,8 +22,9 @@ def _broadcast(n: int, built_in: list | None = None) -> None:
 
 
 @pytest.mark.django_db
-def test_a_broadcast_goes_out_after_the_commit_and_never_for_a_rollback(in_memory_layer,
-                                                                       django_capture_on_commit_callbacks):
+def test_a_broadcast_goes_out_after_the_commit_and_never_for_a_rollback(
+    in_memory_layer, django_capture_on_commit_callbacks
+):
     layer = get_channel_layer()
     channel = async_to_sync(layer.new_channel)()
     async_to_sync(layer.group_add)("g", channel)

@@ -17,8 +17,9 @@ async_test = pytest.mark.asyncio
 
 
 def _layer() -> CountingRedisChannelLayer:
-    return CountingRedisChannelLayer(hosts=[REDIS_URL], capacity=1, expiry=10,
-                                     prefix=f"test-overflow-{uuid.uuid4().hex[:8]}")
+    return CountingRedisChannelLayer(
+        hosts=[REDIS_URL], capacity=1, expiry=10, prefix=f"test-overflow-{uuid.uuid4().hex[:8]}"
+    )
 
 
 def test_the_settings_use_the_counting_layer_with_redis(settings):
@@ -66,8 +67,10 @@ async def test_a_group_of_plain_channels_gets_a_message_in_one_round_trip_and_ov
         for channel in (hub_a, hub_b):
             await layer.group_add("mentoring.session.1", channel)
         connection = layer.connection(0)
-        with mock.patch.object(connection, "execute_command", wraps=connection.execute_command) as trips, \
-                mock.patch.object(layer, "_send_to_channels", wraps=layer._send_to_channels) as second_trip:
+        with (
+            mock.patch.object(connection, "execute_command", wraps=connection.execute_command) as trips,
+            mock.patch.object(layer, "_send_to_channels", wraps=layer._send_to_channels) as second_trip,
+        ):
             await layer.group_send("mentoring.session.1", {"type": "room.broadcast", "text": "uno"})
         assert trips.await_count == 1 and second_trip.await_count == 0
         assert (await layer.receive(hub_a))["text"] == "uno"
@@ -132,8 +135,9 @@ async def test_a_group_send_can_leave_out_the_senders_own_channel():
         specific = await layer.new_channel()
         for channel in ("mentoring.hub.a", "mentoring.hub.b", specific):
             await layer.group_add("mentoring.session.1", channel)
-        await layer.group_send_except("mentoring.session.1", {"type": "room.broadcast", "text": "hola"},
-                                      "mentoring.hub.a")
+        await layer.group_send_except(
+            "mentoring.session.1", {"type": "room.broadcast", "text": "hola"}, "mentoring.hub.a"
+        )
         assert (await layer.receive("mentoring.hub.b"))["text"] == "hola"
         assert (await layer.receive(specific))["text"] == "hola"
         assert await layer.connection(0).zcard(f"{layer.prefix}mentoring.hub.a") == 0

@@ -76,8 +76,11 @@ async def test_the_hub_hands_a_message_to_its_room_only_and_survives_a_broken_me
     await hub.join("mentoring.session.2", elsewhere)
     await hub.deliver({"type": "room.broadcast", "group": "mentoring.session.1", "text": "hola"})
     assert ok.got == ["hola"] and elsewhere.got == []
-    for group, member in (("mentoring.session.1", broken), ("mentoring.session.1", ok),
-                          ("mentoring.session.2", elsewhere)):
+    for group, member in (
+        ("mentoring.session.1", broken),
+        ("mentoring.session.1", ok),
+        ("mentoring.session.2", elsewhere),
+    ):
         await hub.leave(group, member)
     assert hub.rooms == {} and hub.listener is None and hub.layer.groups == {}
 

@@ -27,10 +27,17 @@ def test_a_coordinator_assigns_a_mentor_in_the_admin(client):
     venture, member, mentor, coordinator = venture_with_team()
     new_mentor = UserFactory(role="mentor")
     client.force_login(coordinator)
-    response = client.post(reverse("emprendimientos:edit", args=[venture.pk]), {
-        "name": venture.name, "sector": venture.sector, "city": venture.city, "description": venture.description,
-        "members": [member.pk], "mentors": [mentor.pk, new_mentor.pk],
-    })
+    response = client.post(
+        reverse("emprendimientos:edit", args=[venture.pk]),
+        {
+            "name": venture.name,
+            "sector": venture.sector,
+            "city": venture.city,
+            "description": venture.description,
+            "members": [member.pk],
+            "mentors": [mentor.pk, new_mentor.pk],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:1500]
     assert set(venture.mentors.all()) == {mentor, new_mentor}
 

@@ -35,8 +35,9 @@ def cohort(course, coordinator):
 def graduate(user, course, score="80"):
     Enrolment.objects.create(user=user, course=course, completed_at=timezone.now())
     quiz = course.quizzes.get(kind=Quiz.Kind.POST)
-    QuizAttempt.objects.create(user=user, quiz=quiz, number=1, status=QuizAttempt.Status.SUBMITTED,
-                               score=Decimal(score))
+    QuizAttempt.objects.create(
+        user=user, quiz=quiz, number=1, status=QuizAttempt.Status.SUBMITTED, score=Decimal(score)
+    )
     return user
 
 
@@ -93,8 +94,9 @@ def test_a_dropout_offers_the_seat_down_the_reserve_list_and_logs_every_step(coh
     services.participation_decide(participation=second, decision="reserva", actor=coordinator)
     services.participation_decide(participation=third, decision="reserva", actor=coordinator)
     client.force_login(coordinator)
-    response = client.post(reverse("cohorts:dropout", args=[cohort.pk, first.pk]),
-                           {"reason": "mudanza", "note": "Se fue a Cuenca."})
+    response = client.post(
+        reverse("cohorts:dropout", args=[cohort.pk, first.pk]), {"reason": "mudanza", "note": "Se fue a Cuenca."}
+    )
     assert response.status_code == 302
     first.refresh_from_db(), second.refresh_from_db()
     assert (first.status, first.dropout_reason, second.status) == (S.DROPPED, "mudanza", S.OFFERED)
@@ -110,8 +112,13 @@ def test_a_dropout_offers_the_seat_down_the_reserve_list_and_logs_every_step(coh
     assert third.status == S.ACCEPTED
     K = ParticipationEvent.Kind
     log = list(ParticipationEvent.objects.order_by("id").values_list("participation_id", "kind"))
-    assert log[-5:] == [(first.pk, K.DROPPED), (second.pk, K.OFFERED), (second.pk, K.OFFER_DECLINED),
-                        (third.pk, K.OFFERED), (third.pk, K.OFFER_ACCEPTED)]
+    assert log[-5:] == [
+        (first.pk, K.DROPPED),
+        (second.pk, K.OFFERED),
+        (second.pk, K.OFFER_DECLINED),
+        (third.pk, K.OFFERED),
+        (third.pk, K.OFFER_ACCEPTED),
+    ]
 
     page = client.get(reverse("cohorts:my_seat", args=[cohort.pk])).content.decode()
     assert "Reúnete con tu mentor(a)" in page
@@ -145,13 +152,15 @@ def test_a_dropout_without_a_reason_keeps_the_note_and_changes_nothing(cohort, c
 def test_intake_pages_are_hidden_from_everyone_but_the_cohort_coordinators(who, cohort, course, client):
     p = applicant(cohort, course)
     other = CohortFactory(coordinators=[UserFactory(role="coordinacion")])
-    person = {"outsider": UserFactory(role="aprendiz"), "applicant": p.user,
-              "other_coordinator": other.coordinators.get()}[who]
+    person = {
+        "outsider": UserFactory(role="aprendiz"),
+        "applicant": p.user,
+        "other_coordinator": other.coordinators.get(),
+    }[who]
     client.force_login(person)
     assert client.get(reverse("cohorts:applications", args=[cohort.pk])).status_code == 404
     assert client.get(reverse("cohorts:dropout", args=[cohort.pk, p.pk])).status_code == 404
-    assert client.post(reverse("cohorts:decide", args=[cohort.pk, p.pk]),
-                       {"decision": "aceptar"}).status_code == 404
+    assert client.post(reverse("cohorts:decide", args=[cohort.pk, p.pk]), {"decision": "aceptar"}).status_code == 404
     p.refresh_from_db()
     assert p.status == S.APPLIED
 

@@ -85,6 +85,6 @@ def test_the_list_holds_every_account_the_demo_creates_with_its_role(db):
 
 def test_the_readme_table_names_every_demo_account(db):
     readme = (ROOT / "README.md").read_text()
-    section = readme[readme.index("Demo accounts"):readme.index("The incubator demo")]
+    section = readme[readme.index("Demo accounts") : readme.index("The incubator demo")]
     for account in demo_accounts():
         assert f"`{account.username}`" in section, account.username

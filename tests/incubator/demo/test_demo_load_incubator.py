@@ -8,8 +8,21 @@ from incubator.milestones.models import Milestone, Prototype, PrototypePhoto, Re
 from incubator.plans.models import BusinessPlan, PlanVersion
 from incubator.ventures.models import Venture
 
-COUNTED = (User, Cohort, Participation, ParticipationEvent, Venture, BusinessPlan, PlanVersion, Milestone, Task,
-           Review, Prototype, PrototypePhoto, MonthlyFigure)
+COUNTED = (
+    User,
+    Cohort,
+    Participation,
+    ParticipationEvent,
+    Venture,
+    BusinessPlan,
+    PlanVersion,
+    Milestone,
+    Task,
+    Review,
+    Prototype,
+    PrototypePhoto,
+    MonthlyFigure,
+)
 
 
 def _counts() -> dict[str, int]:

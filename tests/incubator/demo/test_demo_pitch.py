@@ -16,8 +16,10 @@ def _load() -> None:
 
 
 def _counts() -> dict[str, int]:
-    return {m.__name__: m.objects.count() for m in (PitchEvent, Assignment, ScoreSheet, Result, Award, AuditEntry,
-                                                     GoodsItem, Delivery)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (PitchEvent, Assignment, ScoreSheet, Result, Award, AuditEntry, GoodsItem, Delivery)
+    }
 
 
 def test_the_demo_has_a_closed_pitch_with_winners_and_a_coming_one_to_practise_and_a_second_run_changes_nothing(db):

@@ -11,9 +11,13 @@ def scored_event(grid: list[list], **kwargs):
     Returns (event, entries, jurors, coordinator)."""
     ventures, jurors = len(grid[0]), len(grid)
     event, entries, pool, coordinator = pitch_event_with_entries(ventures=ventures, jurors=jurors, **kwargs)
-    pitch_scores_fill(event, {(pool[j], entries[v]): grid[j][v] for j in range(jurors) for v in range(ventures)},
-                      comments={(pool[j], entries[v]): f"Comentario {j + 1} para {v + 1}"
-                                for j in range(jurors) for v in range(ventures)})
+    pitch_scores_fill(
+        event,
+        {(pool[j], entries[v]): grid[j][v] for j in range(jurors) for v in range(ventures)},
+        comments={
+            (pool[j], entries[v]): f"Comentario {j + 1} para {v + 1}" for j in range(jurors) for v in range(ventures)
+        },
+    )
     return event, entries, pool, coordinator
 
 

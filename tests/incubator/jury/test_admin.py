@@ -13,9 +13,14 @@ pytestmark = pytest.mark.django_db
 
 def test_a_coordinator_sees_and_edits_only_events_of_their_cohorts(client):
     event, entries, jurors, coordinator = pitch_event_with_entries(ventures=1, jurors=1)
-    other = PitchEvent.objects.create(cohort=CohortFactory(name="Cohorte Guayaquil"), name="Pitch de Guayaquil",
-                                      starts_at=event.starts_at, place="Malecón", rubric=event.rubric,
-                                      total_budget=1400)
+    other = PitchEvent.objects.create(
+        cohort=CohortFactory(name="Cohorte Guayaquil"),
+        name="Pitch de Guayaquil",
+        starts_at=event.starts_at,
+        place="Malecón",
+        rubric=event.rubric,
+        total_budget=1400,
+    )
     client.force_login(coordinator)
     index = client.get(reverse("eventos-pitch:index"))
     assert index.status_code == 200
@@ -32,10 +37,20 @@ def test_a_closed_event_cannot_be_edited_in_the_admin(client):
     event, entries, jurors, coordinator = scored_event(agreeing_grid(6, 3))
     event_close(event=event, by=coordinator)
     client.force_login(coordinator)
-    response = client.post(reverse("eventos-pitch:edit", args=[event.pk]), {
-        "cohort": event.cohort_id, "name": event.name, "starts_at": event.starts_at.strftime("%Y-%m-%d %H:%M"),
-        "place": event.place, "rubric": event.rubric_id, "total_budget": "9999", "award_rule": "fijo",
-        "fixed_amount": "700", "jurors": [j.pk for j in jurors]})
+    response = client.post(
+        reverse("eventos-pitch:edit", args=[event.pk]),
+        {
+            "cohort": event.cohort_id,
+            "name": event.name,
+            "starts_at": event.starts_at.strftime("%Y-%m-%d %H:%M"),
+            "place": event.place,
+            "rubric": event.rubric_id,
+            "total_budget": "9999",
+            "award_rule": "fijo",
+            "fixed_amount": "700",
+            "jurors": [j.pk for j in jurors],
+        },
+    )
     assert response.status_code == 200 and "reábrelo" in response.content.decode()
     event.refresh_from_db()
     assert event.total_budget == 2100
@@ -45,10 +60,20 @@ def test_a_coordinator_adds_a_rubric_with_criteria_inline(client):
     coordinator = UserFactory(role="coordinacion")
     client.force_login(coordinator)
     assert client.get(reverse("rubricas:index")).status_code == 200
-    data = {"name": "Rúbrica corta", "description": "", "criteria-TOTAL_FORMS": "1", "criteria-INITIAL_FORMS": "0",
-            "criteria-MIN_NUM_FORMS": "1", "criteria-MAX_NUM_FORMS": "1000", "criteria-0-name": "Pitch",
-            "criteria-0-weight": "1", "criteria-0-ORDER": "1", "criteria-0-id": "", "criteria-0-DELETE": "",
-            **{f"criteria-0-level_{n}": f"Nivel {n}" for n in range(1, 6)}}
+    data = {
+        "name": "Rúbrica corta",
+        "description": "",
+        "criteria-TOTAL_FORMS": "1",
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "1",
+        "criteria-MAX_NUM_FORMS": "1000",
+        "criteria-0-name": "Pitch",
+        "criteria-0-weight": "1",
+        "criteria-0-ORDER": "1",
+        "criteria-0-id": "",
+        "criteria-0-DELETE": "",
+        **{f"criteria-0-level_{n}": f"Nivel {n}" for n in range(1, 6)},
+    }
     response = client.post(reverse("rubricas:add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     rubric = Rubric.objects.get(name="Rúbrica corta")

@@ -22,8 +22,7 @@ def test_a_fixed_700_on_a_2100_budget_makes_three_winners_and_a_ranked_reserve()
     event, entries, jurors, coordinator = scored_event(agreeing_grid(6, 3), budget="2100", fixed_amount="700")
     allocation = event_close(event=event, by=coordinator)
     assert allocation.spent == D(2100) and allocation.remaining == 0
-    assert [(a.entry_id, a.amount) for a in Award.objects.order_by("entry_id")] == [
-        (e.pk, D(700)) for e in entries[:3]]
+    assert [(a.entry_id, a.amount) for a in Award.objects.order_by("entry_id")] == [(e.pk, D(700)) for e in entries[:3]]
     assert outcomes(entries) == [("ganador", None)] * 3 + [("reserva", 1), ("reserva", 2), ("reserva", 3)]
     allocated = AuditEntry.objects.filter(event=event, kind=AuditEntry.Kind.ALLOCATED).order_by("id")
     assert [line.new_value["remaining"] for line in allocated] == ["1400.00", "700.00", "0.00"]
@@ -46,11 +45,21 @@ def test_requested_amounts_go_in_rank_order_and_never_skip_to_a_cheaper_entry():
     second = Award.objects.get(entry=entries[1])
     promoted = award_withdraw(award=second, by=coordinator, reason="Cerró el negocio.")
     assert [(a.entry_id, a.amount) for a in promoted] == [
-        (entries[2].pk, D(500)), (entries[3].pk, D(300)), (entries[4].pk, D(200))]
-    assert outcomes(entries) == [("ganador", None), ("retirado", None), ("ganador", None), ("ganador", None),
-                                 ("ganador", None), ("reserva", 1)]
-    remaining = [line.new_value["remaining"] for line in
-                 AuditEntry.objects.filter(kind=AuditEntry.Kind.PROMOTED).order_by("id")]
+        (entries[2].pk, D(500)),
+        (entries[3].pk, D(300)),
+        (entries[4].pk, D(200)),
+    ]
+    assert outcomes(entries) == [
+        ("ganador", None),
+        ("retirado", None),
+        ("ganador", None),
+        ("ganador", None),
+        ("ganador", None),
+        ("reserva", 1),
+    ]
+    remaining = [
+        line.new_value["remaining"] for line in AuditEntry.objects.filter(kind=AuditEntry.Kind.PROMOTED).order_by("id")
+    ]
     assert remaining == ["600.00", "300.00", "100.00"]
 
 
@@ -78,8 +87,13 @@ def test_a_withdrawal_promotes_the_first_of_the_reserve_and_both_are_audited_wit
     assert award.status == Award.Status.WITHDRAWN and award.withdrawal_reason == "Se mudó a otra ciudad."
     new = Award.objects.get(entry=entries[3], status=Award.Status.ACTIVE)
     assert new.promoted_from_reserve and new.amount == D(700)
-    assert outcomes(entries)[1:] == [("retirado", None), ("ganador", None), ("ganador", None), ("reserva", 1),
-                                     ("reserva", 2)]
+    assert outcomes(entries)[1:] == [
+        ("retirado", None),
+        ("ganador", None),
+        ("ganador", None),
+        ("reserva", 1),
+        ("reserva", 2),
+    ]
     withdrawn = AuditEntry.objects.get(kind=AuditEntry.Kind.WITHDRAWN, entry=entries[1])
     assert withdrawn.old_value == {"status": "vigente", "amount": "700.00"}
     assert withdrawn.new_value == {"status": "retirado"} and withdrawn.reason == "Se mudó a otra ciudad."

@@ -16,13 +16,19 @@ def _fast_passwords(settings):
 
 
 def _loads(event) -> Counter:
-    return Counter(Assignment.objects.filter(entry__event=event, entry__is_calibration=False)
-                   .exclude(status=Assignment.Status.RECUSED).values_list("juror_id", flat=True))
+    return Counter(
+        Assignment.objects.filter(entry__event=event, entry__is_calibration=False)
+        .exclude(status=Assignment.Status.RECUSED)
+        .values_list("juror_id", flat=True)
+    )
 
 
 def _per_entry(event) -> Counter:
-    return Counter(Assignment.objects.filter(entry__event=event).exclude(status=Assignment.Status.RECUSED)
-                   .values_list("entry_id", flat=True))
+    return Counter(
+        Assignment.objects.filter(entry__event=event)
+        .exclude(status=Assignment.Status.RECUSED)
+        .values_list("entry_id", flat=True)
+    )
 
 
 def test_six_entries_and_four_jurors_get_three_each_with_loads_five_five_four_four():
@@ -67,14 +73,18 @@ def test_a_pool_too_small_says_how_many_more_jurors_are_needed():
 
 def test_it_never_assigns_a_juror_twice_nor_one_who_recused():
     event, entries, jurors, coordinator = pitch_event_with_entries(ventures=1, jurors=4)
-    Assignment.objects.create(entry=entries[0], juror=jurors[0], status=Assignment.Status.RECUSED,
-                              recusal_reason="Es mi prima")
+    Assignment.objects.create(
+        entry=entries[0], juror=jurors[0], status=Assignment.Status.RECUSED, recusal_reason="Es mi prima"
+    )
     assignments_fill(event=event, by=coordinator)
     juror_ids = list(Assignment.objects.filter(entry=entries[0]).values_list("juror_id", flat=True))
     assert len(juror_ids) == len(set(juror_ids)) == 4
     assert _per_entry(event)[entries[0].pk] == 3
-    assert not Assignment.objects.filter(entry=entries[0], juror=jurors[0]).exclude(
-        status=Assignment.Status.RECUSED).exists()
+    assert (
+        not Assignment.objects.filter(entry=entries[0], juror=jurors[0])
+        .exclude(status=Assignment.Status.RECUSED)
+        .exists()
+    )
 
 
 def test_a_recused_assignment_does_not_count_in_the_load():

@@ -18,8 +18,9 @@ def _fast_passwords(settings):
 @pytest.fixture
 def calibration():
     event, _entries, jurors, coordinator = pitch_event_with_entries(ventures=1, jurors=3)
-    entry = calibration_entry_add(event=event, title="Arepas de muestra", text="Vendemos arepas en la feria.",
-                                  by=coordinator)
+    entry = calibration_entry_add(
+        event=event, title="Arepas de muestra", text="Vendemos arepas en la feria.", by=coordinator
+    )
     criteria = list(event.rubric.criteria.all())
     return event, entry, jurors, coordinator, criteria
 
@@ -27,14 +28,21 @@ def calibration():
 def _score(juror, entry, criteria, levels, *, submit=True):
     assignment = Assignment.objects.get(juror=juror, entry=entry)
     assignment_declare(assignment=assignment, conflict=False, by=juror)
-    score_sheet_save(assignment=assignment, by=juror, levels=dict(zip([c.pk for c in criteria], levels, strict=True)),
-                     comment=f"Comentario de {juror.username}", private_note="", base_revision=0)
+    score_sheet_save(
+        assignment=assignment,
+        by=juror,
+        levels=dict(zip([c.pk for c in criteria], levels, strict=True)),
+        comment=f"Comentario de {juror.username}",
+        private_note="",
+        base_revision=0,
+    )
     if submit:
         score_sheet_submit(assignment=assignment, by=juror)
 
 
 def test_the_spread_stays_hidden_until_every_juror_submitted_then_shows_min_median_max_without_names(
-        client, calibration):
+    client, calibration
+):
     event, entry, jurors, _coordinator, criteria = calibration
     url = reverse("jury:sheet", args=[entry.pk])
     _score(jurors[0], entry, criteria, [1, 2, 3, 4, 5])
@@ -50,7 +58,12 @@ def test_the_spread_stays_hidden_until_every_juror_submitted_then_shows_min_medi
     first = response.context["spread"][0]
     assert (first.criterion, first.low, first.middle, first.high) == (criteria[0], 1, 3, 5)
     assert [(s.low, s.middle, s.high) for s in response.context["spread"]] == [
-        (1, 3, 5), (2, 3, 5), (1, 3, 3), (2, 3, 4), (3, 4, 5)]
+        (1, 3, 5),
+        (2, 3, 5),
+        (1, 3, 3),
+        (2, 3, 4),
+        (3, 4, 5),
+    ]
     for other in jurors[1:]:
         assert other.display_name not in page and f"Comentario de {other.username}" not in page
 
@@ -59,8 +72,12 @@ def test_a_recused_juror_does_not_hold_the_spread_back(client, calibration):
     event, entry, jurors, _coordinator, criteria = calibration
     _score(jurors[0], entry, criteria, [2, 2, 2, 2, 2])
     _score(jurors[1], entry, criteria, [4, 4, 4, 4, 4])
-    assignment_declare(assignment=Assignment.objects.get(juror=jurors[2], entry=entry), conflict=True,
-                       reason="Conozco el caso real", by=jurors[2])
+    assignment_declare(
+        assignment=Assignment.objects.get(juror=jurors[2], entry=entry),
+        conflict=True,
+        reason="Conozco el caso real",
+        by=jurors[2],
+    )
     client.force_login(jurors[1])
     response = client.get(reverse("jury:sheet", args=[entry.pk]))
     assert [(s.low, s.middle, s.high) for s in response.context["spread"]] == [(2, 3, 4)] * 5

@@ -40,8 +40,10 @@ def test_close_is_refused_while_a_tie_at_the_cut_line_needs_deliberation(client)
     client.force_login(coordinator)
     page = client.get(reverse("jury:results", args=[event.pk])).content.decode()
     assert "Empates para deliberar" in page
-    response = client.post(reverse("jury:results_deliberate", args=[event.pk]),
-                           {"order": [entries[2].pk, entries[1].pk], "reason": "Votación del jurado, 2 a 1."})
+    response = client.post(
+        reverse("jury:results_deliberate", args=[event.pk]),
+        {"order": [entries[2].pk, entries[1].pk], "reason": "Votación del jurado, 2 a 1."},
+    )
     assert response.status_code == 302
     event_close(event=event, by=coordinator)
     assert {a.entry_id for a in Award.objects.all()} == {entries[0].pk, entries[2].pk}
@@ -57,11 +59,22 @@ def test_close_locks_the_sheets_and_reopen_needs_a_reason(client):
     assignment = Assignment.objects.get(entry=entries[0], juror=jurors[0])
     criterion = Score.objects.filter(sheet__assignment=assignment).first().criterion
     with pytest.raises(EventClosed):
-        score_sheet_save(assignment=assignment, by=jurors[0], levels={criterion.pk: 1}, comment="x",
-                         private_note="", base_revision=assignment.sheet.revision)
+        score_sheet_save(
+            assignment=assignment,
+            by=jurors[0],
+            levels={criterion.pk: 1},
+            comment="x",
+            private_note="",
+            base_revision=assignment.sheet.revision,
+        )
     client.force_login(jurors[0])
-    change = {**{level_field_name(c): "5" for c in event.rubric.criteria.all()}, level_field_name(criterion): "1",
-              "comment": "x", "private_note": "", "revision": str(assignment.sheet.revision)}
+    change = {
+        **{level_field_name(c): "5" for c in event.rubric.criteria.all()},
+        level_field_name(criterion): "1",
+        "comment": "x",
+        "private_note": "",
+        "revision": str(assignment.sheet.revision),
+    }
     assert client.post(reverse("jury:sheet", args=[entries[0].pk]), change).status_code == 403
     assert Score.objects.get(sheet__assignment=assignment, criterion=criterion).level == 5
 

@@ -48,8 +48,9 @@ def test_a_conflict_needs_a_reason(client):
     assert response.status_code == 400 and "Escribe el motivo del conflicto." in response.content.decode()
     assert Assignment.objects.get(entry=entries[0], juror=jurors[0]).status == Assignment.Status.PENDING
     with pytest.raises(AssignmentError):
-        assignment_declare(assignment=Assignment.objects.get(entry=entries[0], juror=jurors[0]), conflict=True,
-                           reason="", by=jurors[0])
+        assignment_declare(
+            assignment=Assignment.objects.get(entry=entries[0], juror=jurors[0]), conflict=True, reason="", by=jurors[0]
+        )
 
 
 def test_a_recusal_brings_in_the_least_loaded_juror_and_logs_both(client):
@@ -58,8 +59,9 @@ def test_a_recusal_brings_in_the_least_loaded_juror_and_logs_both(client):
     # Loads: jurors 1 and 2 have both entries, 3 and 4 one each; juror 4 is not on entry 1.
     assert not Assignment.objects.filter(entry=entries[0], juror=jurors[3]).exists()
     client.force_login(jurors[0])
-    response = client.post(reverse("jury:conflict", args=[entries[0].pk]),
-                           {"decision": "conflicto", "reason": "Les vendo la harina"})
+    response = client.post(
+        reverse("jury:conflict", args=[entries[0].pk]), {"decision": "conflicto", "reason": "Les vendo la harina"}
+    )
     assert response["Location"] == reverse("jury:my_pitches")
     recused = Assignment.objects.get(entry=entries[0], juror=jurors[0])
     assert recused.status == Assignment.Status.RECUSED and recused.recusal_reason == "Les vendo la harina"
@@ -73,8 +75,12 @@ def test_a_recusal_brings_in_the_least_loaded_juror_and_logs_both(client):
 def test_a_recusal_when_the_pool_is_exhausted_leaves_the_entry_short_and_the_setup_page_says_so(client):
     event, entries, jurors, coordinator = pitch_event_with_entries(ventures=1, jurors=3)
     assignments_fill(event=event, by=coordinator)
-    outcome = assignment_declare(assignment=Assignment.objects.get(entry=entries[0], juror=jurors[1]),
-                                 conflict=True, reason="Es mi vecina", by=jurors[1])
+    outcome = assignment_declare(
+        assignment=Assignment.objects.get(entry=entries[0], juror=jurors[1]),
+        conflict=True,
+        reason="Es mi vecina",
+        by=jurors[1],
+    )
     assert outcome.created == [] and outcome.jurors_needed == 1
     assert _counting(entries[0]) == 2
     client.force_login(coordinator)
@@ -107,5 +113,9 @@ def test_a_juror_cannot_declare_on_someone_elses_entry(client):
     assignments_fill(event=event, by=coordinator, entry=entries[0])
     client.force_login(jurors[0])
     assert client.get(reverse("jury:conflict", args=[entries[1].pk])).status_code == 404
-    assert client.post(reverse("jury:conflict", args=[entries[1].pk]),
-                       {"decision": "conflicto", "reason": "x"}).status_code == 404
+    assert (
+        client.post(
+            reverse("jury:conflict", args=[entries[1].pk]), {"decision": "conflicto", "reason": "x"}
+        ).status_code
+        == 404
+    )

@@ -10,8 +10,12 @@ from incubator.jury.services.rubric import rubric_default_ensure
 def test_the_default_rubric_has_five_weighted_criteria_and_comes_back_when_deleted():
     first = rubric_default_ensure()
     assert [c.name for c in first.criteria.order_by("sort_order")] == [
-        "Calidad del plan de negocio", "Efectividad del pitch", "Viabilidad financiera",
-        "Impacto social e inclusión", "Capacidad del equipo"]
+        "Calidad del plan de negocio",
+        "Efectividad del pitch",
+        "Viabilidad financiera",
+        "Impacto social e inclusión",
+        "Capacidad del equipo",
+    ]
     assert sum(c.weight for c in first.criteria.all()) == Decimal("1.00")
     assert all(c.level_1 and c.level_5 for c in first.criteria.all())
 

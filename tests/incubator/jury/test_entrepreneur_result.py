@@ -55,8 +55,15 @@ def test_nobody_else_sees_a_team_result(client):
     outsider_venture, outsider, mentor, _coordinator = venture_with_team(cohort=event.cohort)
     entry_mentor = UserFactory(role="mentor")
     entries[0].venture.mentors.add(entry_mentor)
-    people = (outsider, mentor, entry_mentor, jurors[0], coordinator, UserFactory(role="coordinacion"),
-              UserFactory(role="aprendiz"))
+    people = (
+        outsider,
+        mentor,
+        entry_mentor,
+        jurors[0],
+        coordinator,
+        UserFactory(role="coordinacion"),
+        UserFactory(role="aprendiz"),
+    )
     for person in people:
         client.force_login(person)
         for name in ("my_result", "my_result_pdf"):

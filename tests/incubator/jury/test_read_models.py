@@ -45,11 +45,17 @@ def test_results_explain_and_juror_read_models_are_frozen_dataclasses_without_di
 def test_the_explain_page_names_the_criterion_of_a_criterion_tie_break(client, monkeypatch):
     event, entries, _jurors, coordinator = scored_event(RAW)
     real = selectors.explain_page
-    step = selectors.TieBreakLine(ventures=[str(entries[2]), str(entries[3])], kind=scoring.TieBreak.CRITERION,
-                                  criterion="Mercado", values=[selectors.TieValue(str(entries[2]), D("3.50"))],
-                                  pairs=[], outcome=[[str(entries[2])], [str(entries[3])]])
-    monkeypatch.setattr(selectors, "explain_page",
-                        lambda *, event: dataclasses.replace(real(event=event), tie_breaks=[step]))
+    step = selectors.TieBreakLine(
+        ventures=[str(entries[2]), str(entries[3])],
+        kind=scoring.TieBreak.CRITERION,
+        criterion="Mercado",
+        values=[selectors.TieValue(str(entries[2]), D("3.50"))],
+        pairs=[],
+        outcome=[[str(entries[2])], [str(entries[3])]],
+    )
+    monkeypatch.setattr(
+        selectors, "explain_page", lambda *, event: dataclasses.replace(real(event=event), tie_breaks=[step])
+    )
     client.force_login(coordinator)
     page = client.get(reverse("jury:results_explain", args=[event.pk])).content.decode()
     assert "Criterio «Mercado», promedio de nivel:" in page and f"{entries[2]}: 3,50" in page

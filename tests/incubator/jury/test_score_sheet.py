@@ -60,8 +60,12 @@ def test_later_plan_submissions_do_not_change_what_the_jury_reads(client, scene)
     event, entries, jurors, _coordinator, _criteria = scene
     plan = entries[0].venture.plan
     member = entries[0].venture.members.first()
-    business_plan_save(plan_id=plan.pk, by=member, values={**plan_values(plan), "summary": "Texto nuevo v2"},
-                       base_revision=plan.revision)
+    business_plan_save(
+        plan_id=plan.pk,
+        by=member,
+        values={**plan_values(plan), "summary": "Texto nuevo v2"},
+        base_revision=plan.revision,
+    )
     plan_version_submit(plan_id=plan.pk, by=member)
     client.force_login(jurors[0])
     page = client.get(sheet_url(entries[0])).content.decode()
@@ -71,14 +75,18 @@ def test_later_plan_submissions_do_not_change_what_the_jury_reads(client, scene)
 def test_saving_without_javascript_redirects_with_a_spanish_confirmation_and_audits_each_level(client, scene):
     event, entries, jurors, _coordinator, criteria = scene
     client.force_login(jurors[0])
-    response = client.post(sheet_url(entries[0]), form(criteria, {0: 4, 1: 2}, comment="Buen inicio",
-                                                          private_note="Dudo del precio", accion="guardar"))
+    response = client.post(
+        sheet_url(entries[0]),
+        form(criteria, {0: 4, 1: 2}, comment="Buen inicio", private_note="Dudo del precio", accion="guardar"),
+    )
     assert response.status_code == 302 and response["Location"] == sheet_url(entries[0])
     page = client.get(response["Location"]).content.decode()
     assert "Guardado a las" in page and "Buen inicio" in page and "Dudo del precio" in page
     sheet = ScoreSheet.objects.get(assignment__juror=jurors[0], assignment__entry=entries[0])
     assert sheet.revision == 1 and {s.criterion_id: s.level for s in sheet.scores.all()} == {
-        criteria[0].pk: 4, criteria[1].pk: 2}
+        criteria[0].pk: 4,
+        criteria[1].pk: 2,
+    }
     created = AuditEntry.objects.filter(kind=AuditEntry.Kind.SCORE_CREATED).order_by("id")
     assert [(line.old_value, line.new_value["level"]) for line in created] == [(None, 4), (None, 2)]
     assert {(line.juror_id, line.entry_id) for line in created} == {(jurors[0].pk, entries[0].pk)}
@@ -128,8 +136,9 @@ def test_autosave_answers_json_and_409_on_a_stale_revision(client, scene):
 def test_submitting_with_missing_criteria_shows_errors_next_to_them_and_keeps_what_was_typed(client, scene):
     event, entries, jurors, _coordinator, criteria = scene
     client.force_login(jurors[0])
-    response = client.post(sheet_url(entries[0]), form(criteria, {0: 4, 2: 3}, comment="Me gustó el puesto",
-                                                          accion="enviar"))
+    response = client.post(
+        sheet_url(entries[0]), form(criteria, {0: 4, 2: 3}, comment="Me gustó el puesto", accion="enviar")
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert page.count("Elige un nivel para este criterio antes de enviar.") == len(criteria) - 2
@@ -167,8 +176,14 @@ def test_after_close_the_sheet_is_read_only_and_a_change_is_refused(client, scen
     assert response.status_code == 403 and "la coordinación debe reabrirlo" in response.content.decode()
     assert client.post(sheet_url(entries[0], "sheet_autosave"), form(criteria, {0: 1}, revision=1)).status_code == 403
     with pytest.raises(EventClosed):
-        score_sheet_save(assignment=assignment_of(jurors[0], entries[0]), by=jurors[0], levels={criteria[0].pk: 1},
-                         comment="", private_note="", base_revision=1)
+        score_sheet_save(
+            assignment=assignment_of(jurors[0], entries[0]),
+            by=jurors[0],
+            levels={criteria[0].pk: 1},
+            comment="",
+            private_note="",
+            base_revision=1,
+        )
     with pytest.raises(EventClosed):
         score_sheet_submit(assignment=assignment_of(jurors[0], entries[0]), by=jurors[0])
     assert ScoreSheet.objects.get(assignment__juror=jurors[0], assignment__entry=entries[0]).scores.get().level == 4
@@ -190,8 +205,14 @@ def test_juror_a_cannot_open_juror_bs_sheet_nor_an_unassigned_entry(client):
 
 def test_a_juror_never_sees_another_jurors_scores_or_comments(client, scene):
     event, entries, jurors, _coordinator, criteria = scene
-    score_sheet_save(assignment=assignment_of(jurors[1], entries[0]), by=jurors[1], levels={criteria[0].pk: 5},
-                     comment="Comentario del jurado B", private_note="Nota secreta de B", base_revision=0)
+    score_sheet_save(
+        assignment=assignment_of(jurors[1], entries[0]),
+        by=jurors[1],
+        levels={criteria[0].pk: 5},
+        comment="Comentario del jurado B",
+        private_note="Nota secreta de B",
+        base_revision=0,
+    )
     client.force_login(jurors[0])
     page = client.get(sheet_url(entries[0])).content.decode()
     assert "Comentario del jurado B" not in page and "Nota secreta de B" not in page
@@ -212,8 +233,14 @@ def _sheet_queries(client, ventures: int, jurors: int) -> int:
     assignments_fill(event=event, by=coordinator)
     assignment = Assignment.objects.filter(juror=pool[0]).order_by("entry_id")[1]
     assignment_declare(assignment=assignment, conflict=False, by=pool[0])
-    score_sheet_save(assignment=assignment, by=pool[0], levels={c.pk: 3 for c in event.rubric.criteria.all()},
-                     comment="c", private_note="n", base_revision=0)
+    score_sheet_save(
+        assignment=assignment,
+        by=pool[0],
+        levels={c.pk: 3 for c in event.rubric.criteria.all()},
+        comment="c",
+        private_note="n",
+        base_revision=0,
+    )
     client.force_login(pool[0])
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(sheet_url(assignment.entry)).status_code == 200
@@ -230,14 +257,28 @@ def test_one_service_saves_and_submits_and_a_missing_level_keeps_what_was_saved(
     _event, entries, jurors, _coordinator, criteria = scene
     assignment = assignment_of(jurors[0], entries[0])
     with pytest.raises(MissingLevels) as refused:
-        score_sheet_save(assignment=assignment, by=jurors[0], levels={criteria[0].pk: 2}, comment="Bien",
-                         private_note="", base_revision=0, submit=True)
+        score_sheet_save(
+            assignment=assignment,
+            by=jurors[0],
+            levels={criteria[0].pk: 2},
+            comment="Bien",
+            private_note="",
+            base_revision=0,
+            submit=True,
+        )
     sheet = ScoreSheet.objects.get(assignment=assignment)
     assert refused.value.sheet.revision == sheet.revision == 1 and sheet.submitted_at is None
     assert [c.pk for c in refused.value.criteria] == [c.pk for c in criteria[1:]]
     assert sheet.comment == "Bien" and sheet.scores.get().level == 2
-    submitted = score_sheet_save(assignment=assignment, by=jurors[0], levels={c.pk: 3 for c in criteria},
-                                 comment="Bien", private_note="", base_revision=1, submit=True)
+    submitted = score_sheet_save(
+        assignment=assignment,
+        by=jurors[0],
+        levels={c.pk: 3 for c in criteria},
+        comment="Bien",
+        private_note="",
+        base_revision=1,
+        submit=True,
+    )
     assert submitted.submitted_at is not None and submitted.revision == 2
     assert AuditEntry.objects.filter(kind=AuditEntry.Kind.SHEET_SUBMITTED, entry=entries[0]).count() == 1
 

@@ -100,10 +100,22 @@ def test_three_jurors_by_six_ventures_are_normalized_per_juror():
     assert [jurors[1].z[v] for v in range(1, 7)] == [D("1.5"), D("0.5"), D("0.5"), 0, -1, D("-1.5")]
     assert [jurors[1].rescaled[v] for v in range(1, 7)] == [65, 55, 55, 50, 40, 35]
     assert [q(jurors[2].rescaled[v]) for v in range(1, 7)] == [
-        D("56.6667"), D("36.6667"), D("50.0000"), D("40.0000"), D("50.0000"), D("66.6667")]
+        D("56.6667"),
+        D("36.6667"),
+        D("50.0000"),
+        D("40.0000"),
+        D("50.0000"),
+        D("66.6667"),
+    ]
     assert [jurors[3].rescaled[v] for v in range(1, 7)] == [60, 60, 40, 60, 40, 40]
     assert {v: q(s) for v, s in results.scores.items()} == {
-        1: D("60.5556"), 2: D("50.5556"), 3: D("48.3333"), 4: D("50.0000"), 5: D("43.3333"), 6: D("47.2222")}
+        1: D("60.5556"),
+        2: D("50.5556"),
+        3: D("48.3333"),
+        4: D("50.0000"),
+        5: D("43.3333"),
+        6: D("47.2222"),
+    }
     assert [r.venture_id for r in results.ranking] == [1, 2, 4, 3, 6, 5]
     assert [r.rank for r in results.ranking] == [1, 2, 3, 4, 5, 6]
     assert results.juror_flags == {}  # C's sd is exactly 5: not below the low-variance threshold
@@ -117,7 +129,9 @@ def test_outliers_use_k_times_mad_with_a_ten_point_floor():
     #   V5: 40, 50, 40    -> median 40, MAD 0 -> 10: B is exactly 10 away, not more: none
     results = compute_results(FIVE, sheets_from(GRID))
     assert [(o.juror_id, o.venture_id, q(o.distance, "0.01"), o.threshold) for o in results.outliers] == [
-        (2, 2, D("18.33"), D("12.5")), (2, 6, D("26.67"), D("12.5"))]
+        (2, 2, D("18.33"), D("12.5")),
+        (2, 6, D("26.67"), D("12.5")),
+    ]
     v5 = results.explain.ventures[5]
     assert (v5.median, v5.mad, v5.outlier_threshold, v5.outlier_jurors) == (40, 0, 10, ())
     assert results.explain.ventures[4].outlier_threshold == 25
@@ -157,7 +171,12 @@ def test_five_ventures_are_not_normalized_and_use_raw_means():
     results = compute_results(FIVE, sheets_from(grid))
     assert (results.method, results.reason) == (Method.RAW, Reason.TOO_FEW_VENTURES)
     assert {v: q(s, "0.01") for v, s in results.scores.items()} == {
-        1: D(75), 2: D("61.67"), 3: D(65), 4: D("61.67"), 5: D(60)}
+        1: D(75),
+        2: D("61.67"),
+        3: D(65),
+        4: D("61.67"),
+        5: D(60),
+    }
     assert results.explain.jurors[1].rescaled == {}
 
 
@@ -198,7 +217,9 @@ def test_a_tie_is_broken_by_the_highest_weight_criterion():
     criteria = [Criterion(1, "plan", D(2), 2), Criterion(2, "pitch", D(1), 1)]
     results = compute_results(criteria, [Sheet(9, 1, {1: 5, 2: 1}), Sheet(9, 2, {1: 3, 2: 5})])
     assert [(r.venture_id, r.rank, r.tie_break_used, r.tie_break_criterion_id) for r in results.ranking] == [
-        (1, 1, TieBreak.CRITERION, 1), (2, 2, TieBreak.CRITERION, 1)]
+        (1, 1, TieBreak.CRITERION, 1),
+        (2, 2, TieBreak.CRITERION, 1),
+    ]
     assert results.explain.tie_breaks[0].values == {1: D("5.00"), 2: D("3.00")}
 
 
@@ -207,8 +228,11 @@ def test_the_tie_break_goes_down_the_criteria_and_equal_weights_follow_the_rubri
     # weights plan 2, pitch 1, equipo 1 (equipo has order 3). X: (3, 4, 2), Y: (3, 2, 4): both (4 + 3 + 1) / 16
     # * 100 = 50. Plan 3 = 3 -> next criterion: pitch when it comes before equipo (X wins 4 > 2), else equipo
     # (Y wins 4 > 2).
-    criteria = [Criterion(1, "plan", D(2), 1), Criterion(2, "pitch", D(1), pitch_order),
-                Criterion(3, "equipo", D(1), 3)]
+    criteria = [
+        Criterion(1, "plan", D(2), 1),
+        Criterion(2, "pitch", D(1), pitch_order),
+        Criterion(3, "equipo", D(1), 3),
+    ]
     results = compute_results(criteria, [Sheet(9, 1, {1: 3, 2: 4, 3: 2}), Sheet(9, 2, {1: 3, 2: 2, 3: 4})])
     assert results.scores == {1: 50, 2: 50}
     assert results.ranking[0].venture_id == winner
@@ -229,7 +253,9 @@ def test_a_tie_on_every_criterion_goes_to_the_head_to_head_majority():
     sheets = [Sheet(j, 1, {1: lvl}) for j, lvl in ((1, 5), (2, 5), (3, 2))] + [Sheet(j, 2, {1: 4}) for j in (1, 2, 3)]
     results = compute_results(criteria, sheets)
     assert [(r.venture_id, r.rank, r.tie_break_used) for r in results.ranking] == [
-        (1, 1, TieBreak.HEAD_TO_HEAD), (2, 2, TieBreak.HEAD_TO_HEAD)]
+        (1, 1, TieBreak.HEAD_TO_HEAD),
+        (2, 2, TieBreak.HEAD_TO_HEAD),
+    ]
     pair = results.explain.tie_breaks[-1].pairs[0]
     assert (pair.shared_jurors, pair.a_higher, pair.b_higher) == ((1, 2, 3), 2, 1)
 
@@ -238,11 +264,20 @@ def test_a_head_to_head_draw_needs_deliberation_and_both_keep_the_rank():
     # X: juror 1 level 5, juror 2 level 2; Y: juror 1 level 2, juror 2 level 5 -> both 62.5, level mean 3.5,
     # head to head 1-1. Z: 3 and 3 -> 50, third: competition rank 3.
     criteria = [Criterion(1, "plan", D(1), 1)]
-    sheets = [Sheet(1, 1, {1: 5}), Sheet(2, 1, {1: 2}), Sheet(1, 2, {1: 2}), Sheet(2, 2, {1: 5}),
-              Sheet(1, 3, {1: 3}), Sheet(2, 3, {1: 3})]
+    sheets = [
+        Sheet(1, 1, {1: 5}),
+        Sheet(2, 1, {1: 2}),
+        Sheet(1, 2, {1: 2}),
+        Sheet(2, 2, {1: 5}),
+        Sheet(1, 3, {1: 3}),
+        Sheet(2, 3, {1: 3}),
+    ]
     results = compute_results(criteria, sheets)
     assert [(r.venture_id, r.rank, r.needs_deliberation) for r in results.ranking] == [
-        (1, 1, True), (2, 1, True), (3, 3, False)]
+        (1, 1, True),
+        (2, 1, True),
+        (3, 3, False),
+    ]
 
 
 def test_a_head_to_head_cycle_needs_deliberation():
@@ -252,15 +287,24 @@ def test_a_head_to_head_cycle_needs_deliberation():
     prefs = {1: {1: 5, 2: 4, 3: 3}, 2: {2: 5, 3: 4, 1: 3}, 3: {3: 5, 1: 4, 2: 3}}
     results = compute_results(criteria, [Sheet(j, v, {1: lvl}) for j, row in prefs.items() for v, lvl in row.items()])
     assert [(r.venture_id, r.rank, r.needs_deliberation) for r in results.ranking] == [
-        (1, 1, True), (2, 1, True), (3, 1, True)]
+        (1, 1, True),
+        (2, 1, True),
+        (3, 1, True),
+    ]
 
 
 def test_the_jury_decision_resolves_a_deliberation_group():
-    ranked = [RankedVenture(1, 1, D(60), None, True), RankedVenture(2, 1, D(60), None, True),
-              RankedVenture(3, 3, D(50), None, False)]
+    ranked = [
+        RankedVenture(1, 1, D(60), None, True),
+        RankedVenture(2, 1, D(60), None, True),
+        RankedVenture(3, 3, D(50), None, False),
+    ]
     resolved = resolve_deliberation(ranked, [2, 1])
     assert [(r.venture_id, r.rank, r.tie_break_used, r.needs_deliberation) for r in resolved] == [
-        (2, 1, TieBreak.DELIBERATION, False), (1, 2, TieBreak.DELIBERATION, False), (3, 3, None, False)]
+        (2, 1, TieBreak.DELIBERATION, False),
+        (1, 2, TieBreak.DELIBERATION, False),
+        (3, 3, None, False),
+    ]
     with pytest.raises(ValueError):
         resolve_deliberation(ranked, [1])
 
@@ -292,8 +336,12 @@ def test_requested_amounts_stop_at_the_first_that_does_not_fit():
 
 
 def test_allocation_refuses_to_cut_through_an_unresolved_tie():
-    ranked = [RankedVenture(1, 1, D(80), None, False), RankedVenture(2, 2, D(70), None, True),
-              RankedVenture(3, 2, D(70), None, True), RankedVenture(4, 4, D(60), None, False)]
+    ranked = [
+        RankedVenture(1, 1, D(80), None, False),
+        RankedVenture(2, 2, D(70), None, True),
+        RankedVenture(3, 2, D(70), None, True),
+        RankedVenture(4, 4, D(60), None, False),
+    ]
     amounts = dict.fromkeys(range(1, 5), D(700))
     # 2000: after V1, 1300 left: one of V2/V3 would fit, not both -> stop before them and report the tie.
     cut = allocate(ranked, D(2000), amounts)

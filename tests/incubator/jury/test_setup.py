@@ -24,14 +24,21 @@ def _fast_passwords(settings):
 
 
 def _milestone(venture, position, status):
-    return Milestone.objects.create(venture=venture, position=position, code=f"M{position}", title="Hito",
-                                    due_date=timezone.localdate() + timedelta(days=30), status=status)
+    return Milestone.objects.create(
+        venture=venture,
+        position=position,
+        code=f"M{position}",
+        title="Hito",
+        due_date=timezone.localdate() + timedelta(days=30),
+        status=status,
+    )
 
 
 def _submit(venture, member, summary):
     plan = business_plan_ensure(venture=venture)
-    business_plan_save(plan_id=plan.pk, by=member, values={**plan_values(plan), "summary": summary},
-                       base_revision=plan.revision)
+    business_plan_save(
+        plan_id=plan.pk, by=member, values={**plan_values(plan), "summary": summary}, base_revision=plan.revision
+    )
     return plan_version_submit(plan_id=plan.pk, by=member)
 
 
@@ -110,8 +117,9 @@ def test_removing_an_entry_logs_its_assignments_and_is_refused_once_scored(clien
     assignment = Assignment.objects.get(entry=entries[1], juror=jurors[0])
     assignment_declare(assignment=assignment, conflict=False, by=jurors[0])
     criterion = event.rubric.criteria.first()
-    score_sheet_save(assignment=assignment, by=jurors[0], levels={criterion.pk: 3}, comment="", private_note="",
-                     base_revision=0)
+    score_sheet_save(
+        assignment=assignment, by=jurors[0], levels={criterion.pk: 3}, comment="", private_note="", base_revision=0
+    )
     response = client.post(setup_url(event, "setup_entry_remove", entries[1].pk), follow=True)
     assert "Ya hay calificaciones" in response.content.decode() and Entry.objects.filter(pk=entries[1].pk).exists()
 
@@ -121,8 +129,12 @@ def test_the_matrix_shows_each_jurors_status_and_the_recusals_with_reasons(clien
     client.force_login(coordinator)
     response = client.post(setup_url(event, "setup_assign"), follow=True)
     assert "Se hicieron 6 asignaciones nuevas." in response.content.decode()
-    assignment_declare(assignment=Assignment.objects.get(entry=entries[0], juror=jurors[0]), conflict=True,
-                       reason="Trabajé con ellos", by=jurors[0])
+    assignment_declare(
+        assignment=Assignment.objects.get(entry=entries[0], juror=jurors[0]),
+        conflict=True,
+        reason="Trabajé con ellos",
+        by=jurors[0],
+    )
     page = client.get(setup_url(event)).content.decode()
     assert "Trabajé con ellos" in page and "Se excusó" in page and "Por declarar" in page
     again = client.post(setup_url(event, "setup_assign"), follow=True).content.decode()
@@ -132,8 +144,11 @@ def test_the_matrix_shows_each_jurors_status_and_the_recusals_with_reasons(clien
 def test_a_calibration_entry_goes_to_every_juror(client):
     event, _entries, jurors, coordinator = pitch_event_with_entries(ventures=2, jurors=4)
     client.force_login(coordinator)
-    response = client.post(setup_url(event, "setup_calibration_add"),
-                           {"title": "Tienda de muestra", "text": "Vendemos arepas en la feria."}, follow=True)
+    response = client.post(
+        setup_url(event, "setup_calibration_add"),
+        {"title": "Tienda de muestra", "text": "Vendemos arepas en la feria."},
+        follow=True,
+    )
     assert "Agregaste el pitch de calibración." in response.content.decode()
     entry = Entry.objects.get(event=event, is_calibration=True)
     assert sorted(entry.assignments.values_list("juror_id", flat=True)) == sorted(j.pk for j in jurors)
@@ -173,8 +188,9 @@ def test_mis_pitches_links_the_coordinator_to_the_setup_page(client):
 def _setup_queries(client, ventures: int, jurors: int) -> int:
     event, entries, pool, coordinator = pitch_event_with_entries(ventures=ventures, jurors=jurors)
     assignments_fill(event=event, by=coordinator)
-    assignment_declare(assignment=Assignment.objects.filter(juror=pool[0]).first(), conflict=True, reason="x",
-                       by=pool[0])
+    assignment_declare(
+        assignment=Assignment.objects.filter(juror=pool[0]).first(), conflict=True, reason="x", by=pool[0]
+    )
     venture_with_team(cohort=event.cohort)  # one more venture of the cohort, not eligible (no plan)
     client.force_login(coordinator)
     with CaptureQueriesContext(connection) as ctx:

@@ -25,10 +25,15 @@ def team():
 
 def test_the_cash_diary_sums_each_month_in_decimal(team):
     venture, member = team[0], team[1]
-    services.monthly_figure_save(venture=venture, month=date(2025, 3, 1), sales=4, income=Decimal("1"),
-                                 costs=Decimal("1"), customers=3, jobs=1)
-    for day, kind, amount in [(date(2025, 3, 1), "entrada", "10.10"), (date(2025, 3, 31), "entrada", "20.20"),
-                              (date(2025, 3, 15), "salida", "5.05"), (date(2025, 4, 1), "entrada", "99.99")]:
+    services.monthly_figure_save(
+        venture=venture, month=date(2025, 3, 1), sales=4, income=Decimal("1"), costs=Decimal("1"), customers=3, jobs=1
+    )
+    for day, kind, amount in [
+        (date(2025, 3, 1), "entrada", "10.10"),
+        (date(2025, 3, 31), "entrada", "20.20"),
+        (date(2025, 3, 15), "salida", "5.05"),
+        (date(2025, 4, 1), "entrada", "99.99"),
+    ]:
         services.cash_entry_add(venture=venture, by=member, date=day, kind=kind, amount=Decimal(amount))
     march = MonthlyFigure.objects.get(venture=venture, month=date(2025, 3, 1))
     assert (march.income, march.costs, march.result) == (Decimal("30.30"), Decimal("5.05"), Decimal("25.25"))
@@ -40,9 +45,14 @@ def test_the_cash_diary_sums_each_month_in_decimal(team):
 
 
 def test_the_svg_chart_is_accessible_and_contains_the_values():
-    svg = kpi_chart(chart_id="g", title="Ingresos <y> costos", points=[
-        MonthPoint(date(2025, 3, 1), Decimal("120.50"), Decimal("80.25"), 12),
-        MonthPoint(date(2025, 4, 1), Decimal("300.00"), Decimal("90.00"), 20)])
+    svg = kpi_chart(
+        chart_id="g",
+        title="Ingresos <y> costos",
+        points=[
+            MonthPoint(date(2025, 3, 1), Decimal("120.50"), Decimal("80.25"), 12),
+            MonthPoint(date(2025, 4, 1), Decimal("300.00"), Decimal("90.00"), 20),
+        ],
+    )
     assert svg.startswith('<ul class="chart-legend">') and "Costos (US$)" in svg  # the legend is HTML, first
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in svg and 'role="img"' in svg and "<script" not in svg
     assert '<title id="g-t">Ingresos &lt;y&gt; costos</title>' in svg and '<desc id="g-d">' in svg
@@ -61,8 +71,9 @@ def test_the_team_saves_a_month_typed_with_a_comma(client, team):
     venture, member = team[0], team[1]
     client.force_login(member)
     url = reverse("kpis:venture", args=[venture.pk])
-    response = client.post(url, {"month": "2025-05", "sales": "7", "income": "150,75", "costs": "$ 40.5",
-                                 "customers": "6", "jobs": "2"})
+    response = client.post(
+        url, {"month": "2025-05", "sales": "7", "income": "150,75", "costs": "$ 40.5", "customers": "6", "jobs": "2"}
+    )
     assert response.status_code == 302
     figure = MonthlyFigure.objects.get(venture=venture)
     assert (figure.month, figure.income, figure.costs) == (date(2025, 5, 1), Decimal("150.75"), Decimal("40.50"))
@@ -73,8 +84,10 @@ def test_the_team_saves_a_month_typed_with_a_comma(client, team):
 def test_bad_input_shows_a_spanish_error_and_keeps_the_typed_values(client, team):
     venture, member = team[0], team[1]
     client.force_login(member)
-    response = client.post(reverse("kpis:cash", args=[venture.pk]),
-                           {"date": "2025-05-02", "kind": "entrada", "amount": "-3", "note": "venta de pan"})
+    response = client.post(
+        reverse("kpis:cash", args=[venture.pk]),
+        {"date": "2025-05-02", "kind": "entrada", "amount": "-3", "note": "venta de pan"},
+    )
     page = response.content.decode()
     assert response.status_code == 400 and "field-error" in page and "venta de pan" in page
     assert not CashEntry.objects.exists()
@@ -82,8 +95,9 @@ def test_bad_input_shows_a_spanish_error_and_keeps_the_typed_values(client, team
 
 def test_outsiders_get_404_and_mentors_cannot_write(client, team):
     venture, member, mentor, coordinator = team
-    entry = services.cash_entry_add(venture=venture, by=member, date=date(2025, 5, 2), kind="entrada",
-                                    amount=Decimal("5"))
+    entry = services.cash_entry_add(
+        venture=venture, by=member, date=date(2025, 5, 2), kind="entrada", amount=Decimal("5")
+    )
     other = UserFactory(role="aprendiz")
     VentureFactory(cohort=venture.cohort, members=[other])
     pages = [reverse("kpis:venture", args=[venture.pk]), reverse("kpis:cash", args=[venture.pk])]
@@ -111,8 +125,15 @@ def _queries(client, url) -> tuple[int, str]:
 def _add_venture_with_months(cohort, n: int) -> None:
     venture = VentureFactory(cohort=cohort, name=f"Repostería {n}")
     for month in (3, 4):
-        services.monthly_figure_save(venture=venture, month=date(2025, month, 1), sales=2, income=Decimal("100.10"),
-                                     costs=Decimal("40.00"), customers=5, jobs=1)
+        services.monthly_figure_save(
+            venture=venture,
+            month=date(2025, month, 1),
+            sales=2,
+            income=Decimal("100.10"),
+            costs=Decimal("40.00"),
+            customers=5,
+            jobs=1,
+        )
 
 
 def test_the_cohort_page_sums_ventures_with_constant_queries(client, team):
@@ -136,13 +157,21 @@ def test_the_venture_page_queries_do_not_grow_with_months(client, team):
     venture, member = team[0], team[1]
     client.force_login(member)
     url = reverse("kpis:venture", args=[venture.pk])
-    services.monthly_figure_save(venture=venture, month=date(2025, 1, 1), sales=1, income=Decimal("1"),
-                                 costs=Decimal("1"), customers=1, jobs=1)
+    services.monthly_figure_save(
+        venture=venture, month=date(2025, 1, 1), sales=1, income=Decimal("1"), costs=Decimal("1"), customers=1, jobs=1
+    )
     client.get(url)
     one, _ = _queries(client, url)
     for month in range(2, 13):
-        services.monthly_figure_save(venture=venture, month=date(2025, month, 1), sales=1, income=Decimal("1"),
-                                     costs=Decimal("1"), customers=1, jobs=1)
+        services.monthly_figure_save(
+            venture=venture,
+            month=date(2025, month, 1),
+            sales=1,
+            income=Decimal("1"),
+            costs=Decimal("1"),
+            customers=1,
+            jobs=1,
+        )
     assert _queries(client, url)[0] == one <= 12
 
 

@@ -38,8 +38,12 @@ def make_session(mentor, learner, other_learner):
     def make(*, starts_in=timedelta(minutes=5), minutes=60, participants=None, **extra):
         start = timezone.now() + starts_in
         return session_schedule(
-            by=mentor, topic="Precios de tu producto", starts_at=start, ends_at=start + timedelta(minutes=minutes),
-            mentors=[mentor], participants=participants if participants is not None else [learner, other_learner],
+            by=mentor,
+            topic="Precios de tu producto",
+            starts_at=start,
+            ends_at=start + timedelta(minutes=minutes),
+            mentors=[mentor],
+            participants=participants if participants is not None else [learner, other_learner],
             **extra,
         )
 

@@ -39,12 +39,24 @@ def world():
     """Two sessions and one person of each kind: mentors, named participants, accepted and not accepted
     cohort participants, venture teams, coordinators of the cohort or of a venture's cohort, the creator,
     muted and removed people, an administrator and a stranger."""
-    people = {name: UserFactory(role=role) for name, role in (
-        ("mentor", "mentor"), ("creator", "coordinacion"), ("named", "aprendiz"), ("accepted", "aprendiz"),
-        ("applied", "aprendiz"), ("team", "aprendiz"), ("cohort_coordinator", "coordinacion"),
-        ("venture_cohort_coordinator", "coordinacion"), ("muted", "aprendiz"), ("removed", "aprendiz"),
-        ("admin", "administracion"), ("stranger", "aprendiz"), ("other_team", "aprendiz"),
-    )}
+    people = {
+        name: UserFactory(role=role)
+        for name, role in (
+            ("mentor", "mentor"),
+            ("creator", "coordinacion"),
+            ("named", "aprendiz"),
+            ("accepted", "aprendiz"),
+            ("applied", "aprendiz"),
+            ("team", "aprendiz"),
+            ("cohort_coordinator", "coordinacion"),
+            ("venture_cohort_coordinator", "coordinacion"),
+            ("muted", "aprendiz"),
+            ("removed", "aprendiz"),
+            ("admin", "administracion"),
+            ("stranger", "aprendiz"),
+            ("other_team", "aprendiz"),
+        )
+    }
     cohort = CohortFactory(coordinators=[people["cohort_coordinator"]])
     other_cohort = CohortFactory(coordinators=[people["venture_cohort_coordinator"]])
     venture = VentureFactory(cohort=other_cohort, members=[people["team"]])
@@ -52,15 +64,21 @@ def world():
     Participation.objects.create(cohort=cohort, user=people["accepted"], status=Participation.Status.ACCEPTED)
     Participation.objects.create(cohort=cohort, user=people["applied"], status=Participation.Status.APPLIED)
     start = timezone.now() + timedelta(minutes=5)
-    full = MentoringSession.objects.create(topic="Con cohorte", starts_at=start, ends_at=start + timedelta(hours=1),
-                                           created_by=people["creator"], cohort=cohort)
+    full = MentoringSession.objects.create(
+        topic="Con cohorte",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        created_by=people["creator"],
+        cohort=cohort,
+    )
     full.mentors.add(people["mentor"])
     full.participants.add(people["named"], people["muted"], people["removed"])
     full.ventures.add(venture)
     RoomMute.objects.create(session=full, user=people["muted"], by=people["mentor"])
     RoomRemoval.objects.create(session=full, user=people["removed"], by=people["mentor"])
-    bare = MentoringSession.objects.create(topic="Sin cohorte", starts_at=start, ends_at=start + timedelta(hours=1),
-                                           created_by=people["mentor"])
+    bare = MentoringSession.objects.create(
+        topic="Sin cohorte", starts_at=start, ends_at=start + timedelta(hours=1), created_by=people["mentor"]
+    )
     bare.participants.add(people["team"])
     return people, [full, bare]
 
@@ -99,18 +117,27 @@ def test_the_hand_written_rate_limit_count_answers_like_the_orm(world):
     people, sessions = world
     full, bare = sessions
     now = timezone.now()
-    for minutes_ago, session, author in ((1, full, "mentor"), (2, full, "mentor"), (3, full, "named"),
-                                         (30, full, "mentor"), (1, bare, "mentor")):
-        message = RoomMessage.objects.create(session=session, author=people[author], text="hola",
-                                             seq=RoomMessage.objects.count() + 1)
+    for minutes_ago, session, author in (
+        (1, full, "mentor"),
+        (2, full, "mentor"),
+        (3, full, "named"),
+        (30, full, "mentor"),
+        (1, bare, "mentor"),
+    ):
+        message = RoomMessage.objects.create(
+            session=session, author=people[author], text="hola", seq=RoomMessage.objects.count() + 1
+        )
         RoomMessage.objects.filter(pk=message.pk).update(created_at=now - timedelta(minutes=minutes_ago))
     for session in sessions:
         for author in ("mentor", "named", "stranger"):
             for since in (now - timedelta(minutes=10), now - timedelta(hours=1), now):
                 for limit in (1, 2, 10):
-                    kwargs = {"session_id": session.pk, "author_id": people[author].pk, "since": since,
-                              "limit": limit}
+                    kwargs = {"session_id": session.pk, "author_id": people[author].pk, "since": since, "limit": limit}
                     by_orm = selectors._recent_queryset(**kwargs).count()
                     assert selectors.messages_recent_count(**kwargs) == by_orm, kwargs
-    assert selectors.messages_recent_count(session_id=full.pk, author_id=people["mentor"].pk,
-                                           since=now - timedelta(minutes=10), limit=10) == 2
+    assert (
+        selectors.messages_recent_count(
+            session_id=full.pk, author_id=people["mentor"].pk, since=now - timedelta(minutes=10), limit=10
+        )
+        == 2
+    )

@@ -28,9 +28,14 @@ def test_a_coordinator_schedules_a_session_in_the_admin(client, coordinator, men
     client.force_login(coordinator)
     start = timezone.localtime() + timedelta(days=1)
     data = {
-        "topic": "Plan de ventas", "description": "", "starts_at": start.strftime("%Y-%m-%d %H:%M"),
-        "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"), "video_url": "", "location": "",
-        "mentors": [mentor.pk], "participants": [learner.pk],
+        "topic": "Plan de ventas",
+        "description": "",
+        "starts_at": start.strftime("%Y-%m-%d %H:%M"),
+        "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+        "video_url": "",
+        "location": "",
+        "mentors": [mentor.pk],
+        "participants": [learner.pk],
     }
     form = client.get(reverse("mentorias:add")).content.decode()
     assert f'value="{learner.pk}"' in form and f"({stranger.username})" not in form  # only the people of her cohorts
@@ -44,8 +49,9 @@ def test_a_coordinator_schedules_a_session_in_the_admin(client, coordinator, men
 
 
 def test_attendance_cannot_be_added_or_deleted_by_hand(client, coordinator, session, learner):
-    row = Attendance.objects.create(session=session, user=learner, joined_at=timezone.now(),
-                                    last_heartbeat=timezone.now())
+    row = Attendance.objects.create(
+        session=session, user=learner, joined_at=timezone.now(), last_heartbeat=timezone.now()
+    )
     client.force_login(coordinator)
     assert client.get(reverse("asistencia_mentorias:add")).status_code in (302, 403)
     assert client.post(reverse("asistencia_mentorias:delete", args=[row.pk])).status_code in (302, 403)

@@ -47,9 +47,15 @@ def test_a_mentor_is_offered_only_the_people_of_her_ventures_and_courses_by_name
 def test_a_mentor_cannot_invite_someone_she_does_not_work_with(client, mentor, circle):
     _learner, _other, stranger = circle
     client.force_login(mentor)
-    response = client.post(reverse("mentoring:new"), {
-        "topic": "x", "starts_at": "2030-01-10T10:00", "ends_at": "2030-01-10T11:00", "participants": [stranger.pk],
-    })
+    response = client.post(
+        reverse("mentoring:new"),
+        {
+            "topic": "x",
+            "starts_at": "2030-01-10T10:00",
+            "ends_at": "2030-01-10T11:00",
+            "participants": [stranger.pk],
+        },
+    )
     assert response.status_code == 200 and "participants" in response.context["form"].errors
     assert not MentoringSession.objects.exists()
 
@@ -99,8 +105,7 @@ def test_administration_still_enters_every_room(session):
     assert selectors.room_access(session_id=session.pk, user=admin)[0].moderator
 
 
-def test_the_cohorts_coordination_field_offers_only_coordination_staff_by_name(client, coordinator, mentor,
-                                                                                learner):
+def test_the_cohorts_coordination_field_offers_only_coordination_staff_by_name(client, coordinator, mentor, learner):
     cohort = CohortFactory(coordinators=[coordinator])
     other = UserFactory(role="coordinacion", first_name="Lucía", last_name="Andrade")
     client.force_login(coordinator)
@@ -115,8 +120,14 @@ def test_a_coordinator_moderates_the_sessions_she_scheduled(coordinator, mentor,
     cohort = CohortFactory(coordinators=[coordinator])
     Participation.objects.create(cohort=cohort, user=learner, status=Participation.Status.ACCEPTED)
     start = timezone.now()
-    session = services.session_schedule(by=coordinator, topic="Ventas", starts_at=start,
-                                        ends_at=start + timedelta(hours=1), mentors=[mentor], participants=[learner])
+    session = services.session_schedule(
+        by=coordinator,
+        topic="Ventas",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        mentors=[mentor],
+        participants=[learner],
+    )
     assert selectors.room_access(session_id=session.pk, user=coordinator)[0].moderator
     other = UserFactory(role="coordinacion")
     assert not selectors.room_access(session_id=session.pk, user=other)[0].allowed

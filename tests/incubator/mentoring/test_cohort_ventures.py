@@ -38,17 +38,33 @@ def incubated():
     venture, member, mentor, coordinator = venture_with_team()
     cohort = CohortFactory(coordinators=[coordinator])
     people = {}
-    for key, status in (("in_cohort", "aceptada"), ("reserve", "reserva"), ("declined", "rechazada"),
-                        ("applied", "postulada")):
+    for key, status in (
+        ("in_cohort", "aceptada"),
+        ("reserve", "reserva"),
+        ("declined", "rechazada"),
+        ("applied", "postulada"),
+    ):
         people[key] = UserFactory(role="aprendiz")
         Participation.objects.create(cohort=cohort, user=people[key], status=status)
     start = timezone.now() + timedelta(minutes=5)
     session = services.session_schedule(
-        by=coordinator, topic="Costos para la cohorte", starts_at=start, ends_at=start + timedelta(hours=1),
-        mentors=[mentor], cohort=cohort, ventures=[venture],
+        by=coordinator,
+        topic="Costos para la cohorte",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        mentors=[mentor],
+        cohort=cohort,
+        ventures=[venture],
     )
-    return Incubated(session=session, mentor=mentor, coordinator=coordinator, venture_member=member,
-                     outsider=UserFactory(role="aprendiz"), foreign_venture=VentureFactory(), **people)
+    return Incubated(
+        session=session,
+        mentor=mentor,
+        coordinator=coordinator,
+        venture_member=member,
+        outsider=UserFactory(role="aprendiz"),
+        foreign_venture=VentureFactory(),
+        **people,
+    )
 
 
 def _refused(i: Incubated) -> list:
@@ -56,6 +72,7 @@ def _refused(i: Incubated) -> list:
 
 
 # --- Pages ----------------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_cohort_participants_and_venture_members_open_the_room_and_the_ics(client, incubated):
@@ -77,8 +94,9 @@ def test_outsiders_and_unaccepted_applicants_get_404(client, incubated):
 @pytest.mark.django_db
 def test_the_access_check_is_still_one_query(incubated, django_assert_num_queries):
     with django_assert_num_queries(1):
-        access, _session = selectors.room_access(session_id=incubated.session.pk, user=incubated.in_cohort,
-                                                 coordinator=False)
+        access, _session = selectors.room_access(
+            session_id=incubated.session.pk, user=incubated.in_cohort, coordinator=False
+        )
     assert access.participant and not access.moderator
 
 
@@ -104,9 +122,14 @@ def test_my_sessions_queries_do_not_grow_with_sessions(client, incubated):
     before = count()
     start = timezone.now() + timedelta(days=1)
     for n in range(3):
-        services.session_schedule(by=incubated.coordinator, topic=f"Otra {n}", starts_at=start,
-                                  ends_at=start + timedelta(hours=1), mentors=[incubated.mentor],
-                                  cohort=incubated.session.cohort)
+        services.session_schedule(
+            by=incubated.coordinator,
+            topic=f"Otra {n}",
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            mentors=[incubated.mentor],
+            cohort=incubated.session.cohort,
+        )
     assert count() == before
 
 
@@ -114,17 +137,25 @@ def test_my_sessions_queries_do_not_grow_with_sessions(client, incubated):
 def test_attendance_and_roll_call_include_everyone_admitted_once(client, incubated):
     session = incubated.session
     session.participants.add(incubated.in_cohort)  # named too: still listed once
-    Attendance.objects.create(session=session, user=incubated.venture_member, joined_at=session.starts_at,
-                              left_at=session.starts_at + timedelta(minutes=30),
-                              last_heartbeat=session.starts_at + timedelta(minutes=30))
+    Attendance.objects.create(
+        session=session,
+        user=incubated.venture_member,
+        joined_at=session.starts_at,
+        left_at=session.starts_at + timedelta(minutes=30),
+        last_heartbeat=session.starts_at + timedelta(minutes=30),
+    )
     ids = [line.user.pk for line in selectors.attendance_for(session=session)]
     assert ids.count(incubated.in_cohort.pk) == 1 and ids.count(incubated.venture_member.pk) == 1
     assert ids[0] == incubated.mentor.pk
     assert not {p.pk for p in _refused(incubated)} & set(ids)
     client.force_login(incubated.mentor)
-    response = client.post(reverse("mentoring:roll_call", args=[session.pk]), {
-        f"persona-{incubated.in_cohort.pk}": "presente", f"persona-{incubated.reserve.pk}": "presente",
-    })
+    response = client.post(
+        reverse("mentoring:roll_call", args=[session.pk]),
+        {
+            f"persona-{incubated.in_cohort.pk}": "presente",
+            f"persona-{incubated.reserve.pk}": "presente",
+        },
+    )
     assert response.status_code == 302
     assert Attendance.objects.get(user=incubated.in_cohort, source="presencial").present
     assert not Attendance.objects.filter(user=incubated.reserve).exists()
@@ -134,8 +165,7 @@ def test_attendance_and_roll_call_include_everyone_admitted_once(client, incubat
 
 @pytest.mark.django_db
 def test_moderators_can_remove_a_venture_member(incubated):
-    services.member_remove(session_id=incubated.session.pk, user_id=incubated.venture_member.pk,
-                           by=incubated.mentor)
+    services.member_remove(session_id=incubated.session.pk, user_id=incubated.venture_member.pk, by=incubated.mentor)
     assert not selectors.room_access(session_id=incubated.session.pk, user=incubated.venture_member)[0].allowed
     with pytest.raises(services.NotFound):
         services.member_mute(session_id=incubated.session.pk, user_id=incubated.reserve.pk, by=incubated.mentor)
@@ -143,10 +173,15 @@ def test_moderators_can_remove_a_venture_member(incubated):
 
 # --- Scheduling -----------------------------------------------------------------------------
 
+
 def _form_data(**extra) -> dict:
     start = timezone.localtime() + timedelta(days=2)
-    return {"topic": "Ventas", "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-            "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"), **extra}
+    return {
+        "topic": "Ventas",
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        **extra,
+    }
 
 
 @pytest.mark.django_db
@@ -156,8 +191,7 @@ def test_a_mentor_invites_the_ventures_they_mentor_only(client, incubated):
     response = client.post(reverse("mentoring:new"), _form_data(ventures=[incubated.foreign_venture.pk]))
     assert response.status_code == 200
     assert "Solo puedes invitar" in str(response.context["form"].errors["ventures"])
-    response = client.post(reverse("mentoring:new"), _form_data(ventures=[venture.pk],
-                                                                cohort=venture.cohort_id))
+    response = client.post(reverse("mentoring:new"), _form_data(ventures=[venture.pk], cohort=venture.cohort_id))
     assert response.status_code == 302
     created = MentoringSession.objects.get(topic="Ventas")
     assert list(created.ventures.all()) == [venture] and created.cohort == venture.cohort
@@ -167,9 +201,15 @@ def test_a_mentor_invites_the_ventures_they_mentor_only(client, incubated):
 def test_the_service_refuses_what_the_person_may_not_invite(incubated):
     start = timezone.now() + timedelta(days=1)
     with pytest.raises(ValidationError) as exc:
-        services.session_schedule(by=incubated.mentor, topic="x", starts_at=start, ends_at=start + timedelta(hours=1),
-                                  mentors=[], cohort=incubated.foreign_venture.cohort,
-                                  ventures=[incubated.foreign_venture])
+        services.session_schedule(
+            by=incubated.mentor,
+            topic="x",
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            mentors=[],
+            cohort=incubated.foreign_venture.cohort,
+            ventures=[incubated.foreign_venture],
+        )
     assert set(exc.value.message_dict) == {"cohort", "ventures"}
 
 
@@ -177,9 +217,16 @@ def test_the_service_refuses_what_the_person_may_not_invite(incubated):
 def test_a_coordinator_adds_a_cohort_and_ventures_in_the_admin(client, incubated):
     client.force_login(incubated.coordinator)
     start = timezone.localtime() + timedelta(days=1)
-    data = {"topic": "Plan de ventas", "description": "", "starts_at": start.strftime("%Y-%m-%d %H:%M"),
-            "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"), "video_url": "", "location": "",
-            "mentors": [incubated.mentor.pk], "cohort": incubated.session.cohort_id}
+    data = {
+        "topic": "Plan de ventas",
+        "description": "",
+        "starts_at": start.strftime("%Y-%m-%d %H:%M"),
+        "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+        "video_url": "",
+        "location": "",
+        "mentors": [incubated.mentor.pk],
+        "cohort": incubated.session.cohort_id,
+    }
     refused = client.post(reverse("mentorias:add"), {**data, "ventures": [incubated.foreign_venture.pk]})
     assert refused.status_code == 200 and not MentoringSession.objects.filter(topic="Plan de ventas").exists()
     venture = incubated.session.ventures.get()
@@ -190,6 +237,7 @@ def test_a_coordinator_adds_a_cohort_and_ventures_in_the_admin(client, incubated
 
 
 # --- The socket -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def fresh_layer():

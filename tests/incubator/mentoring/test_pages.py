@@ -36,8 +36,7 @@ def test_anonymous_visitors_go_to_login(client, session, name):
     assert response.status_code == 302 and "/cuenta/" in response["Location"]
 
 
-@pytest.mark.parametrize("url_name,args", [("mentoring:message", []), ("mentoring:hand", []),
-                                           ("mentoring:close", [])])
+@pytest.mark.parametrize("url_name,args", [("mentoring:message", []), ("mentoring:hand", []), ("mentoring:close", [])])
 def test_outsiders_cannot_post(client, session, stranger, url_name, args):
     client.force_login(stranger)
     assert client.post(reverse(url_name, args=[session.pk, *args]), {"text": "x"}).status_code == 404
@@ -78,8 +77,9 @@ def test_the_room_gives_its_script_the_singular_and_plural_of_votes(client, sess
 
 
 def test_older_messages_page_back(client, session, learner):
-    RoomMessage.objects.bulk_create([RoomMessage(session=session, author=learner, text=f"m{n}", seq=n + 1)
-                                    for n in range(60)])
+    RoomMessage.objects.bulk_create(
+        [RoomMessage(session=session, author=learner, text=f"m{n}", seq=n + 1) for n in range(60)]
+    )
     client.force_login(learner)
     first = client.get(reverse("mentoring:room", args=[session.pk]))
     assert len(first.context["history"]) == 50 and first.context["older_id"]
@@ -138,11 +138,16 @@ def test_a_mentor_schedules_a_session(client, mentor, learner):
     VentureFactory(members=[learner], mentors=[mentor])
     client.force_login(mentor)
     start = timezone.localtime() + timedelta(days=2)
-    response = client.post(reverse("mentoring:new"), {
-        "topic": "Flujo de caja", "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-        "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
-        "video_url": "https://meet.jit.si/semilla", "participants": [learner.pk],
-    })
+    response = client.post(
+        reverse("mentoring:new"),
+        {
+            "topic": "Flujo de caja",
+            "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "video_url": "https://meet.jit.si/semilla",
+            "participants": [learner.pk],
+        },
+    )
     session = MentoringSession.objects.get(topic="Flujo de caja")
     assert response.status_code == 302
     assert list(session.mentors.all()) == [mentor] and list(session.participants.all()) == [learner]
@@ -153,27 +158,41 @@ def test_the_schedule_form_refuses_bad_links_and_learners(client, mentor, learne
     assert client.get(reverse("mentoring:new")).status_code == 403
     client.force_login(mentor)
     start = timezone.localtime() + timedelta(days=2)
-    response = client.post(reverse("mentoring:new"), {
-        "topic": "x", "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-        "ends_at": (start - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"), "video_url": "ftp://x.example/a",
-    })
+    response = client.post(
+        reverse("mentoring:new"),
+        {
+            "topic": "x",
+            "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (start - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "video_url": "ftp://x.example/a",
+        },
+    )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"ends_at", "video_url"}
 
 
 def test_attendance_list_csv_and_roll_call(client, session, learner, other_learner, mentor):
-    Attendance.objects.create(session=session, user=learner, joined_at=session.starts_at,
-                              left_at=session.starts_at + timedelta(minutes=25),
-                              last_heartbeat=session.starts_at + timedelta(minutes=25))
+    Attendance.objects.create(
+        session=session,
+        user=learner,
+        joined_at=session.starts_at,
+        left_at=session.starts_at + timedelta(minutes=25),
+        last_heartbeat=session.starts_at + timedelta(minutes=25),
+    )
     learner.first_name = "=HYPERLINK(1)"
     learner.save()
     client.force_login(mentor)
-    response = client.post(reverse("mentoring:roll_call", args=[session.pk]),
-                           {f"persona-{other_learner.pk}": "presente", f"persona-{learner.pk}": "ausente"})
+    response = client.post(
+        reverse("mentoring:roll_call", args=[session.pk]),
+        {f"persona-{other_learner.pk}": "presente", f"persona-{learner.pk}": "ausente"},
+    )
     assert response.status_code == 302
     assert Attendance.objects.get(user=other_learner, source="presencial").present
-    rows = list(csv.reader(io.StringIO(
-        client.get(reverse("mentoring:attendance_csv", args=[session.pk])).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("mentoring:attendance_csv", args=[session.pk])).content.decode("utf-8-sig"))
+        )
+    )
     by_user = {row[1]: row for row in rows[1:]}
     assert by_user[learner.username][3] == "25" and by_user[learner.username][0].startswith("'=")
     assert by_user[other_learner.username][3] == "60" and by_user[other_learner.username][6] == "Sí"

@@ -95,6 +95,7 @@ async def close_code(comm: WebsocketCommunicator) -> int:
 
 # --- Refusals -----------------------------------------------------------------------------
 
+
 async def test_an_anonymous_visitor_is_closed_with_4401(session):
     from django.contrib.auth.models import AnonymousUser
 
@@ -150,10 +151,21 @@ async def _handshake(session_id: int, origin: str | None) -> bool:
     return connected
 
 
-@pytest.mark.parametrize("origin", [
-    "https://evil.example", "http://127.0.0.1:8001", "http://127.0.0.1:9", "http://127.0.0.1:8399",
-    "https://127.0.0.1:8000", "http://127.0.0.1", "http://localhost:8000", "null", "", None,
-])
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://evil.example",
+        "http://127.0.0.1:8001",
+        "http://127.0.0.1:9",
+        "http://127.0.0.1:8399",
+        "https://127.0.0.1:8000",
+        "http://127.0.0.1",
+        "http://localhost:8000",
+        "null",
+        "",
+        None,
+    ],
+)
 async def test_only_the_sites_own_origin_opens_a_socket(session, learner, settings, origin):
     """Scheme, host and port must all match SITE_URL's: not another port (the H5P content server), another
     host the site answers to, or no origin at all."""
@@ -185,6 +197,7 @@ async def test_only_the_coordination_of_the_sessions_cohort_enters(session, coor
 
 # --- Chat, history and replay -------------------------------------------------------------
 
+
 async def test_a_message_is_saved_then_reaches_everyone(session, learner, mentor):
     a, b = await join(learner, session.pk), await join(mentor, session.pk)
     await a.send_json_to({"type": "message.send", "text": "<b>Hola</b>"})
@@ -214,11 +227,11 @@ async def test_hello_sends_the_last_50_then_state(session, learner):
 
 
 async def test_reconnecting_with_the_last_id_replays_only_what_was_missed(session, learner, mentor):
-    first = await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text="uno",
-                                                                      seq=1)
-    missed = [await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text=t,
-                                                                       seq=n)
-              for n, t in enumerate(("dos", "tres", "cuatro"), start=2)]
+    first = await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text="uno", seq=1)
+    missed = [
+        await database_sync_to_async(RoomMessage.objects.create)(session=session, author=mentor, text=t, seq=n)
+        for n, t in enumerate(("dos", "tres", "cuatro"), start=2)
+    ]
     await database_sync_to_async(services.message_delete)(session_id=session.pk, message_id=first.pk, by=mentor)
     comm = await join(learner, session.pk, last_seen_id=first.pk)
     history = await until(comm, "history")
@@ -264,10 +277,16 @@ async def test_concurrent_posts_in_one_room_get_consecutive_seqs(session, learne
     if connection.vendor == "sqlite":
         pytest.skip("needs a database with concurrent connections")
     post = database_sync_to_async(services.message_post, thread_sensitive=False)
-    await asyncio.gather(*(post(session_id=session.pk, author=person, text=f"m{n}")
-                           for n in range(4) for person in (learner, mentor, other_learner)))
-    rows = await database_sync_to_async(list)(RoomMessage.objects.filter(session=session).order_by("id")
-                                              .values_list("seq", flat=True))
+    await asyncio.gather(
+        *(
+            post(session_id=session.pk, author=person, text=f"m{n}")
+            for n in range(4)
+            for person in (learner, mentor, other_learner)
+        )
+    )
+    rows = await database_sync_to_async(list)(
+        RoomMessage.objects.filter(session=session).order_by("id").values_list("seq", flat=True)
+    )
     assert rows == list(range(1, 13))
     refreshed = await database_sync_to_async(MentoringSession.objects.get)(pk=session.pk)
     assert refreshed.message_seq == 12
@@ -301,6 +320,7 @@ async def test_garbage_and_unknown_types_get_errors(session, learner):
 
 
 # --- Presence and heartbeat ---------------------------------------------------------------
+
 
 async def test_presence_lists_who_is_online_and_updates_on_leave(session, learner, mentor):
     a = await join(learner, session.pk)
@@ -385,6 +405,7 @@ async def test_a_fourth_socket_of_one_person_is_refused(session, learner):
 
 # --- Hands, polls, notes ------------------------------------------------------------------
 
+
 async def test_hands_queue_in_order_and_the_mentor_lowers_one(session, learner, other_learner, mentor):
     a, b, m = await join(learner, session.pk), await join(other_learner, session.pk), await join(mentor, session.pk)
     await a.send_json_to({"type": "hand.raise"})
@@ -439,16 +460,18 @@ async def test_a_stale_notes_save_gets_a_conflict_with_the_current_text(session,
     await m.disconnect()
 
 
-async def test_notes_saves_reach_the_room_coalesced_and_the_last_version_always_arrives(session, learner, mentor,
-                                                                                        frozen_clock):
+async def test_notes_saves_reach_the_room_coalesced_and_the_last_version_always_arrives(
+    session, learner, mentor, frozen_clock
+):
     """15 saves in 3 s pushed 15 copies of the pad to everyone: now at most one a second, the latest last."""
     a, m = await join(learner, session.pk), await join(mentor, session.pk)
     await until(a, "state")
     with mock.patch.object(services, "NOTES_BROADCAST_EVERY", 2.0):
         for version in range(15):
             frozen_clock.now += 1  # within the rate limit (5 saves in 5 s); the broadcasts follow real time
-            await m.send_json_to({"type": "notes.save", "text": f"versión {version + 1} " * 500,
-                                  "base_version": version})
+            await m.send_json_to(
+                {"type": "notes.save", "text": f"versión {version + 1} " * 500, "base_version": version}
+            )
             assert (await until(m, "notes.saved"))["version"] == version + 1
         seen = [(await until(a, "notes", timeout=10))["version"]]
         while seen[-1] != 15:
@@ -459,6 +482,7 @@ async def test_notes_saves_reach_the_room_coalesced_and_the_last_version_always_
 
 
 # --- Moderation ---------------------------------------------------------------------------
+
 
 async def test_the_mentor_deletes_a_message_for_everyone(session, learner, mentor):
     a, m = await join(learner, session.pk), await join(mentor, session.pk)
@@ -497,8 +521,9 @@ async def test_a_mute_made_elsewhere_is_seen_on_the_next_event(session, learner,
     await a.disconnect()
 
 
-async def test_a_message_from_someone_removed_or_from_a_closed_room_is_not_saved(session, learner, mentor,
-                                                                                  other_learner):
+async def test_a_message_from_someone_removed_or_from_a_closed_room_is_not_saved(
+    session, learner, mentor, other_learner
+):
     """message.send checks access and writes in one trip: a removal or a close made elsewhere still wins."""
     a, b = await join(learner, session.pk), await join(other_learner, session.pk)
     await database_sync_to_async(RoomRemoval.objects.create)(session=session, user=learner, by=mentor)

@@ -25,8 +25,9 @@ def in_memory_layer(settings):
 
 
 def test_a_broadcast_is_serialised_once_with_its_stamp():
-    message = services._stamped("mentoring.session.1",
-                                {"type": "room.broadcast", "payload": {"type": "message", "message": {"id": 7}}})
+    message = services._stamped(
+        "mentoring.session.1", {"type": "room.broadcast", "payload": {"type": "message", "message": {"id": 7}}}
+    )
     assert message["group"] == "mentoring.session.1"
     assert set(message) == {"type", "group", "text"}
     frame = json.loads(message["text"])
@@ -35,8 +36,9 @@ def test_a_broadcast_is_serialised_once_with_its_stamp():
 
 
 def test_a_removal_names_the_person_next_to_the_ready_frame():
-    message = services._stamped("mentoring.session.1",
-                                {"type": "room.removed", "payload": {"type": "member.removed", "user_id": 3}})
+    message = services._stamped(
+        "mentoring.session.1", {"type": "room.removed", "payload": {"type": "member.removed", "user_id": 3}}
+    )
     assert message["user_id"] == 3
     assert json.loads(message["text"])["user_id"] == 3
 
@@ -53,9 +55,14 @@ async def test_a_room_is_one_layer_member_per_process_and_every_socket_gets_the_
     assert len(layer.groups[group]) == 1  # the hub's channel, not one per socket
     hops = mock.AsyncMock()
     with mock.patch("channels.consumer.aclose_old_connections", hops):
-        await layer.group_send(group, {
-            "type": "room.broadcast", "group": group, "text": '{"type": "notes", "text": "hola", "version": 2}',
-        })
+        await layer.group_send(
+            group,
+            {
+                "type": "room.broadcast",
+                "group": group,
+                "text": '{"type": "notes", "text": "hola", "version": 2}',
+            },
+        )
         for comm in (mentor_comm, learner_comm):
             assert (await until(comm, "notes"))["text"] == "hola"
     hops.assert_not_called()  # no trip through the sync thread per socket

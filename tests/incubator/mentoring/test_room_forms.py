@@ -18,8 +18,14 @@ def test_the_mentor_sees_every_moderation_form_in_the_plain_page(client, session
     services.hand_raise(session_id=session.pk, user=learner)
     client.force_login(mentor)
     html = client.get(_url("room", session)).content.decode()
-    for action in (_url("notes", session), _url("poll_new", session), _url("message_delete", session, message.pk),
-                   _url("mute", session, learner.pk), _url("remove", session, learner.pk), _url("hand", session)):
+    for action in (
+        _url("notes", session),
+        _url("poll_new", session),
+        _url("message_delete", session, message.pk),
+        _url("mute", session, learner.pk),
+        _url("remove", session, learner.pk),
+        _url("hand", session),
+    ):
         assert f'action="{action}"' in html
     assert f'name="persona" value="{learner.pk}"' in html
 
@@ -29,8 +35,11 @@ def test_a_learner_sees_the_notes_form_but_no_moderation(client, session, mentor
     client.force_login(learner)
     html = client.get(_url("room", session)).content.decode()
     assert f'action="{_url("notes", session)}"' in html
-    for action in (_url("poll_new", session), _url("message_delete", session, message.pk),
-                   _url("mute", session, mentor.pk)):
+    for action in (
+        _url("poll_new", session),
+        _url("message_delete", session, message.pk),
+        _url("mute", session, mentor.pk),
+    ):
         assert action not in html
 
 
@@ -103,9 +112,14 @@ def test_the_mentor_lowers_a_learners_hand_but_a_learner_cannot(client, session,
     assert not HandRaise.objects.filter(user=learner, lowered_at__isnull=True).exists()
 
 
-@pytest.mark.parametrize("name,data", [
-    ("poll_new", {"pregunta": "¿Sí?", "opciones": "Sí\nNo"}), ("mute", {"accion": "silenciar"}), ("remove", {}),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("poll_new", {"pregunta": "¿Sí?", "opciones": "Sí\nNo"}),
+        ("mute", {"accion": "silenciar"}),
+        ("remove", {}),
+    ],
+)
 def test_a_learner_cannot_moderate(client, session, learner, other_learner, name, data):
     client.force_login(learner)
     args = [] if name == "poll_new" else [other_learner.pk]

@@ -17,8 +17,9 @@ def test_it_refuses_a_video_link_that_is_not_http(make_session):
 
 def test_a_mentor_who_schedules_is_always_a_mentor(learner, mentor, coordinator):
     start = timezone.now() + timedelta(days=1)
-    session = services.session_schedule(by=mentor, topic="Caja", starts_at=start, ends_at=start + timedelta(hours=1),
-                                        mentors=[], participants=[learner])
+    session = services.session_schedule(
+        by=mentor, topic="Caja", starts_at=start, ends_at=start + timedelta(hours=1), mentors=[], participants=[learner]
+    )
     assert list(session.mentors.all()) == [mentor]
 
 
@@ -47,8 +48,7 @@ def test_the_sixth_message_in_five_seconds_is_refused(session, learner):
         services.message_post(session_id=session.pk, author=learner, text="otra")
 
 
-def test_the_rate_limit_counts_only_this_authors_recent_messages_in_this_room(session, make_session, learner,
-                                                                             mentor):
+def test_the_rate_limit_counts_only_this_authors_recent_messages_in_this_room(session, make_session, learner, mentor):
     other_room = make_session()
     for text in ("viejo", "nuevo 1", "nuevo 2"):
         services.message_post(session_id=session.pk, author=learner, text=text)
@@ -86,10 +86,20 @@ def test_a_stale_notes_save_conflicts_and_keeps_the_current_text(session, learne
 
 def test_minutes_merge_overlapping_tabs_and_roll_call(session, learner, mentor):
     start = session.starts_at
-    Attendance.objects.create(session=session, user=learner, joined_at=start, left_at=start + timedelta(minutes=20),
-                              last_heartbeat=start + timedelta(minutes=20))
-    Attendance.objects.create(session=session, user=learner, joined_at=start + timedelta(minutes=10),
-                              left_at=start + timedelta(minutes=30), last_heartbeat=start + timedelta(minutes=30))
+    Attendance.objects.create(
+        session=session,
+        user=learner,
+        joined_at=start,
+        left_at=start + timedelta(minutes=20),
+        last_heartbeat=start + timedelta(minutes=20),
+    )
+    Attendance.objects.create(
+        session=session,
+        user=learner,
+        joined_at=start + timedelta(minutes=10),
+        left_at=start + timedelta(minutes=30),
+        last_heartbeat=start + timedelta(minutes=30),
+    )
     services.roll_call_save(session=session, by=mentor, present={mentor.pk: True, learner.pk: False})
     lines = {line.user.pk: line for line in selectors.attendance_for(session=session)}
     assert lines[learner.pk].minutes == 30 and lines[learner.pk].in_person is False
@@ -126,8 +136,9 @@ def test_the_per_event_access_check_is_one_query(session, learner, django_assert
         selectors.room_access(session_id=session.pk, user=learner, coordinator=False)
 
 
-def test_state_and_history_queries_do_not_grow_with_people(session, learner, other_learner, mentor,
-                                                          django_assert_max_num_queries):
+def test_state_and_history_queries_do_not_grow_with_people(
+    session, learner, other_learner, mentor, django_assert_max_num_queries
+):
     for person in (learner, other_learner, mentor):
         services.message_post(session_id=session.pk, author=person, text="hola")
         services.hand_raise(session_id=session.pk, user=person)

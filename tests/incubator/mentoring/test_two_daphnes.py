@@ -67,12 +67,20 @@ def _wait_for(port: int, process: subprocess.Popen, timeout: float = 30) -> None
 @pytest.fixture
 def shared_env(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
-    env.update({"DJANGO_SETTINGS_MODULE": "cms.settings", "SQLITE_NAME": str(tmp_path / "shared.sqlite3"),
-                "REDIS_URL": REDIS_URL, "SEMILLA_TESTING": "1", "AXES_ENABLED": "0"})
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cms.settings",
+            "SQLITE_NAME": str(tmp_path / "shared.sqlite3"),
+            "REDIS_URL": REDIS_URL,
+            "SEMILLA_TESTING": "1",
+            "AXES_ENABLED": "0",
+        }
+    )
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True, timeout=300)
-    out = subprocess.run([*manage, "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [*manage, "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120, capture_output=True, text=True
+    ).stdout
     data = json.loads(out.split("RESULT ", 1)[1])
     return env, data
 
@@ -84,8 +92,13 @@ def two_daphnes(shared_env):
     ports = [_free_port(), _free_port()]
     env = {**env, "SEMILLA_WS_ALLOWED_ORIGINS": ",".join(f"http://127.0.0.1:{port}" for port in ports)}
     processes = [
-        subprocess.Popen([daphne, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"], env=env, cwd=ROOT,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [daphne, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         for port in ports
     ]
     try:
@@ -107,7 +120,8 @@ async def _open(port: int, session_id: int, cookie: str, last_seen_id: int | Non
 
     ws = await websockets.connect(
         f"ws://127.0.0.1:{port}/ws/mentorias/{session_id}/",
-        origin=f"http://127.0.0.1:{port}", additional_headers={"Cookie": f"sessionid={cookie}"},
+        origin=f"http://127.0.0.1:{port}",
+        additional_headers={"Cookie": f"sessionid={cookie}"},
     )
     await ws.send(json.dumps({"type": "hello", "last_seen_id": last_seen_id}))
     return ws

@@ -40,8 +40,9 @@ def test_submit_changes_resubmit_approve(team, first_milestone):
         services.milestone_submit(milestone=first_milestone, by=member)
     with pytest.raises(ValidationError):
         services.milestone_review(milestone=first_milestone, by=mentor, decision="requiere_cambios", comment=" ")
-    services.milestone_review(milestone=first_milestone, by=mentor, decision="requiere_cambios",
-                              comment="Falta entrevistar a más clientes.")
+    services.milestone_review(
+        milestone=first_milestone, by=mentor, decision="requiere_cambios", comment="Falta entrevistar a más clientes."
+    )
     first_milestone.refresh_from_db()
     assert first_milestone.status == Milestone.Status.CHANGES
     task = first_milestone.tasks.first()
@@ -53,7 +54,9 @@ def test_submit_changes_resubmit_approve(team, first_milestone):
     first_milestone.refresh_from_db()
     assert first_milestone.status == Milestone.Status.APPROVED and first_milestone.approved_at
     assert list(Review.objects.filter(milestone=first_milestone).values_list("decision", "author")) == [
-        ("requiere_cambios", mentor.pk), ("aprobado", mentor.pk)]
+        ("requiere_cambios", mentor.pk),
+        ("aprobado", mentor.pk),
+    ]
     with pytest.raises(MilestoneError):
         services.milestone_review(milestone=first_milestone, by=mentor, decision="aprobado", comment="")
 
@@ -71,13 +74,13 @@ def test_a_past_due_milestone_is_overdue_until_approved(team, first_milestone):
     assert not first_milestone.is_overdue
 
 
-def test_cohort_summary_counts_approved_total_and_overdue_in_one_query(team, first_milestone,
-                                                                        django_assert_num_queries):
+def test_cohort_summary_counts_approved_total_and_overdue_in_one_query(
+    team, first_milestone, django_assert_num_queries
+):
     venture, member, mentor, _ = team
     other = VentureFactory(cohort=venture.cohort)
     services.milestones_create_for(venture=other)
-    Milestone.objects.filter(venture=other, position__lte=2).update(
-        due_date=timezone.localdate() - timedelta(days=3))
+    Milestone.objects.filter(venture=other, position__lte=2).update(due_date=timezone.localdate() - timedelta(days=3))
     services.milestone_submit(milestone=first_milestone, by=member)
     services.milestone_review(milestone=first_milestone, by=mentor, decision="aprobado", comment="")
     with django_assert_num_queries(1):
@@ -88,8 +91,13 @@ def test_cohort_summary_counts_approved_total_and_overdue_in_one_query(team, fir
 def test_a_mentor_log_next_step_becomes_a_task_once(team, first_milestone):
     venture, member, mentor, _ = team
     due = timezone.localdate() + timedelta(days=7)
-    entry = services.mentor_log_add(venture=venture, by=mentor, seen="Revisamos los precios.",
-                                    next_step="Preguntar precios a 3 proveedores", due_on=due)
+    entry = services.mentor_log_add(
+        venture=venture,
+        by=mentor,
+        seen="Revisamos los precios.",
+        next_step="Preguntar precios a 3 proveedores",
+        due_on=due,
+    )
     task = services.mentor_log_task_create(entry=entry, milestone=first_milestone, by=mentor)
     assert task.milestone == first_milestone and task.title == "Preguntar precios a 3 proveedores"
     assert task.due_on == due
@@ -103,7 +111,6 @@ def test_a_log_task_cannot_go_to_another_ventures_milestone(team):
     venture, _member, mentor, _ = team
     other = VentureFactory(cohort=venture.cohort)
     services.milestones_create_for(venture=other)
-    entry = services.mentor_log_add(venture=venture, by=mentor, seen="x", next_step="y",
-                                    due_on=timezone.localdate())
+    entry = services.mentor_log_add(venture=venture, by=mentor, seen="x", next_step="y", due_on=timezone.localdate())
     with pytest.raises(MilestoneError):
         services.mentor_log_task_create(entry=entry, milestone=other.milestones.first(), by=mentor)

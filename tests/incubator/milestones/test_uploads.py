@@ -40,10 +40,12 @@ def test_a_photo_over_5_mb_is_refused_before_anything_is_written(team, first_mil
 def test_photos_are_reencoded_pdf_and_audio_kept_outside_public_media(team, first_milestone):
     member = team[1]
     photo = services.evidence_add(milestone=first_milestone, upload=image_upload("a.png", fmt="PNG"), by=member)
-    pdf = services.evidence_add(milestone=first_milestone,
-                                upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%fin"), by=member)
-    audio = services.evidence_add(milestone=first_milestone,
-                                  upload=SimpleUploadedFile("nota.ogg", b"OggS\x00\x02" + b"\x00" * 50), by=member)
+    pdf = services.evidence_add(
+        milestone=first_milestone, upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%fin"), by=member
+    )
+    audio = services.evidence_add(
+        milestone=first_milestone, upload=SimpleUploadedFile("nota.ogg", b"OggS\x00\x02" + b"\x00" * 50), by=member
+    )
     assert (photo.kind, photo.content_type) == ("foto", "image/jpeg")
     assert Image.open(photo.file.path).format == "JPEG"
     assert (pdf.kind, audio.kind, audio.extension) == ("pdf", "audio", ".ogg")
@@ -52,11 +54,9 @@ def test_photos_are_reencoded_pdf_and_audio_kept_outside_public_media(team, firs
 
 def test_a_milestone_takes_at_most_ten_files(team, first_milestone):
     for n in range(10):
-        services.evidence_add(milestone=first_milestone, upload=SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.4"),
-                              by=team[1])
+        services.evidence_add(milestone=first_milestone, upload=SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.4"), by=team[1])
     with pytest.raises(ValidationError, match="10"):
-        services.evidence_add(milestone=first_milestone, upload=SimpleUploadedFile("x.pdf", b"%PDF-1.4"),
-                              by=team[1])
+        services.evidence_add(milestone=first_milestone, upload=SimpleUploadedFile("x.pdf", b"%PDF-1.4"), by=team[1])
     assert first_milestone.evidence.count() == 10
 
 
@@ -84,8 +84,9 @@ def test_versions_are_numbered_and_take_at_most_six_photos(team):
     assert PrototypePhoto.objects.count() == 6
 
 
-def test_a_photo_with_too_many_pixels_is_refused_from_its_header_and_nothing_is_written(team, first_milestone,
-                                                                                          settings):
+def test_a_photo_with_too_many_pixels_is_refused_from_its_header_and_nothing_is_written(
+    team, first_milestone, settings
+):
     venture, member = team[0], team[1]
     with pytest.raises(ValidationError, match="demasiados píxeles"):
         services.evidence_add(milestone=first_milestone, upload=upload(bilevel_png(8000, 5000)), by=member)
@@ -100,7 +101,6 @@ def test_a_photo_taken_sideways_is_stored_upright(team, first_milestone):
     exif[0x0112] = 6  # orientation: turn 90 degrees to show it
     out = io.BytesIO()
     Image.new("RGB", (40, 30), (200, 120, 40)).save(out, "JPEG", exif=exif)
-    evidence = services.evidence_add(milestone=first_milestone, upload=upload(out.getvalue(), "foto.jpg"),
-                                     by=team[1])
+    evidence = services.evidence_add(milestone=first_milestone, upload=upload(out.getvalue(), "foto.jpg"), by=team[1])
     with Image.open(evidence.file.path) as stored:
         assert stored.size == (30, 40)

@@ -23,8 +23,7 @@ def test_the_same_page_saving_again_from_the_revision_it_already_saved_goes_on_t
 
 
 @pytest.mark.parametrize("other_page", ["p2", ""])
-def test_another_page_or_no_page_id_from_an_old_revision_is_still_a_conflict(client, member, venture, plan,
-                                                                               other_page):
+def test_another_page_or_no_page_id_from_an_old_revision_is_still_a_conflict(client, member, venture, plan, other_page):
     client.force_login(member)
     _autosave(client, venture, form_data(values_with(plan, channels="A"), 0, pestana="p1"))
     response = _autosave(client, venture, form_data(values_with(plan, channels="B"), 0, pestana=other_page))
@@ -36,8 +35,9 @@ def test_another_page_or_no_page_id_from_an_old_revision_is_still_a_conflict(cli
 def test_the_explicit_save_recognises_its_page_too(client, member, venture, plan):
     client.force_login(member)
     _autosave(client, venture, form_data(values_with(plan, channels="A"), 0, pestana="p1"))
-    response = client.post(reverse("plans:plan", args=[venture.pk]),
-                           form_data(values_with(plan, channels="A y B"), 0, pestana="p1"))
+    response = client.post(
+        reverse("plans:plan", args=[venture.pk]), form_data(values_with(plan, channels="A y B"), 0, pestana="p1")
+    )
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.channels == "A y B"

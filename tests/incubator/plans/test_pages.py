@@ -25,9 +25,15 @@ def test_the_team_sees_one_form_with_every_block_and_its_guiding_question(client
 
 def test_saving_without_javascript_redirects_and_computes_the_results(client, member, venture, plan):
     client.force_login(member)
-    values = values_with(plan, value_proposition="Macetas pintadas a mano", unit_name="maceta",
-                         price_per_unit="8.00", variable_cost_per_unit="4.50", expected_monthly_units=120,
-                         fixed_costs=[{"description": "Arriendo del puesto", "amount": "150.00"}])
+    values = values_with(
+        plan,
+        value_proposition="Macetas pintadas a mano",
+        unit_name="maceta",
+        price_per_unit="8.00",
+        variable_cost_per_unit="4.50",
+        expected_monthly_units=120,
+        fixed_costs=[{"description": "Arriendo del puesto", "amount": "150.00"}],
+    )
     response = client.post(url("plan", venture), form_data(values, 0, accion="guardar"))
     assert response.status_code == 302 and response["Location"] == url("plan", venture)
     plan.refresh_from_db()
@@ -39,8 +45,7 @@ def test_saving_without_javascript_redirects_and_computes_the_results(client, me
     assert 'name="revision" value="1"' in page
 
 
-def test_a_bad_amount_shows_a_spanish_error_next_to_the_field_and_keeps_what_was_typed(client, member, venture,
-                                                                                      plan):
+def test_a_bad_amount_shows_a_spanish_error_next_to_the_field_and_keeps_what_was_typed(client, member, venture, plan):
     client.force_login(member)
     data = form_data(values_with(plan, summary="Mi resumen largo"), 0)
     data.update({"price_per_unit": "ocho", "inversion-0-descripcion": "Pintura", "inversion-0-monto": ""})
@@ -135,8 +140,16 @@ def test_a_version_page_and_its_pdf(client, mentor, venture, two_versions, monke
 
 
 def test_the_mentor_and_the_coordinator_read_but_cannot_edit(client, member, mentor, coordinator, venture, plan):
-    business_plan_save(plan_id=plan.pk, by=member, base_revision=0, values=values_with(
-        plan, key_activities="Pintar macetas los lunes", fixed_costs=[{"description": "Arriendo", "amount": "150.00"}]))
+    business_plan_save(
+        plan_id=plan.pk,
+        by=member,
+        base_revision=0,
+        values=values_with(
+            plan,
+            key_activities="Pintar macetas los lunes",
+            fixed_costs=[{"description": "Arriendo", "amount": "150.00"}],
+        ),
+    )
     for person in (mentor, coordinator):
         client.force_login(person)
         response = client.get(url("plan", venture))
@@ -171,8 +184,9 @@ def test_the_edit_page_stays_within_the_query_budget(client, member, venture, pl
         assert client.get(url("plan", venture)).status_code == 200
 
 
-def test_history_and_compare_stay_within_the_query_budget(client, mentor, venture, two_versions,
-                                                          django_assert_max_num_queries):
+def test_history_and_compare_stay_within_the_query_budget(
+    client, mentor, venture, two_versions, django_assert_max_num_queries
+):
     client.force_login(mentor)
     client.get(url("history", venture))
     with django_assert_max_num_queries(12):

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_save_bumps_the_revision_and_records_who(plan, member):
-    saved = business_plan_save(plan_id=plan.pk, by=member, base_revision=0,
-                               values=values_with(plan, summary="Macetas pintadas a mano con suculentas."))
+    saved = business_plan_save(
+        plan_id=plan.pk,
+        by=member,
+        base_revision=0,
+        values=values_with(plan, summary="Macetas pintadas a mano con suculentas."),
+    )
     assert saved.revision == 1
     assert saved.summary == "Macetas pintadas a mano con suculentas."
     assert saved.updated_by == member and saved.updated_at is not None
@@ -27,13 +31,14 @@ def test_saving_the_same_content_keeps_the_revision(plan, member):
     assert saved.revision == 0
 
 
-def test_two_tabs_saving_from_the_same_revision_the_second_gets_a_conflict_and_nothing_is_overwritten(
-        plan, member):
-    business_plan_save(plan_id=plan.pk, by=member, base_revision=0,
-                       values=values_with(plan, problem="Texto de la pestaña A"))
+def test_two_tabs_saving_from_the_same_revision_the_second_gets_a_conflict_and_nothing_is_overwritten(plan, member):
+    business_plan_save(
+        plan_id=plan.pk, by=member, base_revision=0, values=values_with(plan, problem="Texto de la pestaña A")
+    )
     with pytest.raises(PlanConflict) as caught:
-        business_plan_save(plan_id=plan.pk, by=member, base_revision=0,
-                           values=values_with(plan, problem="Texto de la pestaña B"))
+        business_plan_save(
+            plan_id=plan.pk, by=member, base_revision=0, values=values_with(plan, problem="Texto de la pestaña B")
+        )
     assert caught.value.fields == ["problem"]
     plan.refresh_from_db()
     assert plan.problem == "Texto de la pestaña A"
@@ -47,8 +52,14 @@ def test_an_old_revision_with_identical_content_is_not_a_conflict(plan, member):
 
 
 def test_submitting_freezes_numbered_versions_that_later_saves_do_not_change(plan, member):
-    values = values_with(plan, summary="v1", price_per_unit="8.00", variable_cost_per_unit="4.50",
-                         expected_monthly_units=120, fixed_costs=[{"description": "Arriendo", "amount": "150.00"}])
+    values = values_with(
+        plan,
+        summary="v1",
+        price_per_unit="8.00",
+        variable_cost_per_unit="4.50",
+        expected_monthly_units=120,
+        fixed_costs=[{"description": "Arriendo", "amount": "150.00"}],
+    )
     business_plan_save(plan_id=plan.pk, by=member, base_revision=0, values=values)
     first = plan_version_submit(plan_id=plan.pk, by=member)
     business_plan_save(plan_id=plan.pk, by=member, base_revision=1, values={**values, "summary": "v2"})

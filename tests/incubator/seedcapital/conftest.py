@@ -58,18 +58,29 @@ def image_upload(name="foto.jpg", *, size=(40, 30)) -> SimpleUploadedFile:
 
 def plan(award, by, *lines):
     """Plan items from (description, quantity, unit cost) tuples."""
-    return [services.goods_item_add(award=award, by=by, description=d, quantity=q, supplier="Ferretería Andina",
-                                    unit_cost=Decimal(c)) for d, q, c in lines]
+    return [
+        services.goods_item_add(
+            award=award, by=by, description=d, quantity=q, supplier="Ferretería Andina", unit_cost=Decimal(c)
+        )
+        for d, q, c in lines
+    ]
 
 
 def buy_all(award, by, items, receipt=None):
-    return services.purchase_record(award=award, by=by, purchased_on=date(2031, 3, 1), supplier="Ferretería Andina",
-                                    items=[PurchaseItem(i, i.quantity, i.line_total) for i in items], receipt=receipt)
+    return services.purchase_record(
+        award=award,
+        by=by,
+        purchased_on=date(2031, 3, 1),
+        supplier="Ferretería Andina",
+        items=[PurchaseItem(i, i.quantity, i.line_total) for i in items],
+        receipt=receipt,
+    )
 
 
 def schedule(award, by, *pairs, place=PLACE, day=DAY):
-    return services.delivery_schedule(award=award, by=by, planned_on=day, place=place,
-                                      items=[DeliveryItem(item, qty) for item, qty in pairs])
+    return services.delivery_schedule(
+        award=award, by=by, planned_on=day, place=place, items=[DeliveryItem(item, qty) for item, qty in pairs]
+    )
 
 
 @pytest.fixture

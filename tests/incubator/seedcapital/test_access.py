@@ -17,8 +17,13 @@ def full(award, coordinator):
     oven, trays = plan(award, coordinator, ("Horno", 1, "450.00"), ("Bandejas", 10, "25.00"))
     purchase = buy_all(award, coordinator, [oven, trays], receipt=image_upload())
     done = schedule(award, coordinator, (oven, 1))
-    services.delivery_confirm(delivery=done, by=coordinator, code=services.delivery_code(delivery=done),
-                              witness_name="Rosa", photo=image_upload())
+    services.delivery_confirm(
+        delivery=done,
+        by=coordinator,
+        code=services.delivery_code(delivery=done),
+        witness_name="Rosa",
+        photo=image_upload(),
+    )
     open_ = schedule(award, coordinator, (trays, 10))
     return award, oven, purchase, done, open_
 
@@ -26,19 +31,28 @@ def full(award, coordinator):
 def _urls(full):
     award, item, purchase, done, open_ = full
     a = award.pk
-    gets = [reverse("seedcapital:ledger", args=[a]), reverse("seedcapital:item_edit", args=[a, item.pk]),
-            reverse("seedcapital:receipt", args=[a, purchase.pk]),
-            reverse("seedcapital:delivery_photo", args=[a, done.pk])]
+    gets = [
+        reverse("seedcapital:ledger", args=[a]),
+        reverse("seedcapital:item_edit", args=[a, item.pk]),
+        reverse("seedcapital:receipt", args=[a, purchase.pk]),
+        reverse("seedcapital:delivery_photo", args=[a, done.pk]),
+    ]
     posts = [
-        (reverse("seedcapital:item_add", args=[a]), {"description": "X", "quantity": "1", "supplier": "X",
-                                                     "unit_cost": "0.01"}),
-        (reverse("seedcapital:item_edit", args=[a, item.pk]), {"description": "X", "quantity": "1", "supplier": "X",
-                                                               "unit_cost": "0.01"}),
+        (
+            reverse("seedcapital:item_add", args=[a]),
+            {"description": "X", "quantity": "1", "supplier": "X", "unit_cost": "0.01"},
+        ),
+        (
+            reverse("seedcapital:item_edit", args=[a, item.pk]),
+            {"description": "X", "quantity": "1", "supplier": "X", "unit_cost": "0.01"},
+        ),
         (reverse("seedcapital:item_remove", args=[a, item.pk]), {}),
         (reverse("seedcapital:purchase_add", args=[a]), {"purchased_on": "2031-01-01", "supplier": "X"}),
         (reverse("seedcapital:delivery_schedule", args=[a]), {"planned_on": "2031-01-01", "place": "X"}),
-        (reverse("seedcapital:delivery_confirm", args=[a, open_.pk]), {f"d{open_.pk}-code": "000000",
-                                                                       f"d{open_.pk}-witness_name": "X"}),
+        (
+            reverse("seedcapital:delivery_confirm", args=[a, open_.pk]),
+            {f"d{open_.pk}-code": "000000", f"d{open_.pk}-witness_name": "X"},
+        ),
         (reverse("seedcapital:delivery_cancel", args=[a, open_.pk]), {}),
     ]
     return gets, posts
@@ -119,8 +133,11 @@ def test_the_lists_show_only_ones_own_awards(client, full, coordinator, member, 
 
 
 def test_pages_are_not_cached_nor_indexed(client, full, member, coordinator):
-    for person, url in ((member, reverse("seedcapital:ledger", args=[full[0].pk])),
-                        (member, reverse("seedcapital:mine")), (coordinator, reverse("seedcapital:index"))):
+    for person, url in (
+        (member, reverse("seedcapital:ledger", args=[full[0].pk])),
+        (member, reverse("seedcapital:mine")),
+        (coordinator, reverse("seedcapital:index")),
+    ):
         client.force_login(person)
         response = client.get(url)
         assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex, nofollow"
@@ -148,7 +165,8 @@ def test_the_ledger_page_keeps_its_query_budget(client, award, coordinator, memb
     buy_all(award, coordinator, more)
     for item in more:
         delivery = schedule(award, coordinator, (item, 1))
-        services.delivery_confirm(delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery),
-                                  witness_name="Rosa")
+        services.delivery_confirm(
+            delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery), witness_name="Rosa"
+        )
     after = (count(coordinator), count(member))
     assert before == after and max(after) <= 12, (before, after)

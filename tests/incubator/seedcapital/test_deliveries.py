@@ -25,11 +25,21 @@ def test_goods_are_bought_within_the_plan_and_delivered_only_once_bought(award, 
     with pytest.raises(ValidationError) as exc:
         schedule(award, coordinator, (oven, 1))
     assert exc.value.message_dict == {f"qty_{oven.pk}": ["Hay 0 unidades compradas sin entrega programada."]}
-    services.purchase_record(award=award, by=coordinator, purchased_on=date(2031, 3, 1), supplier="Frío Total",
-                             items=[PurchaseItem(trays, 4, Decimal("96.00"))])
+    services.purchase_record(
+        award=award,
+        by=coordinator,
+        purchased_on=date(2031, 3, 1),
+        supplier="Frío Total",
+        items=[PurchaseItem(trays, 4, Decimal("96.00"))],
+    )
     with pytest.raises(ValidationError) as exc:
-        services.purchase_record(award=award, by=coordinator, purchased_on=date(2031, 3, 2), supplier="X",
-                                 items=[PurchaseItem(trays, 7, Decimal("1.00"))])
+        services.purchase_record(
+            award=award,
+            by=coordinator,
+            purchased_on=date(2031, 3, 2),
+            supplier="X",
+            items=[PurchaseItem(trays, 7, Decimal("1.00"))],
+        )
     assert exc.value.message_dict == {f"qty_{trays.pk}": ["Solo faltan comprar 6 unidades de este artículo."]}
     schedule(award, coordinator, (trays, 3))
     with pytest.raises(ValidationError):
@@ -45,8 +55,9 @@ def test_the_code_confirms_the_delivery_once(scheduled, coordinator):
     code = services.delivery_code(delivery=delivery)
     assert len(code) == 6 and code.isdigit()
     assert code not in str(Delivery.objects.filter(pk=delivery.pk).values().get())  # never stored
-    confirmed = services.delivery_confirm(delivery=delivery, by=coordinator, code=f" {code[:3]} {code[3:]} ",
-                                          witness_name="Rosa Quishpe")
+    confirmed = services.delivery_confirm(
+        delivery=delivery, by=coordinator, code=f" {code[:3]} {code[3:]} ", witness_name="Rosa Quishpe"
+    )
     assert confirmed.status == "confirmada" and confirmed.confirmed_at is not None
     assert confirmed.witness_name == "Rosa Quishpe" and confirmed.confirmed_by == coordinator
     with pytest.raises(LedgerError, match="ya fue confirmada"):
@@ -80,14 +91,17 @@ def test_a_wrong_code_counts_attempts_and_locks_after_five(scheduled, coordinato
 
 
 def test_the_balance_reaches_zero_exactly_in_three_deliveries(award, coordinator, client, member):
-    a, b, c = plan(award, coordinator, ("Horno", 1, "250.50"), ("Mesa de acero", 1, "249.50"),
-                   ("Bandejas", 8, "25.00"))
+    a, b, c = plan(award, coordinator, ("Horno", 1, "250.50"), ("Mesa de acero", 1, "249.50"), ("Bandejas", 8, "25.00"))
     buy_all(award, coordinator, [a, b, c])
     balances = []
     for item, qty in ((a, 1), (b, 1), (c, 8)):
         delivery = schedule(award, coordinator, (item, qty))
-        services.delivery_confirm(delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery),
-                                  witness_name="Rosa Quishpe")
+        services.delivery_confirm(
+            delivery=delivery,
+            by=coordinator,
+            code=services.delivery_code(delivery=delivery),
+            witness_name="Rosa Quishpe",
+        )
         balances.append(selectors.ledger_for(award=award).balance)
     assert balances == [Decimal("449.50"), Decimal("200.00"), Decimal("0.00")]
     ledger = selectors.ledger_for(award=award)
@@ -119,16 +133,21 @@ def test_the_coordinator_confirms_on_the_page_with_the_code_the_recipient_reads_
 
 
 def test_scheduling_on_the_page_keeps_the_date_and_place_private_to_the_ledger(client, award, coordinator):
-    oven, = plan(award, coordinator, ("Horno", 1, "450.00"))
+    (oven,) = plan(award, coordinator, ("Horno", 1, "450.00"))
     buy_all(award, coordinator, [oven])
     client.force_login(coordinator)
-    response = client.post(reverse("seedcapital:delivery_schedule", args=[award.pk]), {
-        "planned_on": DAY.isoformat(), "place": PLACE, f"qty_{oven.pk}": "1"}, follow=True)
+    response = client.post(
+        reverse("seedcapital:delivery_schedule", args=[award.pk]),
+        {"planned_on": DAY.isoformat(), "place": PLACE, f"qty_{oven.pk}": "1"},
+        follow=True,
+    )
     html = response.content.decode()
     assert "Entrega programada." in html and PLACE in html
     assert Delivery.objects.get().place == PLACE
-    response = client.post(reverse("seedcapital:delivery_schedule", args=[award.pk]), {
-        "planned_on": DAY.isoformat(), "place": PLACE, f"qty_{oven.pk}": "1"})
+    response = client.post(
+        reverse("seedcapital:delivery_schedule", args=[award.pk]),
+        {"planned_on": DAY.isoformat(), "place": PLACE, f"qty_{oven.pk}": "1"},
+    )
     assert response.status_code == 400
     assert "Hay 0 unidades compradas sin entrega programada." in response.content.decode()
     assert Delivery.objects.count() == 1

@@ -46,14 +46,27 @@ def test_the_change_log_shows_words_local_times_and_dollars(client, award, coord
     delivery = schedule(award, coordinator, (items[0], 1))
     moment = datetime(2026, 12, 2, 6, 14, 17, 123456, tzinfo=UTC)  # 01:14 in Guayaquil (UTC-5)
     with mock.patch("incubator.seedcapital.services.timezone.now", return_value=moment):
-        services.delivery_confirm(delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery),
-                                  witness_name="Rosa Quishpe")
+        services.delivery_confirm(
+            delivery=delivery,
+            by=coordinator,
+            code=services.delivery_code(delivery=delivery),
+            witness_name="Rosa Quishpe",
+        )
 
     client.force_login(coordinator)
     page = client.get(reverse("seedcapital:ledger", args=[award.pk])).content.decode()
-    log = page[page.index('id="registro"'):]
-    for raw in ("foto: False", "False", "True", "+00:00", "2026-12-02", "{'", "articulo", "costo_unitario",
-                "estado: programada"):
+    log = page[page.index('id="registro"') :]
+    for raw in (
+        "foto: False",
+        "False",
+        "True",
+        "+00:00",
+        "2026-12-02",
+        "{'",
+        "articulo",
+        "costo_unitario",
+        "estado: programada",
+    ):
         assert raw not in log, raw
     assert not re.search(r"(</span> |; )[a-z_]+: ", log)  # no raw key starts a field
     assert "Foto de la entrega: No" in log

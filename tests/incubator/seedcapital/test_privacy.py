@@ -26,11 +26,24 @@ def test_dates_and_places_appear_only_on_the_ledger_page(client, scheduled, coor
     award, items, delivery = scheduled
     ledger_url = reverse("seedcapital:ledger", args=[award.pk])
     for person, urls in (
-        (member, [reverse("home:dashboard"), reverse("seedcapital:mine"),
-                  reverse("ventures:mine"), reverse("ventures:detail", args=[award.entry.venture_id])]),
-        (coordinator, [reverse("home:dashboard"), reverse("seedcapital:index"),
-                       reverse("seedcapital:item_edit", args=[award.pk, items[0].pk]),
-                       reverse("ventures:detail", args=[award.entry.venture_id])]),
+        (
+            member,
+            [
+                reverse("home:dashboard"),
+                reverse("seedcapital:mine"),
+                reverse("ventures:mine"),
+                reverse("ventures:detail", args=[award.entry.venture_id]),
+            ],
+        ),
+        (
+            coordinator,
+            [
+                reverse("home:dashboard"),
+                reverse("seedcapital:index"),
+                reverse("seedcapital:item_edit", args=[award.pk, items[0].pk]),
+                reverse("ventures:detail", args=[award.entry.venture_id]),
+            ],
+        ),
     ):
         client.force_login(person)
         ledger = client.get(ledger_url).content.decode()
@@ -68,9 +81,12 @@ def test_the_ledger_sends_no_message_and_logs_no_code(client, scheduled, coordin
     code = services.delivery_code(delivery=delivery)
     client.force_login(coordinator)
     prefix = f"d{delivery.pk}-"
-    response = client.post(reverse("seedcapital:delivery_confirm", args=[award.pk, delivery.pk]),
-                           {prefix + "code": code, prefix + "witness_name": "Rosa"})
+    response = client.post(
+        reverse("seedcapital:delivery_confirm", args=[award.pk, delivery.pk]),
+        {prefix + "code": code, prefix + "witness_name": "Rosa"},
+    )
     assert response.status_code == 302
     assert mail.outbox == []
     from incubator.seedcapital.models import SeedCapitalEvent
+
     assert all(code not in str(e.new_value) for e in SeedCapitalEvent.objects.filter(award=award))

@@ -25,12 +25,18 @@ def _stored_files(settings) -> list:
 
 
 def _buy(award, by, item, receipt):
-    return services.purchase_record(award=award, by=by, purchased_on=date(2031, 3, 1), supplier="Frío Total",
-                                    items=[PurchaseItem(item, 1, Decimal("450.00"))], receipt=receipt)
+    return services.purchase_record(
+        award=award,
+        by=by,
+        purchased_on=date(2031, 3, 1),
+        supplier="Frío Total",
+        items=[PurchaseItem(item, 1, Decimal("450.00"))],
+        receipt=receipt,
+    )
 
 
 def test_a_jpg_that_is_really_text_is_refused_before_anything_is_written(award, coordinator, settings):
-    oven, = plan(award, coordinator, ("Horno", 1, "450.00"))
+    (oven,) = plan(award, coordinator, ("Horno", 1, "450.00"))
     events = SeedCapitalEvent.objects.count()
     fake = SimpleUploadedFile("factura.jpg", b"esto no es una foto", content_type="image/jpeg")
     with pytest.raises(ValidationError, match="no es una foto"):
@@ -43,8 +49,13 @@ def test_an_oversize_photo_is_refused_before_anything_is_written(scheduled, coor
     award, items, delivery = scheduled
     big = SimpleUploadedFile("entrega.jpg", b"\xff\xd8\xff" + b"0" * (5 * 1024 * 1024), content_type="image/jpeg")
     with pytest.raises(ValidationError, match="grande"):
-        services.delivery_confirm(delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery),
-                                  witness_name="Rosa", photo=big)
+        services.delivery_confirm(
+            delivery=delivery,
+            by=coordinator,
+            code=services.delivery_code(delivery=delivery),
+            witness_name="Rosa",
+            photo=big,
+        )
     delivery.refresh_from_db()
     assert delivery.status == "programada" and delivery.failed_attempts == 0 and _stored_files(settings) == []
 
@@ -52,9 +63,13 @@ def test_an_oversize_photo_is_refused_before_anything_is_written(scheduled, coor
 def test_photos_are_reencoded_and_kept_outside_public_media(scheduled, coordinator, settings):
     award, items, delivery = scheduled
     png = image_upload("entrega.png")
-    confirmed = services.delivery_confirm(delivery=delivery, by=coordinator,
-                                          code=services.delivery_code(delivery=delivery), witness_name="Rosa",
-                                          photo=png)
+    confirmed = services.delivery_confirm(
+        delivery=delivery,
+        by=coordinator,
+        code=services.delivery_code(delivery=delivery),
+        witness_name="Rosa",
+        photo=png,
+    )
     assert confirmed.photo.name.startswith(f"capital-semilla/{award.pk}/") and confirmed.photo.name.endswith(".jpg")
     with Image.open(confirmed.photo.path) as image:
         assert image.format == "JPEG" and not image.getexif()
@@ -62,11 +77,18 @@ def test_photos_are_reencoded_and_kept_outside_public_media(scheduled, coordinat
 
 
 def test_the_page_shows_the_upload_error_next_to_the_field(client, award, coordinator, settings):
-    oven, = plan(award, coordinator, ("Horno", 1, "450.00"))
+    (oven,) = plan(award, coordinator, ("Horno", 1, "450.00"))
     client.force_login(coordinator)
-    response = client.post(reverse("seedcapital:purchase_add", args=[award.pk]), {
-        "purchased_on": "2031-03-01", "supplier": "Frío Total", f"qty_{oven.pk}": "1", f"cost_{oven.pk}": "450.00",
-        "receipt": SimpleUploadedFile("factura.jpg", b"%PDF-1.4 no es foto", content_type="image/jpeg")})
+    response = client.post(
+        reverse("seedcapital:purchase_add", args=[award.pk]),
+        {
+            "purchased_on": "2031-03-01",
+            "supplier": "Frío Total",
+            f"qty_{oven.pk}": "1",
+            f"cost_{oven.pk}": "450.00",
+            "receipt": SimpleUploadedFile("factura.jpg", b"%PDF-1.4 no es foto", content_type="image/jpeg"),
+        },
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="compra_receipt_error"' in html and "no es una foto" in html and 'value="Frío Total"' in html
@@ -74,11 +96,19 @@ def test_the_page_shows_the_upload_error_next_to_the_field(client, award, coordi
 
 
 def test_a_purchase_with_a_receipt_is_recorded_from_the_page(client, award, coordinator, member):
-    oven, = plan(award, coordinator, ("Horno", 1, "450.00"))
+    (oven,) = plan(award, coordinator, ("Horno", 1, "450.00"))
     client.force_login(coordinator)
-    response = client.post(reverse("seedcapital:purchase_add", args=[award.pk]), {
-        "purchased_on": "2031-03-01", "supplier": "Frío Total", f"qty_{oven.pk}": "1", f"cost_{oven.pk}": "445.90",
-        "receipt": image_upload("factura.jpg")}, follow=True)
+    response = client.post(
+        reverse("seedcapital:purchase_add", args=[award.pk]),
+        {
+            "purchased_on": "2031-03-01",
+            "supplier": "Frío Total",
+            f"qty_{oven.pk}": "1",
+            f"cost_{oven.pk}": "445.90",
+            "receipt": image_upload("factura.jpg"),
+        },
+        follow=True,
+    )
     assert "Compra registrada." in response.content.decode()
     purchase = Purchase.objects.get()
     assert purchase.lines.get().cost == Decimal("445.90")
@@ -92,7 +122,12 @@ def test_a_purchase_with_a_receipt_is_recorded_from_the_page(client, award, coor
 def test_a_photo_with_too_many_pixels_is_refused_from_its_header(scheduled, coordinator, settings):
     award, items, delivery = scheduled
     with pytest.raises(ValidationError, match="demasiados píxeles"):
-        services.delivery_confirm(delivery=delivery, by=coordinator, code=services.delivery_code(delivery=delivery),
-                                  witness_name="Rosa", photo=upload(bilevel_png(8000, 5000), "entrega.png"))
+        services.delivery_confirm(
+            delivery=delivery,
+            by=coordinator,
+            code=services.delivery_code(delivery=delivery),
+            witness_name="Rosa",
+            photo=upload(bilevel_png(8000, 5000), "entrega.png"),
+        )
     delivery.refresh_from_db()
     assert delivery.status == "programada" and _stored_files(settings) == []

@@ -73,8 +73,11 @@ def test_only_post_removes(client, team):
 @pytest.mark.parametrize("who", ["outsider", "mentor", "other_coordinator"])
 def test_people_outside_the_team_and_its_coordination_get_404_and_change_nothing(client, team, who):
     venture, member, partner, mentor, coordinator = team
-    person = {"outsider": UserFactory(role="aprendiz"), "mentor": mentor,
-              "other_coordinator": UserFactory(role="coordinacion")}[who]
+    person = {
+        "outsider": UserFactory(role="aprendiz"),
+        "mentor": mentor,
+        "other_coordinator": UserFactory(role="coordinacion"),
+    }[who]
     client.force_login(person)
     response = client.post(reverse("ventures:member_remove", args=[venture.pk, partner.pk]))
     assert response.status_code == 404

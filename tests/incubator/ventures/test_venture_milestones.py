@@ -12,8 +12,14 @@ def test_a_new_venture_gets_the_cohort_milestones_and_the_board_counts_them(clie
     cohort = CohortFactory(coordinators=[coordinator])
     founder = UserFactory(role="aprendiz")
     Participation.objects.create(cohort=cohort, user=founder, status=Participation.Status.ACCEPTED)
-    venture = venture_create(cohort=cohort, by=founder, name="Suculentas Mía", sector="artesanias",
-                             description="Suculentas en macetas pintadas a mano.", city="Quito")
+    venture = venture_create(
+        cohort=cohort,
+        by=founder,
+        name="Suculentas Mía",
+        sector="artesanias",
+        description="Suculentas en macetas pintadas a mano.",
+        city="Quito",
+    )
     assert Milestone.objects.filter(venture=venture).count() == 4
     client.force_login(coordinator)
     board = client.get(f"/incubadora/cohortes/{cohort.pk}/tablero/").content.decode()

@@ -20,9 +20,16 @@ def test_an_accepted_participant_creates_a_venture_and_adds_a_teammate(client):
     cohort = CohortFactory()
     founder, partner = accepted(cohort), accepted(cohort, username="rosa")
     client.force_login(founder)
-    response = client.post(reverse("ventures:create"), {
-        "cohort": cohort.pk, "name": "Suculentas Rosa", "sector": "artesanias",
-        "description": "Suculentas en macetas pintadas a mano.", "city": "Quito"})
+    response = client.post(
+        reverse("ventures:create"),
+        {
+            "cohort": cohort.pk,
+            "name": "Suculentas Rosa",
+            "sector": "artesanias",
+            "description": "Suculentas en macetas pintadas a mano.",
+            "city": "Quito",
+        },
+    )
     venture = Venture.objects.get()
     assert response.url == reverse("ventures:detail", args=[venture.pk])
     response = client.post(reverse("ventures:member_add", args=[venture.pk]), {"username": "rosa"})
@@ -35,8 +42,10 @@ def test_an_accepted_participant_creates_a_venture_and_adds_a_teammate(client):
 def test_a_bad_form_keeps_what_was_typed(client):
     cohort = CohortFactory()
     client.force_login(accepted(cohort))
-    response = client.post(reverse("ventures:create"), {
-        "cohort": cohort.pk, "name": "", "sector": "artesanias", "description": "Cerámica pintada", "city": "Loja"})
+    response = client.post(
+        reverse("ventures:create"),
+        {"cohort": cohort.pk, "name": "", "sector": "artesanias", "description": "Cerámica pintada", "city": "Loja"},
+    )
     body = response.content.decode()
     assert "Escribe el nombre." in body and "Cerámica pintada" in body and not Venture.objects.exists()
 
@@ -66,37 +75,58 @@ def test_the_cohort_coordinator_assigns_mentors(client):
     assert list(venture.mentors.all()) == [new_mentor]
 
 
-@pytest.mark.parametrize("who,status", [("member", 200), ("mentor", 200), ("coordinator", 200),
-                                        ("outsider", 404), ("other_coordinator", 404), ("other_mentor", 404)])
+@pytest.mark.parametrize(
+    "who,status",
+    [
+        ("member", 200),
+        ("mentor", 200),
+        ("coordinator", 200),
+        ("outsider", 404),
+        ("other_coordinator", 404),
+        ("other_mentor", 404),
+    ],
+)
 def test_the_venture_home_is_seen_only_by_its_people(who, status, client):
     venture, member, mentor, coordinator = venture_with_team(name="Repostería Doña Ana")
-    other = VentureFactory(mentors=[UserFactory(role="mentor")],
-                           cohort=CohortFactory(coordinators=[UserFactory(role="coordinacion")]))
-    person = {"member": member, "mentor": mentor, "coordinator": coordinator,
-              "outsider": UserFactory(role="aprendiz"), "other_coordinator": other.cohort.coordinators.get(),
-              "other_mentor": other.mentors.get()}[who]
+    other = VentureFactory(
+        mentors=[UserFactory(role="mentor")], cohort=CohortFactory(coordinators=[UserFactory(role="coordinacion")])
+    )
+    person = {
+        "member": member,
+        "mentor": mentor,
+        "coordinator": coordinator,
+        "outsider": UserFactory(role="aprendiz"),
+        "other_coordinator": other.cohort.coordinators.get(),
+        "other_mentor": other.mentors.get(),
+    }[who]
     client.force_login(person)
     response = client.get(reverse("ventures:detail", args=[venture.pk]))
     assert response.status_code == status
     assert ("Repostería Doña Ana" in client.get(reverse("ventures:mine")).content.decode()) == (status == 200)
     if who != "member":
-        assert client.post(reverse("ventures:member_add", args=[venture.pk]),
-                           {"username": person.username}).status_code == 404
+        assert (
+            client.post(reverse("ventures:member_add", args=[venture.pk]), {"username": person.username}).status_code
+            == 404
+        )
     if who != "coordinator":
-        assert client.post(reverse("ventures:mentors", args=[venture.pk]),
-                           {"mentors": [person.pk]}).status_code == 404
+        assert client.post(reverse("ventures:mentors", args=[venture.pk]), {"mentors": [person.pk]}).status_code == 404
     assert list(venture.members.all()) == [member] and list(venture.mentors.all()) == [mentor]
 
 
-@pytest.mark.parametrize("who,status", [("coordinator", 200), ("mentor", 200), ("member", 404),
-                                        ("outsider", 404), ("other_coordinator", 404)])
+@pytest.mark.parametrize(
+    "who,status",
+    [("coordinator", 200), ("mentor", 200), ("member", 404), ("outsider", 404), ("other_coordinator", 404)],
+)
 def test_the_cohort_board_is_for_its_coordinators_and_mentors(who, status, client):
     venture, member, mentor, coordinator = venture_with_team(name="Costura Alegre")
     VentureFactory(cohort=venture.cohort, name="Peluquería Estilo")
-    person = {"coordinator": coordinator, "mentor": mentor, "member": member,
-              "outsider": UserFactory(role="aprendiz"),
-              "other_coordinator": CohortFactory(coordinators=[UserFactory(role="coordinacion")])
-              .coordinators.get()}[who]
+    person = {
+        "coordinator": coordinator,
+        "mentor": mentor,
+        "member": member,
+        "outsider": UserFactory(role="aprendiz"),
+        "other_coordinator": CohortFactory(coordinators=[UserFactory(role="coordinacion")]).coordinators.get(),
+    }[who]
     client.force_login(person)
     response = client.get(reverse("cohorts:board", args=[venture.cohort.pk]))
     assert response.status_code == status

@@ -19,10 +19,16 @@ def document(name: str) -> Document:
 
 def test_the_video_loads_only_on_play_and_shows_its_size_and_transcript():
     block = VideoBlock()
-    html = block.render(block.to_python({
-        "title": "Cómo ahorrar", "video": document("ahorro.mp4").pk, "size_mb": Decimal("12.5"),
-        "transcript": "Primero anota tus gastos.",
-    }))
+    html = block.render(
+        block.to_python(
+            {
+                "title": "Cómo ahorrar",
+                "video": document("ahorro.mp4").pk,
+                "size_mb": Decimal("12.5"),
+                "transcript": "Primero anota tus gastos.",
+            }
+        )
+    )
     assert 'preload="none"' in html
     assert "12,5 MB" in html  # Spanish decimal comma
     assert "<details>" in html and "Primero anota tus gastos." in html
@@ -30,8 +36,11 @@ def test_the_video_loads_only_on_play_and_shows_its_size_and_transcript():
 
 def test_a_file_shows_its_size():
     block = FileBlock()
-    html = block.render(block.to_python({"title": "Plantilla de presupuesto", "document": document("p.ods").pk,
-                                         "size_mb": Decimal("0.3")}))
+    html = block.render(
+        block.to_python(
+            {"title": "Plantilla de presupuesto", "document": document("p.ods").pk, "size_mb": Decimal("0.3")}
+        )
+    )
     assert "0,3 MB" in html and "Plantilla de presupuesto" in html
 
 

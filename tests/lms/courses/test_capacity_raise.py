@@ -30,7 +30,8 @@ def statuses(enrolments) -> list[str]:
 
 
 def test_raising_the_capacity_gives_the_new_seats_to_the_first_waiting(
-        course_with_waitlist, django_capture_on_commit_callbacks):
+    course_with_waitlist, django_capture_on_commit_callbacks
+):
     course, seated, waiting = course_with_waitlist
     editor = UserFactory(role="coordinacion")
 

@@ -100,7 +100,8 @@ def test_a_collection_restricted_to_a_group_is_served_to_its_members(client):
     collection = root.add_child(instance=Collection(name="Grupo de la mañana"))
     group = Group.objects.create(name="Grupo de la mañana")
     restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
     restriction.groups.add(group)
     doc = _document(collection=collection)
     member, stranger = UserFactory(role="aprendiz"), UserFactory(role="aprendiz")

@@ -43,8 +43,9 @@ def test_cancelling_promotes_the_oldest_waitlisted_and_logs_it_with_the_actor():
     assert waitlist_position(enrolment=newest) == 1
     promoted = EnrolmentEvent.objects.get(enrolment=oldest, kind=EnrolmentEvent.Kind.PROMOTED)
     assert promoted.actor == coordinator
-    assert EnrolmentEvent.objects.filter(enrolment=seated, kind=EnrolmentEvent.Kind.CANCELLED,
-                                         actor=coordinator).exists()
+    assert EnrolmentEvent.objects.filter(
+        enrolment=seated, kind=EnrolmentEvent.Kind.CANCELLED, actor=coordinator
+    ).exists()
 
 
 def test_cancelling_a_waitlisted_place_promotes_nobody():

@@ -32,8 +32,11 @@ def test_the_coordinator_cancels_and_the_seat_goes_to_the_first_waiting_with_bot
     assert response.status_code == 302
     assert response["Location"] == reverse("inscripciones:index")
     statuses = {e.pk: e.status for e in Enrolment.objects.all()}
-    assert statuses == {seated.pk: Enrolment.Status.CANCELLED, first.pk: Enrolment.Status.ACTIVE,
-                        second.pk: Enrolment.Status.WAITLISTED}
+    assert statuses == {
+        seated.pk: Enrolment.Status.CANCELLED,
+        first.pk: Enrolment.Status.ACTIVE,
+        second.pk: Enrolment.Status.WAITLISTED,
+    }
     log = list(EnrolmentEvent.objects.filter(actor=coordinator).values_list("enrolment_id", "kind"))
     assert log == [(seated.pk, EnrolmentEvent.Kind.CANCELLED), (first.pk, EnrolmentEvent.Kind.PROMOTED)]
 

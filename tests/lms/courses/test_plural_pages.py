@@ -17,12 +17,16 @@ def _text(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
-@pytest.mark.parametrize(("count", "hour_word", "lesson_word", "minute_word"), [
-    (1, "1 hora", "0 de 1 lección", "1 minuto"),
-    (2, "2 horas", "0 de 2 lecciones", "2 minutos"),
-])
-def test_the_course_lesson_and_my_courses_pages_agree_with_the_number(client, count, hour_word, lesson_word,
-                                                                      minute_word):
+@pytest.mark.parametrize(
+    ("count", "hour_word", "lesson_word", "minute_word"),
+    [
+        (1, "1 hora", "0 de 1 lección", "1 minuto"),
+        (2, "2 horas", "0 de 2 lecciones", "2 minutos"),
+    ],
+)
+def test_the_course_lesson_and_my_courses_pages_agree_with_the_number(
+    client, count, hour_word, lesson_word, minute_word
+):
     course = build_course(modules=1, lessons_per_module=count)
     course.estimated_hours = Decimal(count)
     course.save_revision().publish()

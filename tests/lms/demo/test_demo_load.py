@@ -15,8 +15,20 @@ from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPag
 from lms.demo.content.people import DEMO_USERS
 from lms.quizzes.models import Choice, Question, Quiz, QuizQuestion
 
-COUNTED = (User, Profile, Group, Page, Revision, Site, Question, Choice, Quiz, QuizQuestion, Enrolment,
-           get_image_model())
+COUNTED = (
+    User,
+    Profile,
+    Group,
+    Page,
+    Revision,
+    Site,
+    Question,
+    Choice,
+    Quiz,
+    QuizQuestion,
+    Enrolment,
+    get_image_model(),
+)
 DEMO_USERNAMES = {"aprendiz", "mentora", "jurado", "coordinadora", "admin"}
 
 
@@ -86,7 +98,8 @@ def test_there_are_four_live_courses_each_with_modules_lessons_and_both_quizzes(
             assert quiz.pass_mark == 60
         assert Quiz.objects.get(course=course, kind="post").max_attempts == 3
         assert {m.pk for m in course.mentors.all()} >= set(
-            User.objects.filter(username__in=["mentora", "coordinadora"]).values_list("pk", flat=True))
+            User.objects.filter(username__in=["mentora", "coordinadora"]).values_list("pk", flat=True)
+        )
 
 
 def test_the_pre_test_opens_the_first_lesson_and_the_final_quiz_closes_the_last(loaded):
@@ -128,9 +141,9 @@ def test_lessons_are_real_spanish_teaching_text_of_a_readable_length(loaded):
         assert 200 <= words <= 450, (lesson.title, words)
         kinds = Counter(block.block_type for block in lesson.body)
         assert kinds["callout"] >= 1, lesson.title
-    everything = " ".join(
-        " ".join(_lesson_texts(lesson)) for lesson in lessons
-    ) + " ".join(Question.objects.values_list("prompt", flat=True))
+    everything = " ".join(" ".join(_lesson_texts(lesson)) for lesson in lessons) + " ".join(
+        Question.objects.values_list("prompt", flat=True)
+    )
     assert "lorem" not in everything.lower()
     assert "ipsum" not in everything.lower()
 

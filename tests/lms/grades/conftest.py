@@ -30,8 +30,14 @@ def enrol(user, course):
 
 
 def record(user, course, item, score):
-    return grade_record(user=user, course=course, source_kind=item.source_kind, source_id=item.source_id,
-                        title=item.title, score=Decimal(score))
+    return grade_record(
+        user=user,
+        course=course,
+        source_kind=item.source_kind,
+        source_id=item.source_id,
+        title=item.title,
+        score=Decimal(score),
+    )
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_a_package_with_a_bad_crc_is_a_form_error_not_a_500(admin_client):
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         info = next(i for i in archive.infolist() if i.filename.endswith(".js") and i.compress_size > 64)
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-    damaged = raw[:start + 32] + bytes(b ^ 0x55 for b in raw[start + 32:start + 48]) + raw[start + 48:]
+    damaged = raw[: start + 32] + bytes(b ^ 0x55 for b in raw[start + 32 : start + 48]) + raw[start + 48 :]
     package = SimpleUploadedFile("roto.h5p", damaged, "application/zip")
     response = admin_client.post(ADD_URL, {"package": package, "grade_policy": "best"})
     assert response.status_code == 200

@@ -9,8 +9,9 @@ from lms.h5p.signing import h5p_token_issue
 from tests.factories import UserFactory
 
 # Beside the project (../shared/fixtures/h5p); SEMILLA_H5P_FIXTURES points elsewhere (a git worktree).
-FIXTURES = Path(os.environ.get("SEMILLA_H5P_FIXTURES") or
-                Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p")
+FIXTURES = Path(
+    os.environ.get("SEMILLA_H5P_FIXTURES") or Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p"
+)
 CONTENT_HOST = "127.0.0.1:8001"
 
 
@@ -86,6 +87,7 @@ def test_the_licence_page_shows_the_h5p_core_gpl_notice(client):
 
 # --- Isolation: every response of the content origin is inert unless it is the player ---------------
 
+
 def _package_dir(activity, settings):
     return Path(settings.H5P_ROOT) / activity.sha256
 
@@ -106,15 +108,27 @@ def test_package_files_carry_a_sandboxing_policy_and_nosniff(client, token):
 
 def test_an_svg_of_a_package_cannot_run_script_when_opened_as_a_page(client, activity, token, settings):
     (_package_dir(activity, settings) / "content" / "dibujo.svg").write_text(
-        "<svg xmlns='http://www.w3.org/2000/svg'><script>parent.postMessage(1,'*')</script></svg>")
+        "<svg xmlns='http://www.w3.org/2000/svg'><script>parent.postMessage(1,'*')</script></svg>"
+    )
     response = client.get(f"/h5p-contenido/{token}/paquete/content/dibujo.svg", HTTP_HOST=CONTENT_HOST)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert "sandbox" in _policy(response)
 
 
-@pytest.mark.parametrize("name", ["pagina.html", "pagina.htm", "pagina.xhtml", "datos.xml", "pelicula.swf",
-                                  "sin-extension", "script.mjs", "PAGINA.HTML"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pagina.html",
+        "pagina.htm",
+        "pagina.xhtml",
+        "datos.xml",
+        "pelicula.swf",
+        "sin-extension",
+        "script.mjs",
+        "PAGINA.HTML",
+    ],
+)
 def test_types_outside_the_allow_list_are_never_served(client, activity, token, settings, name):
     (_package_dir(activity, settings) / "content" / name).write_text("<script>alert(document.domain)</script>")
     response = client.get(f"/h5p-contenido/{token}/paquete/content/{name}", HTTP_HOST=CONTENT_HOST)

@@ -45,10 +45,17 @@ def two_courses(db):
 
 def _play(client, user, activity, lesson, raw: int, maximum: int = 2):
     token = h5p_token_issue(user_id=user.pk, activity_id=activity.pk, lesson_id=lesson.pk)
-    statement = {"actor": {"name": "x"}, "verb": {"id": ANSWERED}, "object": {"id": "http://x/h5p"},
-                 "result": {"score": {"raw": raw, "max": maximum}, "completion": True}}
-    response = client.post(f"/h5p/{activity.pk}/leccion/{lesson.pk}/xapi/",
-                           json.dumps({"token": token, "statement": statement}), content_type="application/json")
+    statement = {
+        "actor": {"name": "x"},
+        "verb": {"id": ANSWERED},
+        "object": {"id": "http://x/h5p"},
+        "result": {"score": {"raw": raw, "max": maximum}, "completion": True},
+    }
+    response = client.post(
+        f"/h5p/{activity.pk}/leccion/{lesson.pk}/xapi/",
+        json.dumps({"token": token, "statement": statement}),
+        content_type="application/json",
+    )
     assert response.status_code == 201
 
 
@@ -81,9 +88,11 @@ def test_the_resume_state_of_one_lesson_is_not_given_to_the_other(client, two_co
     activity, (_course_a, lesson_a), (_course_b, lesson_b), learner = two_courses
     client.force_login(learner)
     token_a = h5p_token_issue(user_id=learner.pk, activity_id=activity.pk, lesson_id=lesson_a.pk)
-    saved = client.post(f"/h5p/{activity.pk}/leccion/{lesson_a.pk}/estado/",
-                        json.dumps({"token": token_a, "state": '{"respuesta-a": true}'}),
-                        content_type="application/json")
+    saved = client.post(
+        f"/h5p/{activity.pk}/leccion/{lesson_a.pk}/estado/",
+        json.dumps({"token": token_a, "state": '{"respuesta-a": true}'}),
+        content_type="application/json",
+    )
     assert saved.status_code == 200
     token_b = h5p_token_issue(user_id=learner.pk, activity_id=activity.pk, lesson_id=lesson_b.pk)
     player_b = client.get(f"/h5p-contenido/{token_b}/", HTTP_HOST="127.0.0.1:8001").content.decode()

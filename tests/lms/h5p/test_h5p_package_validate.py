@@ -10,11 +10,23 @@ from lms.h5p.validation import PLAYER_VERSION, H5PPackageError, h5p_package_vali
 from tests.lms.h5p.fixtures import PROJECT, shared_h5p_fixtures
 
 FIXTURES = shared_h5p_fixtures()
-LIBRARY = {"title": "Verdadero o falso", "machineName": "H5P.TrueFalse", "majorVersion": 1,
-           "minorVersion": 6, "patchVersion": 0, "runnable": 1,
-           "preloadedJs": [{"path": "js/tf.js"}], "preloadedCss": [{"path": "css/tf.css"}]}
-METADATA = {"title": "Prueba", "mainLibrary": "H5P.TrueFalse", "language": "es", "embedTypes": ["div"],
-            "preloadedDependencies": [{"machineName": "H5P.TrueFalse", "majorVersion": "1", "minorVersion": "6"}]}
+LIBRARY = {
+    "title": "Verdadero o falso",
+    "machineName": "H5P.TrueFalse",
+    "majorVersion": 1,
+    "minorVersion": 6,
+    "patchVersion": 0,
+    "runnable": 1,
+    "preloadedJs": [{"path": "js/tf.js"}],
+    "preloadedCss": [{"path": "css/tf.css"}],
+}
+METADATA = {
+    "title": "Prueba",
+    "mainLibrary": "H5P.TrueFalse",
+    "language": "es",
+    "embedTypes": ["div"],
+    "preloadedDependencies": [{"machineName": "H5P.TrueFalse", "majorVersion": "1", "minorVersion": "6"}],
+}
 
 
 def package(files: dict[str, bytes | str | dict], *, symlink: str | None = None) -> io.BytesIO:
@@ -80,8 +92,10 @@ def test_it_rejects_too_many_entries():
 
 
 def test_it_rejects_a_missing_dependency_even_when_transitive():
-    library = {**LIBRARY, "preloadedDependencies": [
-        {"machineName": "H5P.JoubelUI", "majorVersion": 1, "minorVersion": 3}]}
+    library = {
+        **LIBRARY,
+        "preloadedDependencies": [{"machineName": "H5P.JoubelUI", "majorVersion": 1, "minorVersion": 3}],
+    }
     message = reason(package({"H5P.TrueFalse-1.6/library.json": library}))
     assert "H5P.JoubelUI 1.3" in message and "H5P.TrueFalse-1.6/library.json" in message
 
@@ -166,59 +180,87 @@ def test_it_rejects_a_language_file_that_is_not_json():
 
 def test_it_rejects_a_badly_named_language_file_and_a_broken_semantics_file():
     assert "language/es_ES.json no tiene un nombre válido" in reason(
-        package({"H5P.TrueFalse-1.6/language/es_ES.json": "{}"}))
+        package({"H5P.TrueFalse-1.6/language/es_ES.json": "{}"})
+    )
     assert "H5P.TrueFalse-1.6/semantics.json no es un JSON válido" in reason(
-        package({"H5P.TrueFalse-1.6/semantics.json": "[{"}))
+        package({"H5P.TrueFalse-1.6/semantics.json": "[{"})
+    )
 
 
 def test_it_accepts_language_files_with_region_codes():
     assert h5p_package_validate(package({"H5P.TrueFalse-1.6/language/es-ec.json": "{}"}))
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"patchVersion": None}, "patchVersion"),
-    ({"runnable": 2}, "runnable"),
-    ({"preloadedDependencies": [{"machineName": "x y", "majorVersion": 1, "minorVersion": 0}]},
-     "preloadedDependencies.machineName"),
-    ({"preloadedJs": [{"path": "js/tf.php"}]}, "preloadedJs.path"),
-    ({"embedTypes": ["object"]}, "embedTypes"),
-    ({"coreApi": {"majorVersion": "uno", "minorVersion": 0}}, "coreApi.majorVersion"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"patchVersion": None}, "patchVersion"),
+        ({"runnable": 2}, "runnable"),
+        (
+            {"preloadedDependencies": [{"machineName": "x y", "majorVersion": 1, "minorVersion": 0}]},
+            "preloadedDependencies.machineName",
+        ),
+        ({"preloadedJs": [{"path": "js/tf.php"}]}, "preloadedJs.path"),
+        ({"embedTypes": ["object"]}, "embedTypes"),
+        ({"coreApi": {"majorVersion": "uno", "minorVersion": 0}}, "coreApi.majorVersion"),
+    ],
+)
 def test_it_checks_library_json_like_the_h5p_core(change, field):
     library = {key: value for key, value in {**LIBRARY, **change}.items() if value is not None}
     assert f"«{field}»" in reason(package({"H5P.TrueFalse-1.6/library.json": library}))
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"embedTypes": None}, "embedTypes"),
-    ({"embedTypes": ["script"]}, "embedTypes"),
-    ({"language": "es es"}, "language"),
-    ({"mainLibrary": "H5P True"}, "mainLibrary"),
-    ({"title": "x" * 256}, "title"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"embedTypes": None}, "embedTypes"),
+        ({"embedTypes": ["script"]}, "embedTypes"),
+        ({"language": "es es"}, "language"),
+        ({"mainLibrary": "H5P True"}, "mainLibrary"),
+        ({"title": "x" * 256}, "title"),
+    ],
+)
 def test_it_checks_h5p_json_like_the_h5p_core(change, field):
     metadata = {key: value for key, value in {**METADATA, **change}.items() if value is not None}
     assert f"«{field}»" in reason(package({"h5p.json": metadata}))
 
 
 def test_the_main_library_must_be_a_direct_dependency_of_h5p_json():
-    joubel = {**LIBRARY, "machineName": "H5P.JoubelUI", "majorVersion": 1, "minorVersion": 3,
-              "preloadedDependencies": METADATA["preloadedDependencies"], "preloadedJs": [], "preloadedCss": []}
-    metadata = {**METADATA, "preloadedDependencies": [{"machineName": "H5P.JoubelUI", "majorVersion": 1,
-                                                       "minorVersion": 3}]}
+    joubel = {
+        **LIBRARY,
+        "machineName": "H5P.JoubelUI",
+        "majorVersion": 1,
+        "minorVersion": 3,
+        "preloadedDependencies": METADATA["preloadedDependencies"],
+        "preloadedJs": [],
+        "preloadedCss": [],
+    }
+    metadata = {
+        **METADATA,
+        "preloadedDependencies": [{"machineName": "H5P.JoubelUI", "majorVersion": 1, "minorVersion": 3}],
+    }
     message = reason(package({"h5p.json": metadata, "H5P.JoubelUI-1.3/library.json": joubel}))
     assert "La biblioteca principal H5P.TrueFalse no está entre las dependencias de h5p.json" in message
 
 
 def test_it_rejects_a_missing_dynamic_dependency():
-    library = {**LIBRARY, "dynamicDependencies": [{"machineName": "H5P.MathDisplay", "majorVersion": 1,
-                                                   "minorVersion": 0}]}
+    library = {
+        **LIBRARY,
+        "dynamicDependencies": [{"machineName": "H5P.MathDisplay", "majorVersion": 1, "minorVersion": 0}],
+    }
     assert "H5P.MathDisplay 1.0" in reason(package({"H5P.TrueFalse-1.6/library.json": library}))
 
 
 def test_dot_and_underscore_entries_are_ignored_and_not_listed_to_unpack():
-    result = h5p_package_validate(package({"__MACOSX/H5P.TrueFalse-1.6/._tf.js": b"\0\1",
-                                           "content/.DS_Store": b"\0", "H5P.TrueFalse-1.6/.eslintrc": "x"}))
+    result = h5p_package_validate(
+        package(
+            {
+                "__MACOSX/H5P.TrueFalse-1.6/._tf.js": b"\0\1",
+                "content/.DS_Store": b"\0",
+                "H5P.TrueFalse-1.6/.eslintrc": "x",
+            }
+        )
+    )
     assert not [name for name in result.files if "MACOSX" in name or "/." in name]
     assert "H5P.TrueFalse-1.6/js/tf.js" in result.files
 
@@ -269,7 +311,7 @@ def test_a_broken_deflate_stream_is_a_clear_refusal():
     with zipfile.ZipFile(io.BytesIO(bytes(raw))) as archive:
         info = archive.getinfo("H5P.TrueFalse-1.6/js/tf.js")
     start = info.header_offset + 30 + len(info.filename.encode())
-    raw[start:start + 16] = b"\xff" * 16
+    raw[start : start + 16] = b"\xff" * 16
     assert "H5P.TrueFalse-1.6/js/tf.js está dañado" in reason(io.BytesIO(bytes(raw)))
 
 
@@ -278,7 +320,7 @@ def test_a_size_header_that_lies_is_a_clear_refusal():
     # Claim 1 MB for the 15-byte stored file in its central directory record (the name's last copy,
     # 46 bytes into the record; compressed and real sizes at +20 and +24): reading runs past its data.
     record = raw.rindex(b"H5P.TrueFalse-1.6/js/tf.js") - 46
-    raw[record + 20:record + 28] = (1024 * 1024).to_bytes(4, "little") * 2
+    raw[record + 20 : record + 28] = (1024 * 1024).to_bytes(4, "little") * 2
     assert "H5P.TrueFalse-1.6/js/tf.js está dañado" in reason(io.BytesIO(bytes(raw)))
 
 

@@ -13,8 +13,9 @@ from lms.h5p.signing import h5p_token_issue
 from tests.factories import UserFactory, build_course, lessons_of
 
 # Beside the project (../shared/fixtures/h5p); SEMILLA_H5P_FIXTURES points elsewhere (a git worktree).
-FIXTURES = Path(os.environ.get("SEMILLA_H5P_FIXTURES") or
-                Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p")
+FIXTURES = Path(
+    os.environ.get("SEMILLA_H5P_FIXTURES") or Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "h5p"
+)
 VERB = "http://adlnet.gov/expapi/verbs/{}"
 
 
@@ -46,8 +47,9 @@ def statement(verb: str, raw=None, maximum=None, parent=False) -> dict:
 
 
 def send(client, activity, lesson, body, kind="xapi"):
-    return client.post(f"/h5p/{activity.pk}/leccion/{lesson.pk}/{kind}/", json.dumps(body),
-                       content_type="application/json")
+    return client.post(
+        f"/h5p/{activity.pk}/leccion/{lesson.pk}/{kind}/", json.dumps(body), content_type="application/json"
+    )
 
 
 def test_an_answered_statement_updates_the_result_the_gradebook_and_completes_the_lesson(client, setup):

@@ -21,8 +21,13 @@ def submitted(user, quiz, score, minutes_ago=0, number=None):
     """A submitted attempt with a given score; built directly: grading is tested elsewhere."""
     number = number or QuizAttempt.objects.filter(user=user, quiz=quiz).count() + 1
     return QuizAttempt.objects.create(
-        user=user, quiz=quiz, number=number, status=QuizAttempt.Status.SUBMITTED, score=Decimal(score),
-        passed=Decimal(score) >= 60, submitted_at=timezone.now() - timedelta(minutes=minutes_ago),
+        user=user,
+        quiz=quiz,
+        number=number,
+        status=QuizAttempt.Status.SUBMITTED,
+        score=Decimal(score),
+        passed=Decimal(score) >= 60,
+        submitted_at=timezone.now() - timedelta(minutes=minutes_ago),
     )
 
 
@@ -69,12 +74,12 @@ def test_course_gain_averages_learners_with_both_tests(tests_of_course):
     course, pre, post = tests_of_course
     ana, ben, cris, dani, ema = UserFactory(), UserFactory(), UserFactory(), UserFactory(), UserFactory()
     submitted(ana, pre, "40")
-    submitted(ana, post, "85")   # 0.75
+    submitted(ana, post, "85")  # 0.75
     submitted(ben, pre, "50")
-    submitted(ben, post, "40")   # -0.2
+    submitted(ben, post, "40")  # -0.2
     submitted(cris, pre, "0")
     submitted(cris, post, "60")  # 0.6
-    submitted(dani, pre, "30")   # no post: left out
+    submitted(dani, pre, "30")  # no post: left out
     submitted(ema, pre, "100")
     submitted(ema, post, "100")  # undefined gain: left out
     other_course = build_course(title="Otro curso", modules=1, lessons_per_module=1)

@@ -16,21 +16,37 @@ def test_normalize_text_ignores_case_accents_punctuation_and_spaces():
     assert normalize_text("Préstamo") == "prestamo"
 
 
-@pytest.mark.parametrize("typed,expected", [
-    ("12,5", Decimal("12.5")), ("12.5", Decimal("12.5")), ("1.250,75", Decimal("1250.75")),
-    ("1,250.75", Decimal("1250.75")), ("-3", Decimal("-3")), ("$ 40", Decimal("40")),
-    ("doce", None), ("1,2,3x", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("12,5", Decimal("12.5")),
+        ("12.5", Decimal("12.5")),
+        ("1.250,75", Decimal("1250.75")),
+        ("1,250.75", Decimal("1250.75")),
+        ("-3", Decimal("-3")),
+        ("$ 40", Decimal("40")),
+        ("doce", None),
+        ("1,2,3x", None),
+        ("", None),
+    ],
+)
 def test_parse_decimal_accepts_comma_or_point(typed, expected):
     assert parse_decimal(typed) == expected
 
 
-@pytest.mark.parametrize("kind,flags,ok", [
-    ("unica", [True, False], True), ("unica", [True, True], False), ("unica", [False, False], False),
-    ("vf", [True, False], True), ("vf", [True, True], False),
-    ("multiple", [True, True, False], True), ("multiple", [False, False], False),
-    ("unica", [True], False),
-])
+@pytest.mark.parametrize(
+    "kind,flags,ok",
+    [
+        ("unica", [True, False], True),
+        ("unica", [True, True], False),
+        ("unica", [False, False], False),
+        ("vf", [True, False], True),
+        ("vf", [True, True], False),
+        ("multiple", [True, True, False], True),
+        ("multiple", [False, False], False),
+        ("unica", [True], False),
+    ],
+)
 def test_choice_questions_need_the_right_number_of_correct_options(kind, flags, ok):
     errors = question_errors(kind=kind, choices=[ChoiceData(f"o{i}", f) for i, f in enumerate(flags)])
     assert (errors == {}) is ok
@@ -68,8 +84,12 @@ def _question_form(data: dict):
 
 
 def _choices(*rows):
-    data = {"choices-TOTAL_FORMS": str(len(rows)), "choices-INITIAL_FORMS": "0",
-            "choices-MIN_NUM_FORMS": "0", "choices-MAX_NUM_FORMS": "1000"}
+    data = {
+        "choices-TOTAL_FORMS": str(len(rows)),
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "0",
+        "choices-MAX_NUM_FORMS": "1000",
+    }
     for i, (text, correct) in enumerate(rows):
         data[f"choices-{i}-text"] = text
         data[f"choices-{i}-ORDER"] = str(i + 1)
@@ -93,10 +113,19 @@ def test_the_admin_form_refuses_questions_of_another_course(db):
     foreign = question_create(course=other, kind="vf", prompt="¿?", choices=[("V", True, ""), ("F", False, "")])
     form_class = QuizViewSet(name="z").get_edit_handler().get_form_class()
     assert issubclass(form_class, QuizAdminForm)
-    data = {"course": str(course.id), "title": "Mezcla", "kind": "leccion", "pass_mark": "60",
-            "max_attempts": "3", "quiz_questions-TOTAL_FORMS": "1", "quiz_questions-INITIAL_FORMS": "0",
-            "quiz_questions-MIN_NUM_FORMS": "0", "quiz_questions-MAX_NUM_FORMS": "1000",
-            "quiz_questions-0-question": str(foreign.id), "quiz_questions-0-ORDER": "1"}
+    data = {
+        "course": str(course.id),
+        "title": "Mezcla",
+        "kind": "leccion",
+        "pass_mark": "60",
+        "max_attempts": "3",
+        "quiz_questions-TOTAL_FORMS": "1",
+        "quiz_questions-INITIAL_FORMS": "0",
+        "quiz_questions-MIN_NUM_FORMS": "0",
+        "quiz_questions-MAX_NUM_FORMS": "1000",
+        "quiz_questions-0-question": str(foreign.id),
+        "quiz_questions-0-ORDER": "1",
+    }
     form = form_class(data, instance=Quiz(), for_user=None)
     assert not form.is_valid()
     assert "Usa solo preguntas del banco de este curso." in str(form.errors)

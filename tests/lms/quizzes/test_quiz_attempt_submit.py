@@ -65,6 +65,7 @@ def test_unanswered_questions_count_as_wrong_and_score_has_two_decimals(setup):
 def test_score_is_rounded_to_two_decimals(setup):
     # 1 of 3 right: 33.33
     from lms.quizzes.services import quiz_create
+
     q = setup.questions
     quiz = quiz_create(course=setup.course, title="Tres", questions=[q["unica"], q["vf"], q["corta"]])
     attempt = quiz_attempt_start(user=setup.learner, quiz=quiz)
@@ -87,8 +88,9 @@ def test_multiple_choice_is_all_or_nothing(setup):
     assert AttemptAnswer.objects.get(attempt=third, question=q).is_correct
 
 
-@pytest.mark.parametrize("typed,ok", [("50", True), ("50,5", True), ("49.5", True), ("50.51", False),
-                                      ("$ 50", True), ("", False)])
+@pytest.mark.parametrize(
+    "typed,ok", [("50", True), ("50,5", True), ("49.5", True), ("50.51", False), ("$ 50", True), ("", False)]
+)
 def test_numeric_answers_accept_comma_or_point_within_the_tolerance(setup, typed, ok):
     q = setup.questions["numerica"]
     attempt = quiz_attempt_start(user=setup.learner, quiz=setup.quiz)
@@ -151,6 +153,7 @@ def test_a_learner_who_is_not_enrolled_cannot_start(setup):
 
 def test_starting_from_a_lesson_that_does_not_hold_the_quiz_is_refused(setup, db):
     from tests.factories import build_course
+
     other_lesson = lessons_of(build_course(title="Otro", modules=1, lessons_per_module=1))[0]
     with pytest.raises(LessonMismatch):
         quiz_attempt_start(user=setup.learner, quiz=setup.quiz, lesson=other_lesson)
@@ -166,6 +169,7 @@ def test_saving_a_draft_keeps_answers_as_typed(setup):
 def test_submitting_a_pre_test_from_a_lesson_completes_it_even_when_failed(setup):
     from lms.quizzes.services import quiz_create
     from tests.lms.quizzes.conftest import put_quiz_in_lesson
+
     pre = quiz_create(course=setup.course, title="Entrada", questions=[setup.questions["vf"]], kind="pre")
     put_quiz_in_lesson(setup.lesson, pre)
     attempt = quiz_attempt_start(user=setup.learner, quiz=pre, lesson=setup.lesson)

@@ -43,8 +43,9 @@ def test_the_quiz_block_tells_a_learner_who_is_not_enrolled_to_enrol(setup, rf):
     request = rf.get("/")
     request.user = UserFactory(role="aprendiz")
     block = QuizBlock()
-    html = block.render(block.to_python({"quiz": setup.quiz.id, "intro": ""}),
-                        context={"request": request, "page": setup.lesson})
+    html = block.render(
+        block.to_python({"quiz": setup.quiz.id, "intro": ""}), context={"request": request, "page": setup.lesson}
+    )
     assert "primero inscríbete" in html
     assert "Comenzar" not in html
 
@@ -53,8 +54,16 @@ def test_the_attempt_page_never_contains_answers_or_feedback(client, setup):
     attempt = start(client, setup)
     html = client.get(reverse("quizzes:attempt", args=[attempt.id])).content.decode()
     assert "¿Qué es un presupuesto?" in html and "Un préstamo" in html
-    for secret in ["FEEDBACK-", "EXPLICACION-", "ahorro\n", "los ahorros", "50.0000", "0.5000",
-                   "is_correct", "data-correct"]:
+    for secret in [
+        "FEEDBACK-",
+        "EXPLICACION-",
+        "ahorro\n",
+        "los ahorros",
+        "50.0000",
+        "0.5000",
+        "is_correct",
+        "data-correct",
+    ]:
         assert secret not in html
     assert 'inputmode="decimal"' in html
     assert "Guardar y seguir después" in html and "Enviar respuestas" in html
@@ -63,8 +72,10 @@ def test_the_attempt_page_never_contains_answers_or_feedback(client, setup):
 def test_a_learner_saves_a_draft_and_finds_it_again_without_javascript(client, setup):
     attempt = start(client, setup)
     q = setup.questions
-    response = client.post(reverse("quizzes:attempt", args=[attempt.id]),
-                           post_data({q["corta"].id: "ahorro", q["numerica"].id: "50,0"}, "guardar"))
+    response = client.post(
+        reverse("quizzes:attempt", args=[attempt.id]),
+        post_data({q["corta"].id: "ahorro", q["numerica"].id: "50,0"}, "guardar"),
+    )
     assert response.status_code == 302
     html = client.get(reverse("quizzes:attempt", args=[attempt.id])).content.decode()
     assert 'value="ahorro"' in html and 'value="50,0"' in html
@@ -76,8 +87,7 @@ def test_a_learner_saves_a_draft_and_finds_it_again_without_javascript(client, s
 def test_submitting_shows_the_score_feedback_and_completes_the_lesson(client, setup):
     attempt = start(client, setup)
     answers = correct_answers(setup.questions)
-    answers[setup.questions["unica"].id] = [c.id for c in setup.questions["unica"].choices.all()
-                                            if not c.is_correct]
+    answers[setup.questions["unica"].id] = [c.id for c in setup.questions["unica"].choices.all() if not c.is_correct]
     response = client.post(reverse("quizzes:attempt", args=[attempt.id]), post_data(answers, "enviar"))
     assert response.url == reverse("quizzes:result", args=[attempt.id])
     html = client.get(response.url).content.decode()
@@ -97,8 +107,10 @@ def test_a_failed_attempt_says_so_and_unanswered_questions_are_marked(client, se
 def test_an_unreadable_number_shows_an_error_next_to_the_field_and_keeps_what_was_typed(client, setup):
     attempt = start(client, setup)
     q = setup.questions
-    response = client.post(reverse("quizzes:attempt", args=[attempt.id]),
-                           post_data({q["numerica"].id: "cincuenta", q["corta"].id: "ahorro"}, "enviar"))
+    response = client.post(
+        reverse("quizzes:attempt", args=[attempt.id]),
+        post_data({q["numerica"].id: "cincuenta", q["corta"].id: "ahorro"}, "enviar"),
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Escribe solo un número" in html and 'value="cincuenta"' in html and 'value="ahorro"' in html
@@ -155,8 +167,12 @@ def test_starting_needs_a_post_and_a_login(client, setup):
 
 
 def _attempt_page_queries(client, setup, n: int) -> int:
-    questions = [question_create(course=setup.course, kind="unica", prompt=f"Pregunta {i}",
-                                 choices=[("Sí", True, ""), ("No", False, "")]) for i in range(n)]
+    questions = [
+        question_create(
+            course=setup.course, kind="unica", prompt=f"Pregunta {i}", choices=[("Sí", True, ""), ("No", False, "")]
+        )
+        for i in range(n)
+    ]
     quiz = quiz_create(course=setup.course, title=f"Quiz {n}", questions=questions)
     attempt = quiz_attempt_start(user=setup.learner, quiz=quiz)
     client.force_login(setup.learner)
@@ -174,8 +190,10 @@ def test_the_attempt_page_query_count_does_not_grow_with_the_questions(client, s
 
 def test_the_quiz_block_shows_best_score_and_continue_with_three_small_queries(setup, rf, django_assert_num_queries):
     from lms.quizzes.services import quiz_attempt_submit
-    quiz_attempt_submit(attempt=quiz_attempt_start(user=setup.learner, quiz=setup.quiz),
-                        answers=correct_answers(setup.questions))
+
+    quiz_attempt_submit(
+        attempt=quiz_attempt_start(user=setup.learner, quiz=setup.quiz), answers=correct_answers(setup.questions)
+    )
     quiz_attempt_start(user=setup.learner, quiz=setup.quiz)
     request = rf.get("/")
     request.user = setup.learner
@@ -193,19 +211,22 @@ def test_the_quiz_block_shows_best_score_and_continue_with_three_small_queries(s
 
 def test_a_learner_with_no_attempts_left_gets_no_button(setup, rf):
     from lms.quizzes.services import quiz_attempt_submit
+
     for _ in range(3):
         quiz_attempt_submit(attempt=quiz_attempt_start(user=setup.learner, quiz=setup.quiz), answers={})
     request = rf.get("/")
     request.user = setup.learner
     block = QuizBlock()
-    html = block.render(block.to_python({"quiz": setup.quiz.id, "intro": ""}),
-                        context={"request": request, "page": setup.lesson})
+    html = block.render(
+        block.to_python({"quiz": setup.quiz.id, "intro": ""}), context={"request": request, "page": setup.lesson}
+    )
     assert "Ya usaste todos los intentos" in html and "<button" not in html
 
 
 def test_the_quiz_page_of_a_pre_test_starts_outside_a_lesson(client, setup):
-    pre = quiz_create(course=setup.course, title="Prueba de entrada", questions=[setup.questions["vf"]],
-                      kind="pre", max_attempts=1)
+    pre = quiz_create(
+        course=setup.course, title="Prueba de entrada", questions=[setup.questions["vf"]], kind="pre", max_attempts=1
+    )
     client.force_login(setup.learner)
     html = client.get(reverse("quizzes:detail", args=[pre.id])).content.decode()
     assert "Prueba de entrada" in html and reverse("quizzes:start", args=[pre.id]) in html
@@ -217,14 +238,19 @@ def test_the_quiz_page_of_a_pre_test_starts_outside_a_lesson(client, setup):
 def test_the_admin_pages_of_quizzes_and_questions_open(client, setup):
     admin = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(admin)
-    for url in ["/admin/snippets/quizzes/quiz/", "/admin/snippets/quizzes/quiz/add/",
-                "/admin/snippets/quizzes/question/", "/admin/snippets/quizzes/question/add/",
-                f"/admin/snippets/quizzes/question/edit/{setup.questions['unica'].id}/"]:
+    for url in [
+        "/admin/snippets/quizzes/quiz/",
+        "/admin/snippets/quizzes/quiz/add/",
+        "/admin/snippets/quizzes/question/",
+        "/admin/snippets/quizzes/question/add/",
+        f"/admin/snippets/quizzes/question/edit/{setup.questions['unica'].id}/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 
-def test_the_quiz_block_reuses_the_lesson_pages_enrolment_and_still_tells_who_is_enrolled(setup, rf,
-                                                                                          django_assert_num_queries):
+def test_the_quiz_block_reuses_the_lesson_pages_enrolment_and_still_tells_who_is_enrolled(
+    setup, rf, django_assert_num_queries
+):
     from lms.courses.selectors import lesson_progress_for
 
     block = QuizBlock()

@@ -9,8 +9,10 @@ from lms.demo.services import DemoRefused
 
 
 class Command(BaseCommand):
-    help = ("Carga una cohorte de demostración con seis emprendimientos en distintas etapas "
-            "(necesita demo_load; no cambia nada si ya existen).")
+    help = (
+        "Carga una cohorte de demostración con seis emprendimientos en distintas etapas "
+        "(necesita demo_load; no cambia nada si ya existen)."
+    )
 
     def handle(self, *args, **options) -> None:
         try:

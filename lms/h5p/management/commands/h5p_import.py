@@ -25,8 +25,11 @@ class Command(BaseCommand):
                 rejected += 1
                 self.stderr.write(_("%(file)s: rechazado. %(reason)s") % {"file": path, "reason": exc.reason})
                 continue
-            message = _("%(file)s: importado como «%(title)s».") if created else _(
-                "%(file)s: ya estaba importado como «%(title)s»; se reutiliza.")
+            message = (
+                _("%(file)s: importado como «%(title)s».")
+                if created
+                else _("%(file)s: ya estaba importado como «%(title)s»; se reutiliza.")
+            )
             self.stdout.write(message % {"file": path, "title": activity.title})
         if rejected:
             raise CommandError(_("%(count)s paquete(s) rechazado(s).") % {"count": rejected})
