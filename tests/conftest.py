@@ -40,5 +40,9 @@ def _fresh_cache():
 
 def pytest_collection_modifyitems(config, items):
     """Browser journeys run last: Playwright's sync API keeps an event loop running in this thread for the
-    rest of the session, which async tests (Channels consumers) cannot share."""
+    rest of the session, which async tests (Channels consumers) cannot share. Every test under tests/browser/
+    is a browser journey, marked or not: one left unmarked ran mid-suite and broke every consumer test after it."""
+    for item in items:
+        if item.path.parent.name == "browser" and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

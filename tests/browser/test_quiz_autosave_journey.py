@@ -10,6 +10,7 @@ from tests.browser.conftest import accept_current_consent, consent_ensure, login
 from tests.factories import UserFactory, build_course, lessons_of
 
 
+@pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_choosing_an_answer_saves_the_draft_without_a_button(page, live_server):
     wagtail_site_ensure()
