@@ -1,7 +1,7 @@
 """The POST flow of a plain form page: validate, call one service, then redirect or show the form again.
 
     return handle_form(request, form, service=lambda data: item_add(award=award, by=request.user, **data),
-                       success_url=url, success_message=_("Artículo agregado."), refused=LedgerError,
+                       success_url=url, success_message=added_message, refused=LedgerError,
                        invalid=lambda form: ledger_page(request, award, status=400, item_form=form))
 
 - form invalid, or the service raises ValidationError: its errors go next to their fields (a plain
