@@ -189,3 +189,38 @@ def consent_ensure():
         version="prueba",
         body="Guardamos tu nombre y tu avance para darte tus certificados.",
     )
+
+
+TEARDOWN_LOCK_WAIT_SECONDS = 10
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_waits_for_the_servers_last_write():
+    """A journey's database flush waits while a server thread finishes its last write, instead of failing.
+
+    The live servers share the test's in-memory SQLite connection. When a test ends, the browser closes its
+    sockets and the server writes the leave (presence, attendance) on its own thread; a flush that starts at
+    that moment meets SQLite's table lock ("database table is locked", raised at once, without the busy
+    timeout) on a loaded machine. The flush is retried until the lock is gone, for at most 10 s; a lock that
+    lasts longer still fails the test.
+    """
+    import time
+
+    from django.db import OperationalError
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+
+    def teardown_waiting_for_locks(self):
+        deadline = time.monotonic() + TEARDOWN_LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return original(self)
+            except OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+    TransactionTestCase._fixture_teardown = teardown_waiting_for_locks
+    yield
+    TransactionTestCase._fixture_teardown = original
