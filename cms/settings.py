@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "daphne",
     "cms.accounts",
     "cms.home",
+    "cms.people",
     "lms.courses",
     "lms.quizzes",
     "lms.grades",
