@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from cms.accounts import selectors
 from cms.accounts.backends import WAIT_ATTRIBUTE
-from cms.accounts.models import Profile, User
+from cms.accounts.models import Participant, User
 
 OLDEST_BIRTH_YEAR = 1920
 YOUNGEST_AGE = 15
@@ -177,15 +177,15 @@ class ProfileForm(forms.ModelForm):
     )
 
     class Meta:
-        model = Profile
-        fields = ["sex", "birth_year", "nationality", "province", "city", "disability", "community"]
+        model = Participant
+        fields = ["sex", "birth_year", "nationality", "province", "city", "disability", "mobility"]
         labels = {
             "sex": _("Sexo"),
             "nationality": _("Nacionalidad"),
             "province": _("Provincia donde vives"),
             "city": _("Ciudad donde vives"),
             "disability": _("¿Tienes alguna discapacidad?"),
-            "community": _("¿Eres parte de la comunidad migrante o de la de acogida?"),
+            "mobility": _("¿Eres parte de la comunidad migrante o de la de acogida?"),
         }
 
     def clean_birth_year(self) -> int | None:

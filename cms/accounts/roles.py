@@ -1,4 +1,4 @@
-"""The five roles of Semilla, stored as Django groups, and what each may do in the Wagtail admin."""
+"""The roles of Semilla, stored as Django groups, and what each may do in the Wagtail admin."""
 
 from django.apps import apps
 from django.db import models
@@ -11,6 +11,10 @@ class Role(models.TextChoices):
     JURY = "jurado", _("Jurado")
     COORDINATOR = "coordinacion", _("Coordinación")
     ADMIN = "administracion", _("Administración")
+    # Outside the programme's team: a partner organisation sees only the referrals sent to it, a donor only
+    # the suppressed aggregates of the programmes it funds. Neither enters the Wagtail admin.
+    PARTNER = "aliada", _("Organización aliada")
+    DONOR = "donante", _("Donante")
 
 
 STAFF_ROLES = frozenset({Role.MENTOR, Role.JURY, Role.COORDINATOR, Role.ADMIN})

@@ -9,7 +9,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.accounts.models import ConsentVersion, LoginThrottle, Profile, User
+from cms.accounts.models import ConsentVersion, LoginThrottle, Participant, User
 from cms.accounts.roles import STAFF_ROLES, Role, is_staff_role
 
 # Names nobody may sign up with; they answer "not available" exactly like a taken one, so that answer does not
@@ -76,12 +76,12 @@ def consent_needed_by(*, user) -> bool:
     return current is not None and user.consent_version_id != current.id
 
 
-def profile_for(*, user) -> Profile:
-    """The person's own profile, unsaved and empty if they never filled it in."""
+def profile_for(*, user) -> Participant:
+    """The person's own registry record, unsaved and empty if she never filled in her profile."""
     try:
-        return user.profile
-    except Profile.DoesNotExist:
-        return Profile(user=user)
+        return user.participant
+    except Participant.DoesNotExist:
+        return Participant(user=user, given_names=user.first_name, surnames=user.last_name)
 
 
 def learners_list(*, search: str = "") -> QuerySet[User]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.accounts.models import ConsentVersion, LoginThrottle, Profile, User
+from cms.accounts.models import ConsentVersion, LoginThrottle, Participant, User
 from cms.accounts.roles import ALL_PERMISSIONS, STAFF_ROLES, Role, has_role, role_permission_matrix, roles_of
 from cms.accounts.selectors import login_throttle_key
 from cms.db.busy import atomic_retrying
@@ -151,9 +151,11 @@ def _learner_account_create(*, password_hash: str, consent: ConsentVersion | Non
     return user
 
 
-def profile_update(*, user: User, data: dict) -> Profile:
-    """Save the person's own optional profile (creates it the first time)."""
-    profile, _created = Profile.objects.get_or_create(user=user)
+def profile_update(*, user: User, data: dict) -> Participant:
+    """Save the person's own optional profile: her registry record, created the first time."""
+    profile, _created = Participant.objects.get_or_create(
+        user=user, defaults={"given_names": user.first_name, "surnames": user.last_name}
+    )
     for field, value in data.items():
         setattr(profile, field, value)
     profile.full_clean()

@@ -1,10 +1,23 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.accounts.roles import Role
+
 
 class PeopleConfig(AppConfig):
-    """The participants' registry: one record per person, consent per purpose, duplicates."""
+    """The participants' registry: consent per purpose, sensitive reads, case notes, duplicates."""
 
     name = "cms.people"
     label = "people"
     verbose_name = _("Participantes")
+    role_permissions = {
+        Role.COORDINATOR: (
+            "accounts.view_participant",
+            "accounts.add_participant",
+            "accounts.change_participant",
+            "accounts.view_programme",
+            "accounts.view_center",
+            "people.view_consenttext",
+            "people.add_consenttext",
+        ),
+    }

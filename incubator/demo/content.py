@@ -40,7 +40,7 @@ def _learner(
             "province": province,
             "city": city,
             "disability": "no",
-            "community": community,
+            "mobility": community,
         },
     )
 

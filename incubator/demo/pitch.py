@@ -115,7 +115,7 @@ def _finished_venture(*, cohort: Cohort, spec, staff, created: Counter[str]) -> 
             "aprendiz",
             profile={
                 "nationality": spec.nationality,
-                "community": spec.community,
+                "mobility": spec.community,
                 "province": "Azuay",
                 "city": "Cuenca",
             },

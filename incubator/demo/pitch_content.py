@@ -39,7 +39,7 @@ JURORS: tuple[DemoUser, ...] = (
             "province": "Azuay",
             "city": "Cuenca",
             "disability": "no",
-            "community": "acogida",
+            "mobility": "acogida",
         },
     ),
     DemoUser(
@@ -54,7 +54,7 @@ JURORS: tuple[DemoUser, ...] = (
             "province": "Azuay",
             "city": "Cuenca",
             "disability": "no",
-            "community": "migrante",
+            "mobility": "migrante",
         },
     ),
 )

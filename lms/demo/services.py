@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from cms.accounts.models import ConsentVersion, Profile, User
+from cms.accounts.models import ConsentVersion, Participant, User
 from cms.accounts.roles import needs_second_factor
 from cms.accounts.services import roles_ensure, totp_device_demo_ensure, user_role_set
 from cms.home.models import HomePage
@@ -88,7 +88,9 @@ def demo_user_ensure(*, spec: DemoUser, created: Counter[str]) -> User:
     user_role_set(user=user, role=spec.role)
     if needs_second_factor(user):
         totp_device_demo_ensure(user=user, key_hex=b32decode(DEMO_TOTP_SECRET).hex())
-    Profile.objects.get_or_create(user=user, defaults=spec.profile)
+    Participant.objects.get_or_create(
+        user=user, defaults={"given_names": user.first_name, "surnames": user.last_name, **spec.profile}
+    )
     consent = ConsentVersion.objects.first()  # the latest, by Meta.ordering
     if consent is not None and user.consent_version_id is None:
         user.consent_version = consent

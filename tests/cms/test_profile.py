@@ -1,7 +1,7 @@
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from cms.accounts.models import Profile
+from cms.accounts.models import Participant
 from tests.factories import UserFactory
 
 URL = "/cuenta/perfil/"
@@ -28,11 +28,11 @@ def test_a_learner_saves_their_own_profile(client):
             "province": "Pichincha",
             "city": "Quito",
             "disability": "no_dice",
-            "community": "migrante",
+            "mobility": "migrante",
         },
     )
     assert response.status_code == 302
-    profile = Profile.objects.get(user=user)
+    profile = Participant.objects.get(user=user)
     assert (profile.sex, profile.birth_year, profile.city) == ("mujer", 1990, "Quito")
 
 
@@ -48,20 +48,20 @@ def test_an_impossible_birth_year_is_refused_in_spanish_and_typed_values_are_kep
             "province": "Azuay",
             "city": "Cuenca",
             "disability": "no",
-            "community": "acogida",
+            "mobility": "acogida",
         },
     )
     body = response.content.decode()
     assert response.status_code == 200
     assert response.context["form"].errors["birth_year"][0].startswith("Escribe un año entre 1920 y")
     assert 'value="Cuenca"' in body and 'value="1850"' in body
-    assert not Profile.objects.exists()
+    assert not Participant.objects.exists()
 
 
 @pytest.mark.django_db
 def test_another_learner_cannot_see_or_edit_someone_elses_profile(client):
     owner = UserFactory(role="aprendiz")
-    Profile.objects.create(user=owner, city="Lago Agrio", birth_year=1985)
+    Participant.objects.create(user=owner, city="Lago Agrio", birth_year=1985)
     other = UserFactory(role="aprendiz")
     client.force_login(other)
     body = client.get(URL).content.decode()
@@ -75,12 +75,12 @@ def test_another_learner_cannot_see_or_edit_someone_elses_profile(client):
             "province": "",
             "city": "Loja",
             "disability": "no_dice",
-            "community": "no_dice",
+            "mobility": "no_dice",
         },
     )
-    owner.profile.refresh_from_db()
-    assert owner.profile.city == "Lago Agrio"
-    assert Profile.objects.get(user=other).city == "Loja"
+    owner.participant.refresh_from_db()
+    assert owner.participant.city == "Lago Agrio"
+    assert Participant.objects.get(user=other).city == "Loja"
     # There is no URL that takes another person's id.
     with pytest.raises(NoReverseMatch):
         reverse("accounts:profile", kwargs={"pk": owner.pk})

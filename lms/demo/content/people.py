@@ -28,7 +28,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
             "province": "Pichincha",
             "city": "Quito",
             "disability": "no",
-            "community": "migrante",
+            "mobility": "migrante",
         },
     ),
     DemoUser(
@@ -43,7 +43,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
             "province": "Azuay",
             "city": "Cuenca",
             "disability": "no",
-            "community": "acogida",
+            "mobility": "acogida",
         },
     ),
     DemoUser(
@@ -58,7 +58,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
             "province": "Loja",
             "city": "Loja",
             "disability": "no",
-            "community": "acogida",
+            "mobility": "acogida",
         },
     ),
     DemoUser(
@@ -73,7 +73,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
             "province": "Imbabura",
             "city": "Ibarra",
             "disability": "no",
-            "community": "acogida",
+            "mobility": "acogida",
         },
     ),
     DemoUser(
@@ -87,7 +87,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
             "nationality": "colombiana",
             "province": "Sucumbíos",
             "city": "Lago Agrio",
-            "community": "migrante",
+            "mobility": "migrante",
         },
     ),
 )

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from cms.accounts.models import ConsentVersion, Profile, User
+from cms.accounts.models import ConsentVersion, Participant, User
 from cms.home.models import HomePage
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.demo.content.people import DEMO_USERS
@@ -17,7 +17,7 @@ from lms.quizzes.models import Choice, Question, Quiz, QuizQuestion
 
 COUNTED = (
     User,
-    Profile,
+    Participant,
     Group,
     Page,
     Revision,
@@ -155,7 +155,7 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(loaded):
         user = authenticate(request, username=spec.username, password="semilla-demo")
         assert user is not None, spec.username
         assert user.groups.filter(name=str(spec.role)).exists(), spec.username
-        assert user.first_name and Profile.objects.filter(user=user).exists()
+        assert user.first_name and Participant.objects.filter(user=user).exists()
     assert User.objects.get(username="admin").is_superuser
     assert not User.objects.get(username="aprendiz").is_staff
 
