@@ -65,16 +65,17 @@ def _pair_positions(blocks: dict[str, list[int]]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _best_first(matches: Iterable[tuple[int, int, Match]]) -> list[Match]:
-    """Highest score first, then in the records' order."""
-    return [m for _, _, m in sorted(matches, key=lambda t: (-t[2].score, t[0], t[1]))]
+def _best_first(matches: Iterable[tuple[int, int, Match | None]]) -> list[Match]:
+    """The matches that are not None, highest score first, then in the records' order."""
+    kept = [(i, j, m) for i, j, m in matches if m is not None]
+    return [m for _, _, m in sorted(kept, key=lambda t: (-t[2].score, t[0], t[1]))]
 
 
 def candidate_pairs(records: Sequence[PersonRecord], *, threshold: int = SHOW_AT) -> list[Match]:
     """Pairs to show a coordinator (score >= threshold), best first; a_id comes earlier in records."""
     prepared = [prepare(r) for r in records]
-    scored = ((i, j, compare_prepared(prepared[i], prepared[j])) for i, j in _pair_positions(_blocks(prepared)))
-    return _best_first(t for t in scored if t[2].score >= threshold)
+    pairs = _pair_positions(_blocks(prepared))
+    return _best_first((i, j, compare_prepared(prepared[i], prepared[j], threshold=threshold)) for i, j in pairs)
 
 
 def matches_for(record: PersonRecord, others: Iterable[PersonRecord], *, threshold: int = SHOW_AT) -> list[Match]:
@@ -87,14 +88,12 @@ def matches_for(record: PersonRecord, others: Iterable[PersonRecord], *, thresho
             continue
         candidate = prepare(other)
         if keys & _prepared_keys(candidate):
-            result = compare_prepared(mine, candidate)
-            if result.score >= threshold:
-                found.append((0, position, result))
+            found.append((0, position, compare_prepared(mine, candidate, threshold=threshold)))
     return _best_first(found)
 
 
 def brute_force_pairs(records: Sequence[PersonRecord], *, threshold: int = SHOW_AT) -> list[Match]:
     """Every pair compared (N²): the reference the blocking is tested against; small inputs only."""
     prepared = [prepare(r) for r in records]
-    scored = ((i, j, compare_prepared(prepared[i], prepared[j])) for i, j in combinations(range(len(prepared)), 2))
-    return _best_first(t for t in scored if t[2].score >= threshold)
+    pairs = combinations(range(len(prepared)), 2)
+    return _best_first((i, j, compare_prepared(prepared[i], prepared[j], threshold=threshold)) for i, j in pairs)

@@ -11,8 +11,9 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
 from .dates import DateVerdict, compare_dates
@@ -197,50 +198,57 @@ def _shown(words: tuple[str, ...]) -> str:
     return " ".join(words)
 
 
-def _given_detail(verdict: NameVerdict, a: str, b: str) -> str:
-    """Spanish sentence for the given names' verdict."""
-    texts = {
-        NameVerdict.SAME: _("Nombres: iguales"),
-        NameVerdict.SOUNDS: _("Nombres: suenan igual (%(a)s / %(b)s)"),
-        NameVerdict.SWAPPED: _("Nombres: los mismos en otro orden (%(a)s / %(b)s)"),
-        NameVerdict.SIMILAR: _("Nombres: parecidos (%(a)s / %(b)s)"),
-        NameVerdict.ONE_MISSING: _("Nombres: falta uno (%(a)s / %(b)s)"),
-        NameVerdict.PARTLY: _("Nombres: solo uno coincide (%(a)s / %(b)s)"),
-        NameVerdict.DIFFERENT: _("Nombres: distintos (%(a)s / %(b)s)"),
-    }
-    return texts[verdict] % {"a": a, "b": b}
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    """A field's verdict before its Spanish sentence is written (only shown pairs need one)."""
+
+    field: Field
+    verdict: str
+    points: float
+    message: Any
+    values: dict[str, object]
+
+    def reason(self) -> Reason:
+        """The Reason with its sentence translated now."""
+        return Reason(self.field, self.verdict, str(self.message) % self.values, self.points)
 
 
-def _surnames_detail(verdict: NameVerdict, a: str, b: str) -> str:
-    """Spanish sentence for the surnames' verdict."""
-    texts = {
-        NameVerdict.SAME: _("Apellidos: iguales"),
-        NameVerdict.SOUNDS: _("Apellidos: suenan igual (%(a)s / %(b)s)"),
-        NameVerdict.SWAPPED: _("Apellidos: los mismos en otro orden (%(a)s / %(b)s)"),
-        NameVerdict.SIMILAR: _("Apellidos: parecidos (%(a)s / %(b)s)"),
-        NameVerdict.ONE_MISSING: _("Apellidos: falta uno (%(a)s / %(b)s)"),
-        NameVerdict.PARTLY: _("Apellidos: solo uno coincide (%(a)s / %(b)s)"),
-        NameVerdict.DIFFERENT: _("Apellidos: distintos (%(a)s / %(b)s)"),
-    }
-    return texts[verdict] % {"a": a, "b": b}
+_GIVEN_TEXTS = {
+    NameVerdict.SAME: _("Nombres: iguales"),
+    NameVerdict.SOUNDS: _("Nombres: suenan igual (%(a)s / %(b)s)"),
+    NameVerdict.SWAPPED: _("Nombres: los mismos en otro orden (%(a)s / %(b)s)"),
+    NameVerdict.SIMILAR: _("Nombres: parecidos (%(a)s / %(b)s)"),
+    NameVerdict.ONE_MISSING: _("Nombres: falta uno (%(a)s / %(b)s)"),
+    NameVerdict.PARTLY: _("Nombres: solo uno coincide (%(a)s / %(b)s)"),
+    NameVerdict.DIFFERENT: _("Nombres: distintos (%(a)s / %(b)s)"),
+}
+_SURNAME_TEXTS = {
+    NameVerdict.SAME: _("Apellidos: iguales"),
+    NameVerdict.SOUNDS: _("Apellidos: suenan igual (%(a)s / %(b)s)"),
+    NameVerdict.SWAPPED: _("Apellidos: los mismos en otro orden (%(a)s / %(b)s)"),
+    NameVerdict.SIMILAR: _("Apellidos: parecidos (%(a)s / %(b)s)"),
+    NameVerdict.ONE_MISSING: _("Apellidos: falta uno (%(a)s / %(b)s)"),
+    NameVerdict.PARTLY: _("Apellidos: solo uno coincide (%(a)s / %(b)s)"),
+    NameVerdict.DIFFERENT: _("Apellidos: distintos (%(a)s / %(b)s)"),
+}
 
 
-def _given_reason(a: ParsedName, b: ParsedName) -> Reason | None:
-    """Reason for the given names (None when one record has none)."""
+def _given_finding(a: ParsedName, b: ParsedName) -> _Finding | None:
+    """The given names' finding (None when one record has none)."""
     if not a.given or not b.given:
         return None
     verdict = _name_verdict(a.given, b.given, a.given_keys, b.given_keys)
-    detail = _given_detail(verdict, _shown(a.given_shown), _shown(b.given_shown))
-    return Reason(Field.GIVEN_NAMES, verdict, detail, _GIVEN_POINTS[verdict])
+    values: dict[str, object] = {"a": _shown(a.given_shown), "b": _shown(b.given_shown)}
+    return _Finding(Field.GIVEN_NAMES, verdict, _GIVEN_POINTS[verdict], _GIVEN_TEXTS[verdict], values)
 
 
-def _surnames_reason(a: ParsedName, b: ParsedName) -> Reason | None:
-    """Reason for the surnames (None when one record has none)."""
+def _surnames_finding(a: ParsedName, b: ParsedName) -> _Finding | None:
+    """The surnames' finding (None when one record has none)."""
     if not a.surnames or not b.surnames:
         return None
     verdict = _name_verdict(a.surnames, b.surnames, a.surname_keys, b.surname_keys)
-    detail = _surnames_detail(verdict, _shown(a.surnames_shown), _shown(b.surnames_shown))
-    return Reason(Field.SURNAMES, verdict, detail, _SURNAME_POINTS[verdict])
+    values: dict[str, object] = {"a": _shown(a.surnames_shown), "b": _shown(b.surnames_shown)}
+    return _Finding(Field.SURNAMES, verdict, _SURNAME_POINTS[verdict], _SURNAME_TEXTS[verdict], values)
 
 
 # --- Documents, dates, phones, places ----------------------------------------------------------------
@@ -252,22 +260,22 @@ _DOCUMENT_POINTS = {
     DocumentVerdict.DIFFERENT: -8.0,
     DocumentVerdict.DIFFERENT_UNCHECKED: -3.0,
 }
+_DOCUMENT_TEXTS = {
+    DocumentVerdict.SAME: _("Documento: el mismo número"),
+    DocumentVerdict.TYPO: _("Documento: parece un error al escribir la cédula (%(a)s / %(b)s)"),
+    DocumentVerdict.NEAR: _("Documento: casi el mismo número (%(a)s / %(b)s)"),
+    DocumentVerdict.DIFFERENT: _("Documento: dos números válidos distintos"),
+    DocumentVerdict.DIFFERENT_UNCHECKED: _("Documento: números distintos"),
+}
 
 
-def _document_reason(a: Document | None, b: Document | None) -> Reason | None:
-    """Reason for the documents (None when they cannot be compared)."""
+def _document_finding(a: Document | None, b: Document | None) -> _Finding | None:
+    """The documents' finding (None when they cannot be compared)."""
     verdict = compare_documents(a, b)
     if verdict == DocumentVerdict.NOT_COMPARABLE or a is None or b is None:
         return None
-    texts = {
-        DocumentVerdict.SAME: _("Documento: el mismo número"),
-        DocumentVerdict.TYPO: _("Documento: parece un error al escribir la cédula (%(a)s / %(b)s)"),
-        DocumentVerdict.NEAR: _("Documento: casi el mismo número (%(a)s / %(b)s)"),
-        DocumentVerdict.DIFFERENT: _("Documento: dos números válidos distintos"),
-        DocumentVerdict.DIFFERENT_UNCHECKED: _("Documento: números distintos"),
-    }
-    detail = texts[verdict] % {"a": a.number, "b": b.number}
-    return Reason(Field.DOCUMENT, verdict, detail, _DOCUMENT_POINTS[verdict])
+    values: dict[str, object] = {"a": a.number, "b": b.number}
+    return _Finding(Field.DOCUMENT, verdict, _DOCUMENT_POINTS[verdict], _DOCUMENT_TEXTS[verdict], values)
 
 
 _DATE_POINTS = {
@@ -277,81 +285,86 @@ _DATE_POINTS = {
     DateVerdict.DIFFERENT: -3.0,
     DateVerdict.GENERATION: -6.0,
 }
+_DATE_TEXTS = {
+    DateVerdict.SAME: _("Fecha de nacimiento: la misma"),
+    DateVerdict.SWAPPED: _("Fecha de nacimiento: día y mes invertidos"),
+    DateVerdict.CLOSE: _("Fecha de nacimiento: un número distinto (%(a)s / %(b)s)"),
+    DateVerdict.DIFFERENT: _("Fecha de nacimiento: distinta (%(a)s / %(b)s)"),
+    DateVerdict.GENERATION: _("Fecha de nacimiento: %(years)s años de diferencia, otra generación"),
+}
 
 
-def _date_reason(a: date | None, b: date | None) -> Reason | None:
-    """Reason for the birth dates (None when one is missing)."""
+def _date_finding(a: date | None, b: date | None) -> _Finding | None:
+    """The birth dates' finding (None when one is missing)."""
     verdict = compare_dates(a, b)
     if verdict == DateVerdict.MISSING or a is None or b is None:
         return None
-    values = {"a": a.isoformat(), "b": b.isoformat(), "years": abs(a.year - b.year)}
-    texts = {
-        DateVerdict.SAME: _("Fecha de nacimiento: la misma"),
-        DateVerdict.SWAPPED: _("Fecha de nacimiento: día y mes invertidos"),
-        DateVerdict.CLOSE: _("Fecha de nacimiento: un número distinto (%(a)s / %(b)s)"),
-        DateVerdict.DIFFERENT: _("Fecha de nacimiento: distinta (%(a)s / %(b)s)"),
-        DateVerdict.GENERATION: _("Fecha de nacimiento: %(years)s años de diferencia, otra generación"),
-    }
-    return Reason(Field.BIRTH_DATE, verdict, texts[verdict] % values, _DATE_POINTS[verdict])
+    values: dict[str, object] = {"a": a.isoformat(), "b": b.isoformat(), "years": abs(a.year - b.year)}
+    return _Finding(Field.BIRTH_DATE, verdict, _DATE_POINTS[verdict], _DATE_TEXTS[verdict], values)
 
 
-def _phone_reason(a: str, b: str) -> Reason | None:
-    """Reason for the phones: the same weighs a little (families share one), different barely."""
+def _phone_finding(a: str, b: str) -> _Finding | None:
+    """The phones' finding: the same weighs a little (families share one), different barely."""
     if not a or not b:
         return None
     if a == b:
-        return Reason(Field.PHONE, "same", _("Teléfono: el mismo"), 2.0)
-    return Reason(Field.PHONE, "different", _("Teléfono: distinto"), -0.5)
+        return _Finding(Field.PHONE, "same", 2.0, _("Teléfono: el mismo"), {})
+    return _Finding(Field.PHONE, "different", -0.5, _("Teléfono: distinto"), {})
 
 
-def _place_reasons(a: Prepared, b: Prepared) -> list[Reason]:
-    """Reasons for nationality (different: a little against) and city (same: a little for)."""
-    reasons = []
+def _place_findings(a: Prepared, b: Prepared) -> list[_Finding]:
+    """Nationality (different: a little against) and city (same: a little for)."""
+    found = []
     if a.nationality and b.nationality and a.nationality != b.nationality:
-        detail = _("Nacionalidad: distinta (%(a)s / %(b)s)") % {"a": a.record.nationality, "b": b.record.nationality}
-        reasons.append(Reason(Field.NATIONALITY, "different", detail, -1.0))
+        values: dict[str, object] = {"a": a.record.nationality, "b": b.record.nationality}
+        message = _("Nacionalidad: distinta (%(a)s / %(b)s)")
+        found.append(_Finding(Field.NATIONALITY, "different", -1.0, message, values))
     if a.city and a.city == b.city:
-        reasons.append(Reason(Field.CITY, "same", _("Ciudad: la misma"), 0.5))
-    return reasons
+        found.append(_Finding(Field.CITY, "same", 0.5, _("Ciudad: la misma"), {}))
+    return found
 
 
 # --- The score ------------------------------------------------------------------------------------
 
 
-def _reasons(a: Prepared, b: Prepared) -> tuple[Reason, ...]:
-    """Every field's reason, in Field order, leaving out fields one record lacks."""
+def _findings(a: Prepared, b: Prepared) -> tuple[_Finding, ...]:
+    """Every field's finding, in Field order, leaving out fields one record lacks."""
     found = [
-        _document_reason(a.document, b.document),
-        _given_reason(a.name, b.name),
-        _surnames_reason(a.name, b.name),
-        _date_reason(a.record.birth_date, b.record.birth_date),
-        _phone_reason(a.phone, b.phone),
-        *_place_reasons(a, b),
+        _document_finding(a.document, b.document),
+        _given_finding(a.name, b.name),
+        _surnames_finding(a.name, b.name),
+        _date_finding(a.record.birth_date, b.record.birth_date),
+        _phone_finding(a.phone, b.phone),
+        *_place_findings(a, b),
     ]
-    return tuple(r for r in found if r is not None)
+    return tuple(f for f in found if f is not None)
 
 
-def _score(reasons: tuple[Reason, ...]) -> int:
+def _score(findings: tuple[_Finding, ...]) -> int:
     """0-100 from the points; the same document always reaches the coordinator."""
-    total = sum(r.points for r in reasons)
+    total = sum(f.points for f in findings)
     score = round(100 / (1 + math.exp(-(total - _OFFSET) / _SPREAD)))
-    if any(r.field == Field.DOCUMENT and r.verdict == DocumentVerdict.SAME for r in reasons):
+    if any(f.field == Field.DOCUMENT and f.verdict == DocumentVerdict.SAME for f in findings):
         score = max(score, SAME_DOCUMENT_FLOOR)
     return score
 
 
-def compare_prepared(a: Prepared, b: Prepared) -> Match:
-    """Score two prepared records, whatever the score."""
-    reasons = _reasons(a, b)
-    return Match(a.record.id, b.record.id, _score(reasons), reasons)
+def compare_prepared(a: Prepared, b: Prepared, *, threshold: int = 0) -> Match | None:
+    """Score two prepared records; None below threshold (the Spanish reasons are only written above it)."""
+    findings = _findings(a, b)
+    score = _score(findings)
+    if score < threshold:
+        return None
+    return Match(a.record.id, b.record.id, score, tuple(f.reason() for f in findings))
 
 
 def compare(a: PersonRecord, b: PersonRecord) -> Match:
     """Score two records 0-100 with the reasons, whatever the score."""
-    return compare_prepared(prepare(a), prepare(b))
+    result = compare_prepared(prepare(a), prepare(b))
+    assert result is not None  # threshold 0: every pair has a score
+    return result
 
 
 def match(a: PersonRecord, b: PersonRecord, *, threshold: int = SHOW_AT) -> Match | None:
     """The scored pair when it should be shown to a coordinator (score >= threshold), else None."""
-    result = compare(a, b)
-    return result if result.score >= threshold else None
+    return compare_prepared(prepare(a), prepare(b), threshold=threshold)
