@@ -6,7 +6,8 @@ the way they are said in Spanish. Decisions:
 - ñ becomes n: forms, passports (machine-readable zone) and many keyboards write "Munoz" for "Muñoz", and
   a pair of real surnames that differ only by ñ/n is rarer than that typo.
 - x at the start of a word is j (Ximena/Jimena, Xavier/Javier); elsewhere ks (Alexander).
-- w is b (Wilmer/Vilmer); y at the end or before a consonant is the vowel i (Deivys/Deivis).
+- w is b (Wilmer/Vilmer); y at the end or before a consonant is the vowel i (Deivys/Deivis, Greicy/Greisi).
+- ch before r or l is k, as in names from Greek and English (Christian/Cristian).
 - ll before a vowel is y (Llépez/Yépez); elsewhere l, as in names from English (Kelly/Keli).
 - st and sp at the start take the e Spanish speakers say (Stefany/Estefany, Steven/Estiven).
 - Venezuelan spellings of English names (Jhonny/Yoni, Jennifer/Yenifer, Michael/Maikel) are not sound
@@ -39,6 +40,9 @@ VARIANT_GROUPS: tuple[tuple[str, ...], ...] = (
     ("wilmer", "guilmer", "vilmer"),
     ("yusmeli", "yusmely", "jusmeli"),
     ("eduard", "edward"),
+    ("anyelo", "angelo"),
+    ("anyela", "angela"),
+    ("yeraldin", "geraldine", "jeraldine", "yeraldine", "jeraldin"),
 )
 
 _NON_LETTERS = re.compile(r"[^a-z ]+")
@@ -86,11 +90,12 @@ def _spanish_sound(word: str) -> str:
         word = "e" + word
     if word.startswith("x"):
         word = "j" + word[1:]
-    word = re.sub(r"ll(?=[aeiou])", "y", word.replace("ph", "f")).replace("ch", "C").replace("sh", "s")
+    word = re.sub(r"ll(?=[aeiou])", "y", word.replace("ph", "f"))
+    word = re.sub(r"ch(?=[rl])", "k", word).replace("ch", "C").replace("sh", "s")
     word = word.replace("h", "").replace("x", "ks")
+    word = re.sub(r"y(?![aeiou])", "i", word)
     word = _replace_c_g_q(word).replace("C", "ch")
     word = word.replace("z", "s").replace("v", "b").replace("w", "b")
-    word = re.sub(r"y(?![aeiou])", "i", word)
     return re.sub(r"(.)\1+", r"\1", word)
 
 

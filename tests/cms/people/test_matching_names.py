@@ -21,6 +21,8 @@ from cms.people.matching.names import name_tokens, normalize_text, parse_name, s
         ("Stefany", "Estefany"),  # the e before st
         ("Kelly", "Keli"),  # ll not before a vowel is l
         ("Guerrero", "Guerero"),  # gu before e is a hard g, rr = r
+        ("Christian", "Cristhian"),  # ch before r is k
+        ("Greicy", "Greisy"),  # y as a vowel, then c before i = s
     ],
 )
 def test_spanish_sounds_share_a_key(a, b):
