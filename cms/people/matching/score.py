@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rapidfuzz import fuzz
 
 from .dates import DateVerdict, compare_dates
@@ -205,12 +206,13 @@ class _Finding:
     field: Field
     verdict: str
     points: float
-    message: Any
+    message: Any  # a lazy sentence with %(name)s placeholders, or a function of values (for plurals)
     values: dict[str, object]
 
     def reason(self) -> Reason:
         """The Reason with its sentence translated now."""
-        return Reason(self.field, self.verdict, str(self.message) % self.values, self.points)
+        text = self.message(self.values) if callable(self.message) else str(self.message) % self.values
+        return Reason(self.field, self.verdict, text, self.points)
 
 
 _GIVEN_TEXTS = {
@@ -285,12 +287,24 @@ _DATE_POINTS = {
     DateVerdict.DIFFERENT: -3.0,
     DateVerdict.GENERATION: -6.0,
 }
-_DATE_TEXTS = {
+
+
+def _generation_text(values: dict[str, object]) -> str:
+    """The sentence for birth dates a generation apart (the number of years needs a plural)."""
+    years = int(str(values["years"]))
+    return ngettext(
+        "Fecha de nacimiento: %(years)s año de diferencia, otra generación",
+        "Fecha de nacimiento: %(years)s años de diferencia, otra generación",
+        years,
+    ) % {"years": years}
+
+
+_DATE_TEXTS: dict[DateVerdict, Any] = {
     DateVerdict.SAME: _("Fecha de nacimiento: la misma"),
     DateVerdict.SWAPPED: _("Fecha de nacimiento: día y mes invertidos"),
     DateVerdict.CLOSE: _("Fecha de nacimiento: un número distinto (%(a)s / %(b)s)"),
     DateVerdict.DIFFERENT: _("Fecha de nacimiento: distinta (%(a)s / %(b)s)"),
-    DateVerdict.GENERATION: _("Fecha de nacimiento: %(years)s años de diferencia, otra generación"),
+    DateVerdict.GENERATION: _generation_text,
 }
 
 
