@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -83,7 +84,7 @@ def _check_header(fieldnames: list[str] | None) -> None:
         raise CommandError(_("Al encabezado del CSV le faltan columnas: %(columns)s") % {"columns": ", ".join(missing)})
 
 
-def read_people(lines: Any) -> ReadResult:
+def read_people(lines: Iterable[str]) -> ReadResult:
     """Read people from CSV lines (header first); bad rows become messages with their line number."""
     reader = csv.DictReader(lines)
     _check_header(reader.fieldnames)
@@ -106,7 +107,7 @@ def read_people(lines: Any) -> ReadResult:
 class Command(BaseCommand):
     help = gettext_lazy("Busca posibles duplicados en un CSV de participantes, el más probable primero.")
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help=gettext_lazy("CSV en UTF-8 con id,nombres,apellidos,fecha_nacimiento,..."))
 
     def handle(self, *args: Any, **options: Any) -> None:
