@@ -49,8 +49,10 @@ def _digits(raw: str) -> str:
 
 
 def _ecuadorian(raw: str) -> Document:
-    """Ecuadorian cédula: 10 digits with a valid province and check digit."""
+    """Ecuadorian cédula: 10 digits with a valid province and check digit (a spreadsheet may drop the first 0)."""
     number = _digits(raw)
+    if len(number) == 9:
+        number = "0" + number
     return Document(DocumentType.CEDULA, number, ec_ci.is_valid(number))
 
 
@@ -76,7 +78,7 @@ def _guess(raw: str) -> Document:
     compact = _PASSPORT_JUNK.sub("", raw.upper())
     if compact[:1] in ("V", "E") and compact[1:].isdigit():
         return _venezuelan(raw)
-    if compact.isdigit() and len(compact) == 10:
+    if compact.isdigit() and (len(compact) == 10 or (len(compact) == 9 and ec_ci.is_valid("0" + compact))):
         return _ecuadorian(raw)
     if compact.isdigit() and 5 <= len(compact) <= 9:
         return _venezuelan(raw)

@@ -21,6 +21,12 @@ def test_an_ecuadorian_cedula_is_checked_with_its_check_digit():
     assert not parse_document("cedula", "1703456789").valid
 
 
+def test_an_ecuadorian_cedula_that_lost_its_first_zero_in_a_spreadsheet_gets_it_back():
+    assert parse_document("cedula", "912345675").number == OTHER_VALID
+    assert parse_document("", "912345675").number == OTHER_VALID
+    assert parse_document("", "12345678").kind == DocumentType.CEDULA_VENEZOLANA
+
+
 @pytest.mark.parametrize("raw", ["V-12.345.678", "V12345678", "12345678", "v 12 345 678", "012345678"])
 def test_a_venezuelan_cedula_reads_the_same_in_any_form(raw):
     document = parse_document("cedula_venezolana", raw)
