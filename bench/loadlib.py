@@ -135,6 +135,15 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15)
+
+
 def process_label(pid: int) -> str:
     try:
         words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -154,6 +163,8 @@ class RssWatch:
         self.peak: dict[int, int] = {}
         self.last: dict[int, int] = {}
         self.labels = {pid: process_label(pid) for pid in self.pids}
+        self.cpu_start = {pid: cpu_seconds(pid) for pid in self.pids}
+        self.cpu_last: dict[int, float] = {}
 
     def sample(self) -> None:
         for pid in self.pids:
@@ -161,6 +172,13 @@ class RssWatch:
             if value is not None:
                 self.last[pid] = value
                 self.peak[pid] = max(value, self.peak.get(pid, 0))
+            cpu = cpu_seconds(pid)
+            if cpu is not None:
+                self.cpu_last[pid] = cpu
+
+    def cpu_used(self) -> float:
+        """CPU seconds the processes used from the watch's start to the last sample."""
+        return sum(self.cpu_last[pid] - (self.cpu_start.get(pid) or 0.0) for pid in self.cpu_last)
 
     def table(self) -> str:
         rows = [(pid, f"`{self.labels[pid]}`", mib(self.last.get(pid)), mib(self.peak.get(pid))) for pid in self.pids]
@@ -293,12 +311,13 @@ def learners_ensure(
     course_id: int,
     password: str | None = None,
     with_sessions: bool = True,
+    hasher="default",
 ) -> list[SimulatedLearner]:
     """`count` learners named prefix00001..., enrolled (active) in the course, consent accepted, progress cleared.
 
-    Fast for thousands: bulk inserts, and one password hash for all (made once with the first hasher; none
-    usable when `password` is None). With `with_sessions`, each gets a fresh signed-in session (ModelBackend),
-    written to the database as `login()` would: the cached_db engine reads it from there on a cache miss.
+    Fast for thousands: bulk inserts, and one password hash for all, made once (`hasher` as for make_password;
+    no usable password when `password` is None). With `with_sessions`, each gets a fresh signed-in session
+    (ModelBackend), written to the database as `login()` would: the cached_db engine reads it on a cache miss.
     """
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
@@ -310,7 +329,7 @@ def learners_ensure(
     from lms.courses.models import Enrolment, LessonCompletion
 
     names = [f"{prefix}{n:05d}" for n in range(1, count + 1)]
-    encoded = make_password(password)  # unusable when None
+    encoded = make_password(password, hasher=hasher)  # unusable when None
     consent = consent_current()
     now = timezone.now()
     with transaction.atomic():
