@@ -78,6 +78,10 @@ class Run:
     window_end: float = 0.0
 
 
+def origin(client) -> str:
+    return str(client.base_url).rstrip("/")
+
+
 def choose(rng: random.Random) -> str:
     return rng.choices(list(MIX), weights=list(MIX.values()))[0]
 
@@ -123,6 +127,8 @@ async def click(client, learner: Learner, route: loadlib.CourseRoute, names: tup
     else:
         path = route.gradebook_path
     headers = {"Cookie": learner.cookie(*names), "Accept-Encoding": "gzip"}
+    if method == "POST":
+        headers["Origin"] = origin(client)  # as a browser sends with a form
     started = time.monotonic()
     ok = False
     try:

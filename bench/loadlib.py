@@ -343,6 +343,8 @@ def learners_ensure(
             batch_size=500,
         )
         users = list(User.objects.filter(username__in=names).order_by("username"))
+        for user in users:
+            user.password = encoded  # the session's hash below is made from it
         User.objects.filter(pk__in=[u.pk for u in users]).update(
             password=encoded,
             is_active=True,

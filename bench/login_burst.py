@@ -77,7 +77,7 @@ async def sign_in(client, username: str, start_path: str, attempt: Attempt) -> N
         sent = await client.post(
             LOGIN_PATH,
             data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": match["token"]},
-            headers={"Cookie": cookie_header(cookies)},
+            headers={"Cookie": cookie_header(cookies), "Origin": str(client.base_url).rstrip("/")},
         )
         location = sent.headers.get("location", "")
         if sent.status_code != 302 or location != start_path:

@@ -140,7 +140,7 @@ def test_the_lesson_form_is_found_and_its_post_completes_the_lesson(course, clie
 
 def test_making_them_again_reuses_them_with_new_sessions_and_clears_their_progress(course, client):
     route = loadlib.course_route(course)
-    first = loadlib.learners_ensure(2, prefix="carga", course_id=route.course_id, password="clave-de-prueba-17")
+    first = loadlib.learners_ensure(2, prefix="carga", course_id=route.course_id)
     person = User.objects.get(username="carga00001")
     LessonCompletion.objects.create(user=person, lesson=lessons_of(course)[0], course=course)
     Enrolment.objects.filter(user=person).update(status=Enrolment.Status.CANCELLED)
@@ -152,6 +152,11 @@ def test_making_them_again_reuses_them_with_new_sessions_and_clears_their_progre
     assert not LessonCompletion.objects.filter(user=person).exists()
     assert Enrolment.objects.get(user=person, course=course).is_active
     assert User.objects.get(username="carga00003").check_password("clave-de-prueba-17")
+    for made in again:  # each new session belongs to its person (the session hash follows the password)
+        client.cookies[settings.SESSION_COOKIE_NAME] = made.session_key
+        response = client.get(route.lesson_paths[0])
+        assert response.status_code == 200
+        assert response.wsgi_request.user.username == made.username
 
 
 def test_burst_learners_sign_in_through_the_form_without_a_session(course, client):
