@@ -8,9 +8,9 @@ seeded) and clicks again: a lesson page (half of the clicks, going through the c
 start), "Marcar como completada" (a POST with the CSRF token of the lesson form just read, when that lesson has
 the button; else the next lesson), the course page, "Mis cursos" and the gradebook (a tenth each). About
 users / 60 requests a second are offered. The figures are reset when the ramp ends, and `--duration` seconds of
-steady state are measured: requests started in that window, each until its whole body arrived. A request
-that times out (--timeout), fails, or answers other than 200 (302 for the POST, not to the sign-in page) is
-an error.
+steady state are measured: requests started in that window, each until its whole body arrived. An error
+is a request not answered in full within --timeout seconds (60), one that fails, or an answer other than 200
+(302 for the POST, not to the sign-in page).
 
 The learners (carga00001...) are made directly in the database the server reads, each with a signed-in
 session, enrolled in the demo course: run with the server's environment (for `make stack`:
@@ -107,7 +107,7 @@ def summary_rows(samples: list[Sample], seconds: float) -> list[tuple]:
     return rows
 
 
-async def click(client, learner: Learner, route: loadlib.CourseRoute, names: tuple[str, str], run: Run) -> None:
+async def click(client, learner: Learner, route, names: tuple[str, str], run: Run, timeout: float) -> None:
     import httpx
 
     kind = choose(learner.rng)
@@ -132,12 +132,13 @@ async def click(client, learner: Learner, route: loadlib.CourseRoute, names: tup
     started = time.monotonic()
     ok = False
     try:
-        response = await client.request(method, path, data=data, headers=headers)
-        body = response.text if kind == "lección" else None
+        async with asyncio.timeout(timeout):  # the whole request: httpx's own timeout is per network step
+            response = await client.request(method, path, data=data, headers=headers)
+            body = response.text if kind == "lección" else None
         ok = response.status_code == expected
         if ok and expected == 302:
             ok = "/cuenta/entrar/" not in response.headers.get("location", "")
-    except httpx.HTTPError:
+    except (httpx.HTTPError, TimeoutError):
         body = None
     run.samples.append(Sample(kind, started, time.monotonic() - started, ok))
     if kind == "lección":
@@ -148,10 +149,12 @@ async def click(client, learner: Learner, route: loadlib.CourseRoute, names: tup
         learner.cursor = (learner.cursor + 1) % len(lessons)
 
 
-async def one_learner(client, learner, route, names, run: Run, arrive_at: float, stop_at: float, think_seconds) -> None:
+async def one_learner(
+    client, learner, route, names, run: Run, arrive_at: float, stop_at: float, think_seconds, timeout
+) -> None:
     await asyncio.sleep(max(0.0, arrive_at - time.monotonic()))
     while time.monotonic() < stop_at:
-        await click(client, learner, route, names, run)
+        await click(client, learner, route, names, run, timeout)
         think = learner.rng.uniform(*think_seconds)
         await asyncio.sleep(max(0.0, min(think, stop_at - time.monotonic())))
 
@@ -174,7 +177,9 @@ async def simulate(args, url: str, learners: list[Learner], route, names, watch:
         notes["load_start"] = loadlib.load_average()
         tasks = [
             asyncio.create_task(
-                one_learner(client, learner, route, names, run, start + i / args.arrivals, stop_at, args.think)
+                one_learner(
+                    client, learner, route, names, run, start + i / args.arrivals, stop_at, args.think, args.timeout
+                )
             )
             for i, learner in enumerate(learners)
         ]
@@ -247,7 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arrivals", type=float, default=40, help="learners arriving per second")
     parser.add_argument("--p95-ms", type=float, default=300)
     parser.add_argument("--p99-ms", type=float, default=1000)
-    parser.add_argument("--timeout", type=float, default=60, help="seconds before a request counts as an error")
+    parser.add_argument(
+        "--timeout", type=float, default=60, help="seconds a whole request may take before it counts as an error"
+    )
     parser.add_argument("--connections", type=int, help="connection pool size (default: one per learner)")
     parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated")
     parser.add_argument("--think", type=think_range, default=THINK_SECONDS, help="seconds between clicks: MIN,MAX")

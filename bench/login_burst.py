@@ -109,7 +109,12 @@ async def burst(args, url: str, usernames: list[str], start_path: str, watch: lo
             await asyncio.sleep(max(0.0, begin + offset - time.monotonic()))
             attempt = Attempt(started=time.monotonic())
             attempts.append(attempt)
-            await sign_in(client, username, start_path, attempt)
+            try:
+                async with asyncio.timeout(args.timeout):  # the whole sign-in; httpx's timeout is per step
+                    await sign_in(client, username, start_path, attempt)
+            except TimeoutError:
+                attempt.enter_seconds = None
+                attempt.error = f"más de {args.timeout:g} s"
 
         tasks = [asyncio.create_task(one(name, offset)) for name, offset in zip(usernames, offsets, strict=True)]
         while not all(task.done() for task in tasks):
@@ -173,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--within", type=float, default=120, help="seconds over which the learners arrive")
     parser.add_argument("--p95-ms", type=float, default=2000)
-    parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a whole sign-in may take (an error)")
     parser.add_argument("--old-hashes", action="store_true", help="PBKDF2 hashes, upgraded at this sign-in")
     parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated")
     parser.add_argument("--seed", type=int, default=17)
