@@ -319,6 +319,7 @@ def learners_ensure(
     no usable password when `password` is None). With `with_sessions`, each gets a fresh signed-in session
     (ModelBackend), written to the database as `login()` would: the cached_db engine reads it on a cache miss.
     """
+    from django.conf import settings
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
@@ -328,6 +329,8 @@ def learners_ensure(
     from cms.accounts.services import roles_ensure
     from lms.courses.models import Enrolment, LessonCompletion
 
+    if settings.PRODUCTION:  # thousands of accounts with open sessions: never in a real database
+        raise SystemExit("Refused: SEMILLA_ENV=production. The load benchmarks make accounts; run them elsewhere.")
     names = [f"{prefix}{n:05d}" for n in range(1, count + 1)]
     encoded = make_password(password, hasher=hasher)  # unusable when None
     consent = consent_current()

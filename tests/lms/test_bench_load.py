@@ -170,3 +170,10 @@ def test_burst_learners_sign_in_through_the_form_without_a_session(course, clien
     response = client.post(login_burst.LOGIN_PATH, {"username": "entrada00001", "password": login_burst.PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == reverse("home:dashboard")  # where login_burst expects to land
+
+
+def test_no_simulated_learners_in_production(course, settings):
+    settings.PRODUCTION = True
+    with pytest.raises(SystemExit):
+        loadlib.learners_ensure(1, prefix="carga", course_id=course.pk)
+    assert not User.objects.filter(username__startswith="carga").exists()
