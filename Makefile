@@ -74,7 +74,12 @@ lint: $(VENV)/.installed
 	echo "== mypy (services, selectors)"; $(VENV)/bin/mypy $(TYPED) || status=1; \
 	exit $$status
 
-# Budgets from issue 2; prints a Markdown table and exits non-zero when one fails. Loopback only.
+# Budgets from issues 2, 4 and 17; each prints a Markdown table and exits non-zero when one fails. Loopback only.
+# learners.py and login_burst.py start the embedded default themselves (Daphne as `make run` does, free ports);
+# BENCH_LEARNERS="--users 500 --duration 60" gives the reduced load run (default: 2,000 learners, 180 s).
+BENCH_LEARNERS ?=
 bench: setup .secret_key
 	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
-	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; $(PY) bench/matching.py || status=1; exit $$status
+	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; $(PY) bench/matching.py || status=1; \
+	$(PY) bench/learners.py --serve $(BENCH_LEARNERS) || status=1; \
+	$(PY) bench/login_burst.py --serve || status=1; exit $$status

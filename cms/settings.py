@@ -222,6 +222,17 @@ AUTHENTICATION_BACKENDS = [
     "cms.accounts.backends.AccountThrottleBackend",  # refuses while the account must wait; checks nothing else
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id first (Django's recommendation; its cost, chosen by measurement, in cms/accounts/hashers.py). The
+# hashers after it only check old hashes: a PBKDF2 hash (Django's default until now) still signs in and is
+# rewritten with Argon2 at that sign-in. tests/conftest.py puts MD5 first to keep the suite fast;
+# tests/cms/test_password_hashers.py uses this list.
+PASSWORD_HASHERS = [
+    "cms.accounts.hashers.SemillaArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
