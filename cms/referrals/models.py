@@ -163,7 +163,9 @@ def consent_scope(organisation_id: int, service_type: str) -> str:
 class ReferralEvent(AppendOnlyModel):
     """One line of a referral's log: who did what, when, from which state to which, and a note."""
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events", verbose_name=_("derivación"))
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, related_name="events", verbose_name=_("derivación")
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("quién")
     )

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from cms.accounts.models import Participant
 from cms.accounts.roles import Role, has_role
-from cms.people.selectors import consent_text_current, participants_visible_to
 from cms.people.models import ConsentText, Purpose
+from cms.people.selectors import consent_text_current, participants_visible_to
 from cms.referrals.models import PartnerService, Referral, ReferralEvent, ServiceType
 
 

@@ -57,9 +57,7 @@ def _log(*, referral: Referral, actor: User | None, from_state: str, note: str =
 
 def _locked(referral: Referral) -> Referral:
     """The referral's row, locked until the transaction ends (see the module docstring for the race)."""
-    return (
-        Referral.objects.select_for_update().select_related("participant", "organisation").get(pk=referral.pk)
-    )
+    return Referral.objects.select_for_update().select_related("participant", "organisation").get(pk=referral.pk)
 
 
 def _move(*, referral: Referral, to: str, allowed_from: tuple[str, ...], by: User | None, note: str = "") -> Referral:
@@ -260,14 +258,13 @@ def referral_consent_withdraw(*, by: User, referral: Referral) -> Referral:
 def referral_partner_read_log(*, reader: User, referral: Referral) -> None:
     """A partner opened a referral's details (her first name, contact, need): a sensitive read, logged in the
     registry's SensitiveRead with field "referral" so it shows in "Quién vio mis datos"."""
+    reason = _("Derivación %(id)s: %(service)s") % {"id": referral.pk, "service": referral.get_service_type_display()}
     SensitiveRead.objects.create(
         participant=referral.participant,
         field="referral",
         reader=reader,
         reader_role=",".join(sorted(roles_of(reader))),
-        reason=(_("Derivación %(id)s: %(service)s") % {"id": referral.pk, "service": referral.get_service_type_display()})[
-            :120
-        ],
+        reason=reason[:120],
     )
 
 

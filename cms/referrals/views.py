@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.accounts.models import Participant
 from cms.accounts.roles import Role, has_role
 from cms.forms_flow import handle_action, handle_form
-from cms.people.selectors import consent_given, participant_for, participants_visible_to
 from cms.people.models import Purpose
+from cms.people.selectors import consent_given, participant_for, participants_visible_to
 from cms.referrals import selectors, services
 from cms.referrals.forms import FilterForm, NoteForm, ReferralForm, RejectForm
 from cms.referrals.models import Referral
@@ -216,9 +216,7 @@ def participant_referrals(request, participant_pk: int):
     except Participant.DoesNotExist as exc:
         raise Http404 from exc
     referrals = selectors.referrals_for_participant(user=request.user, participant=participant)
-    return render(
-        request, "referrals/participant.html", {"participant": participant, "rows": _rows(referrals)}
-    )
+    return render(request, "referrals/participant.html", {"participant": participant, "rows": _rows(referrals)})
 
 
 # --- partner organisation -------------------------------------------------------------------------------
