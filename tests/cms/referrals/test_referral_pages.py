@@ -92,7 +92,7 @@ def test_the_other_programmes_coordinator_cannot_choose_her_for_a_referral(world
         {"participant": world.participant.pk, "service": service.pk, "need": "x", "contact": "x", "consent": "on"},
     )
     assert response.status_code == 400 and not Referral.objects.exists()
-    assert other.pk not in [p.pk for p in client.get(reverse("referrals:list")).context["rows"]]
+    assert client.get(reverse("referrals:list")).context["rows"] == []
 
 
 @pytest.mark.parametrize("state", [State.REJECTED, State.CLOSED, State.REVOKED, State.DRAFT])

@@ -43,7 +43,9 @@ def test_sending_needs_her_consent_for_that_organisation_and_service(world):
     referral = draft(world)
     other, _partner = organisation_with_partner("Otra fundación")
     consent_give(participant=world.participant, purpose=Purpose.REFERRAL, by=None, scope=f"{other.pk}:cuidado_infantil")
-    consent_give(participant=world.participant, purpose=Purpose.REFERRAL, by=None, scope=f"{world.organisation.pk}:credito")
+    consent_give(
+        participant=world.participant, purpose=Purpose.REFERRAL, by=None, scope=f"{world.organisation.pk}:credito"
+    )
     with pytest.raises(services.ReferralError, match="Falta su consentimiento"):
         services.referral_send(by=world.coordinator, referral=referral)
     referral.refresh_from_db()
@@ -201,7 +203,9 @@ def test_another_service_may_be_open_at_the_same_time(world):
 def test_withdrawing_consent_in_the_ledger_revokes_the_open_referrals_of_that_scope_only(world):
     childcare = sent(world)
     credit = sent(world, ServiceType.CREDIT)
-    consent_revoke(participant=world.participant, purpose=Purpose.REFERRAL, by=world.person, scope=childcare.consent_scope)
+    consent_revoke(
+        participant=world.participant, purpose=Purpose.REFERRAL, by=world.person, scope=childcare.consent_scope
+    )
     childcare.refresh_from_db()
     credit.refresh_from_db()
     assert childcare.state == State.REVOKED and credit.state == State.SENT
