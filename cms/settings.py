@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.home",
     "cms.people",
+    "cms.referrals",
     "lms.courses",
     "lms.quizzes",
     "lms.grades",
@@ -255,6 +256,11 @@ SEMILLA_IDLE_SECONDS_LEARNER = env_int("SEMILLA_IDLE_SECONDS_LEARNER", 15 * 60)
 SEMILLA_IDLE_SECONDS_STAFF = env_int("SEMILLA_IDLE_SECONDS_STAFF", 10 * 60)
 SEMILLA_ABSOLUTE_SESSION_SECONDS = env_int("SEMILLA_ABSOLUTE_SESSION_SECONDS", 8 * 60 * 60)
 SEMILLA_IDLE_WARNING_SECONDS = 60
+
+# Referrals (cms/referrals): a partner organisation answers within these calendar days of the sending, and the
+# service is received within these days of the acceptance; past them the referral is on the overdue list.
+SEMILLA_REFERRAL_ACCEPT_DAYS = env_int("SEMILLA_REFERRAL_ACCEPT_DAYS", 3)
+SEMILLA_REFERRAL_ATTEND_DAYS = env_int("SEMILLA_REFERRAL_ATTEND_DAYS", 15)
 
 # The client's address comes from cms/client_ip.py only, never from a header the client sets. 0 proxies = the
 # socket peer (the embedded default); behind the production TLS proxy set TRUSTED_PROXY_COUNT=1, or list the

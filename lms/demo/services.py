@@ -18,9 +18,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from cms.accounts.models import ConsentVersion, Participant, User
-from cms.accounts.roles import needs_second_factor
+from cms.accounts.roles import Role, needs_second_factor
 from cms.accounts.services import roles_ensure, totp_device_demo_ensure, user_role_set
 from cms.home.models import HomePage
+from cms.referrals.demo import referrals_demo_ensure
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.demo.content import COURSES
 from lms.demo.content.people import (
@@ -68,6 +69,9 @@ def demo_load() -> Counter[str]:
                 )
                 if new:
                     created["inscripciones"] += 1
+        created += referrals_demo_ensure(
+            coordinator=users["coordinadora"], partner=users["aliada"], participants=[users["aprendiz"].participant]
+        )
     return created
 
 
@@ -88,9 +92,10 @@ def demo_user_ensure(*, spec: DemoUser, created: Counter[str]) -> User:
     user_role_set(user=user, role=spec.role)
     if needs_second_factor(user):
         totp_device_demo_ensure(user=user, key_hex=b32decode(DEMO_TOTP_SECRET).hex())
-    Participant.objects.get_or_create(
-        user=user, defaults={"given_names": user.first_name, "surnames": user.last_name, **spec.profile}
-    )
+    if spec.role != Role.PARTNER:  # a partner organisation's account is not a participant of the programme
+        Participant.objects.get_or_create(
+            user=user, defaults={"given_names": user.first_name, "surnames": user.last_name, **spec.profile}
+        )
     consent = ConsentVersion.objects.first()  # the latest, by Meta.ordering
     if consent is not None and user.consent_version_id is None:
         user.consent_version = consent

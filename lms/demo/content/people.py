@@ -77,6 +77,12 @@ DEMO_USERS: tuple[DemoUser, ...] = (
         },
     ),
     DemoUser(
+        "aliada",
+        "Rosa",
+        "Quishpe",
+        Role.PARTNER,
+    ),
+    DemoUser(
         "admin",
         "Andrés",
         "Salazar",

@@ -10,7 +10,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from cms.accounts.models import ConsentVersion, Participant, User
+from cms.accounts.roles import Role
 from cms.home.models import HomePage
+from cms.people.models import ConsentEvent
+from cms.referrals.models import PartnerOrganisation, PartnerService, Referral, ReferralEvent
+from cms.referrals.selectors import referrals_for_partner, referrals_visible_to
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.demo.content.people import DEMO_USERS
 from lms.quizzes.models import Choice, Question, Quiz, QuizQuestion
@@ -28,6 +32,11 @@ COUNTED = (
     QuizQuestion,
     Enrolment,
     get_image_model(),
+    PartnerOrganisation,
+    PartnerService,
+    Referral,
+    ReferralEvent,
+    ConsentEvent,
 )
 DEMO_USERNAMES = {"aprendiz", "mentora", "jurado", "coordinadora", "admin"}
 
@@ -155,7 +164,8 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(loaded):
         user = authenticate(request, username=spec.username, password="semilla-demo")
         assert user is not None, spec.username
         assert user.groups.filter(name=str(spec.role)).exists(), spec.username
-        assert user.first_name and Participant.objects.filter(user=user).exists()
+        # a partner organisation's account is not a participant of the programme
+        assert user.first_name and Participant.objects.filter(user=user).exists() == (spec.role != Role.PARTNER)
     assert User.objects.get(username="admin").is_superuser
     assert not User.objects.get(username="aprendiz").is_staff
 
@@ -190,3 +200,15 @@ def test_the_learner_can_open_the_course_and_its_first_lesson(loaded, client):
     response = client.get(first.url)
     assert response.status_code == 200
     assert "presupuesto" in response.content.decode()
+
+
+def test_the_demo_has_partner_organisations_and_referrals_in_several_states(loaded):
+    assert PartnerOrganisation.objects.count() >= 3
+    cities = set(PartnerService.objects.values_list("city", flat=True))
+    assert {"Quito", "Santo Domingo", "Ibarra"} <= cities
+    states = set(Referral.objects.filter(participant__user__username="aprendiz").values_list("state", flat=True))
+    assert {Referral.State.SENT, Referral.State.ACCEPTED, Referral.State.CLOSED, Referral.State.REJECTED} <= states
+    coordinator = User.objects.get(username="coordinadora")
+    assert referrals_visible_to(user=coordinator).count() == Referral.objects.count()
+    partner = User.objects.get(username="aliada")
+    assert [r.service_type for r in referrals_for_partner(user=partner)] == ["cuidado_infantil"]
