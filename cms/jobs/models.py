@@ -23,6 +23,9 @@ class Job(models.Model):
     subject_id = models.PositiveBigIntegerField(_("objeto"), null=True, blank=True)
     key = models.CharField(_("clave"), max_length=200, unique=True)
     task_path = models.CharField(_("tarea"), max_length=200)
+    payload = models.JSONField(
+        _("datos de entrada"), default=dict, blank=True
+    )  # what the task needs besides the object
     state = models.CharField(_("estado"), max_length=16, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("avance"), default=0)
     message = models.CharField(_("mensaje"), max_length=300, blank=True)
@@ -31,6 +34,7 @@ class Job(models.Model):
     result_file = models.FileField(_("archivo"), upload_to="trabajos/", blank=True)
     result_name = models.CharField(_("nombre del archivo"), max_length=200, blank=True)
     result_url = models.CharField(_("enlace del resultado"), max_length=500, blank=True)
+    result_text = models.CharField(_("resumen del resultado"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("creado el"), auto_now_add=True)
     updated_at = models.DateTimeField(_("actualizado el"), auto_now=True)
     started_at = models.DateTimeField(_("empezó el"), null=True, blank=True)

@@ -35,11 +35,13 @@ class JobError(Exception):
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a job produced: a file (bytes and download name), or a link to a page that serves it."""
+    """What a job produced: a file (bytes and download name), a link to a page that serves it, and/or a
+    Spanish sentence saying what was done ("Importación lista: …")."""
 
     content: bytes | None = None
     filename: str = ""
     url: str = ""
+    summary: str = ""
 
 
 def job_stale_after() -> timedelta:
@@ -60,10 +62,11 @@ def _dispatch(job: Job) -> None:
     import_string(job.task_path).enqueue(job_id=job.pk)
 
 
-def job_enqueue(*, owner, kind: str, key: str, task, subject_id: int | None = None) -> Job:
+def job_enqueue(*, owner, kind: str, key: str, task, subject_id: int | None = None, payload: dict | None = None) -> Job:
     """The job for `key`, created and queued the first time; after that the same job, whatever its state.
 
-    `task` is a django-tasks Task taking `job_id`. A double click, a retried request or two people asking for
+    `task` is a django-tasks Task taking `job_id`; `payload` (JSON) is what it needs besides the object.
+    A double click, a retried request or two people asking for
     the same file get one job: `key` is unique and names the work (kind, object, version), not the request.
     """
     with transaction.atomic():
@@ -73,6 +76,7 @@ def job_enqueue(*, owner, kind: str, key: str, task, subject_id: int | None = No
                 "owner": owner,
                 "kind": kind,
                 "subject_id": subject_id,
+                "payload": payload or {},
                 "task_path": task.module_path,
                 "message": str(job_kind(kind).running),
             },
@@ -121,6 +125,7 @@ def job_done(*, job: Job, result: JobResult) -> Job:
         job.result_file.save(f"{job.pk}-{secrets.token_urlsafe(16)}{suffix}", ContentFile(result.content), save=False)
     job.result_name = result.filename[:200]
     job.result_url = result.url[:500]
+    job.result_text = result.summary[:500]
     job.state = Job.State.DONE
     job.progress = 100
     job.error = ""
