@@ -34,13 +34,16 @@ setup: install
 run: setup .secret_key
 	$(PY) manage.py demo_load
 	$(PY) manage.py demo_load_incubator
-	@# Daphne in the background; demo_ready prints the addresses and the demo accounts once both ports answer.
-	@# Ctrl+C stops Daphne (a background job of this shell ignores SIGINT, so the trap passes it on).
-	H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT) \
+	@# Daphne and the background job worker (PDFs, imports: cms/jobs) in the background; demo_ready prints the
+	@# addresses and the demo accounts once both ports answer. Ctrl+C stops both (a background job of this shell
+	@# ignores SIGINT, so the trap passes it on); if Daphne ends, the worker is stopped too.
+	export H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT); \
 	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST) -e tcp:port=$(CONTENT_PORT):interface=$(HOST) cms.asgi:application & \
-	daphne=$$!; trap 'kill $$daphne 2>/dev/null; wait $$daphne; exit 0' INT TERM; \
+	daphne=$$!; \
+	$(PY) manage.py db_worker --no-reload --interval 1 --verbosity 0 & \
+	worker=$$!; trap 'kill $$daphne $$worker 2>/dev/null; wait $$daphne $$worker; exit 0' INT TERM; \
 	$(PY) manage.py demo_ready --url http://$(HOST):$(PORT)/ --content-url http://$(HOST):$(CONTENT_PORT)/ --pid $$daphne; \
-	wait $$daphne
+	wait $$daphne; kill $$worker 2>/dev/null; wait $$worker
 
 # The embedded default's SECRET_KEY: random, written once, git-ignored, read by cms/settings.py.
 .secret_key:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.people",
     "cms.referrals",
+    "cms.jobs",
     "lms.courses",
     "lms.quizzes",
     "lms.grades",
@@ -104,6 +105,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -393,6 +396,21 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Coordinators publish pages themselves; nobody reviews them. Wagtail's default workflow ("Moderators
 # approval", for a Moderators group no role belongs to) only added a dead-end "Enviar a..." action.
 WAGTAIL_WORKFLOW_ENABLED = False
+
+# --- Background jobs (cms/jobs) -------------------------------------------------------------
+# "database": django-tasks-db keeps the queue in the database and `manage.py db_worker` runs it (no broker);
+# `make run` starts one worker next to Daphne, the production stack its own. "immediate" runs each job inside
+# the request that asks for it: what the tests use (tests/conftest.py), and a fallback without a worker.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# A queued or running job with no news for this long has lost its worker: the person may retry it.
+JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 300)
 
 # --- Demo -----------------------------------------------------------------------------------
 SEMILLA_DEMO_PASSWORD = "semilla-demo"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("cms.home.urls")),
     path("cuenta/", include("cms.accounts.urls")),
     path("derivaciones/", include("cms.referrals.urls")),
+    path("trabajos/", include("cms.jobs.urls")),
     path("aprender/", include("lms.courses.urls")),
     path("cuestionarios/", include("lms.quizzes.urls")),
     path("calificaciones/", include("lms.grades.urls")),

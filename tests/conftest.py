@@ -22,6 +22,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_in_the_request(settings):
+    """Background jobs (cms/jobs) run inside the request that queues them, so a test sees their result at once.
+    tests/cms/jobs/test_db_worker.py switches to the database backend and runs the real worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _staff_second_factor_off(settings):
     """Staff sign in with a TOTP code in production and `make run`; tests that are not about it skip the step.
     tests/cms/test_staff_second_factor.py turns it back on and proves the enforcement."""

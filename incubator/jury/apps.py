@@ -20,6 +20,7 @@ class JuryConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from incubator.jury import start_tiles
+        from incubator.jury import start_tiles, tasks
 
         start_tiles.register()
+        tasks.register()

@@ -7,15 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from incubator.plans import selectors, services
 from incubator.plans.fields import CANVAS_BLOCKS, NARRATIVE_SECTIONS, ROW_FIELDS, display, plan_values
 from incubator.plans.forms import PlanForm
-from incubator.plans.pdf import version_pdf
 from incubator.plans.selectors import VentureAccess
+from incubator.plans.tasks import plan_version_pdf_job
 
 FINANCE_FIELDS = ("unit_name", "price_per_unit", "variable_cost_per_unit", "expected_monthly_units")
 LAST_SAVE = "planes-ultimo-guardado"  # session key: {plan id: [revision, page id]}
@@ -200,12 +199,10 @@ def version(request: HttpRequest, venture_id: int, number: int) -> HttpResponse:
 
 @login_required
 def version_download(request: HttpRequest, venture_id: int, number: int) -> HttpResponse:
+    """Starts (or finds) the version's PDF job and sends the person to its page, which offers the file."""
     access = selectors.venture_access_or_404(user=request.user, venture_id=venture_id)
     frozen = selectors.version_of_or_404(plan=selectors.plan_of(venture=access.venture), number=number)
-    response = HttpResponse(version_pdf(venture=access.venture, version=frozen), content_type="application/pdf")
-    filename = f"plan-{slugify(access.venture.name) or access.venture.pk}-v{frozen.number}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return redirect("jobs:status", job_id=plan_version_pdf_job(version=frozen, user=request.user).pk)
 
 
 def _number(value: str | None) -> int | None:

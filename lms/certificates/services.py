@@ -6,9 +6,14 @@ import secrets
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from cms.jobs.models import Job
+from cms.jobs.services import job_enqueue
 from lms.certificates.models import Certificate
 from lms.certificates.pdf import certificate_pdf
 from lms.courses.models import CoursePage
+
+# The job kind of a certificate's PDF (lms/certificates/tasks.py registers it).
+PDF_JOB = "certificate_pdf"
 
 logger = logging.getLogger("semilla")
 
@@ -23,13 +28,13 @@ def certificate_code_new() -> str:
 
 
 def certificate_issue(*, user, course: CoursePage) -> Certificate:
-    """The learner's certificate for the course, created with its PDF the first time (idempotent).
+    """The learner's certificate for the course, created the first time (idempotent); its PDF is a job.
 
-    The PDF is written once and never regenerated; a revoked certificate stays revoked.
+    The PDF is written once by a background job and never regenerated; a revoked certificate stays revoked.
     """
     existing = Certificate.objects.filter(user=user, course=course).first()
     if existing is not None:
-        return _pdf_ensure(existing)
+        return _pdf_queue(existing)
     for _attempt in range(5):
         try:
             # Unique constraints settle both races: the same learner twice, or a code collision.
@@ -45,15 +50,42 @@ def certificate_issue(*, user, course: CoursePage) -> Certificate:
         except IntegrityError:
             existing = Certificate.objects.filter(user=user, course=course).first()
             if existing is not None:
-                return _pdf_ensure(existing)
+                return _pdf_queue(existing)
             continue
         logger.info("certificate %s issued to %s for course %s", certificate.pk, user.pk, course.pk)
-        return _pdf_ensure(certificate)
+        return _pdf_queue(certificate)
     raise RuntimeError("no free certificate code after 5 attempts")
 
 
-def _pdf_ensure(certificate: Certificate) -> Certificate:
-    """Write the PDF if it is missing (first issue, or a crash between row and file); never overwrite."""
+def certificate_pdf_job(*, certificate: Certificate) -> Job:
+    """The job that writes the certificate's PDF: queued once per certificate, the same job after that.
+
+    Its owner is the learner; coordination and admins may see it too (tasks.py registers the rule).
+    """
+    from lms.certificates.tasks import certificate_pdf_task
+
+    return job_enqueue(
+        owner=certificate.user,
+        kind=PDF_JOB,
+        key=f"{PDF_JOB}:{certificate.pk}",  # the PDF is never regenerated: one version per certificate
+        task=certificate_pdf_task,
+        subject_id=certificate.pk,
+    )
+
+
+def _pdf_queue(certificate: Certificate) -> Certificate:
+    if certificate.pdf:
+        return certificate
+    certificate_pdf_job(certificate=certificate)
+    certificate.refresh_from_db(fields=["pdf"])  # written already when jobs run in the request (tests)
+    return certificate
+
+
+def certificate_pdf_write(*, certificate: Certificate) -> Certificate:
+    """Write the PDF if it is missing (first issue, or a crash between row and file); never overwrite.
+
+    Runs in the background job (tasks.py), not in the request that completes the course.
+    """
     if certificate.pdf:
         return certificate
     # The file name is unguessable: the code alone is public (printed, verification page).

@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from lms.certificates.forms import VerifyForm
 from lms.certificates.models import Certificate
 from lms.certificates.selectors import can_download_certificate, certificate_by_code, certificates_of
-from lms.certificates.services import certificates_ensure_for
+from lms.certificates.services import certificate_pdf_job, certificates_ensure_for
 from lms.surveys.selectors import answered_course_ids
 
 
@@ -28,14 +28,15 @@ def my_certificates(request):
 
 @login_required
 def certificate_download(request, code: str):
-    """The PDF, for its owner, coordination and admins; 404 for everyone else."""
+    """The PDF, for its owner, coordination and admins; 404 for everyone else.
+
+    While the PDF is not written yet, this starts (or finds) its job and sends the person to its progress page.
+    """
     certificate = certificate_by_code(code=code)
-    if (
-        certificate is None
-        or not certificate.pdf
-        or not can_download_certificate(user=request.user, certificate=certificate)
-    ):
+    if certificate is None or not can_download_certificate(user=request.user, certificate=certificate):
         raise Http404
+    if not certificate.pdf:
+        return redirect("jobs:status", job_id=certificate_pdf_job(certificate=certificate).pk)
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,

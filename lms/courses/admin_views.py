@@ -1,5 +1,7 @@
 """Wagtail admin views for coordinators: CSV bulk enrolment (upload > preview > confirm), cancel an enrolment."""
 
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -12,6 +14,7 @@ from lms.courses import services
 from lms.courses.csv_import import pairs_digest
 from lms.courses.forms import EnrolmentCsvForm
 from lms.courses.models import Enrolment
+from lms.courses.tasks import enrolment_csv_import_job
 
 SESSION_KEY = "courses_csv_import"
 
@@ -33,31 +36,26 @@ def csv_upload(request):
         if not preview.errors and preview.new:
             pairs = preview.pairs
             context["digest"] = pairs_digest(pairs)
-            request.session[SESSION_KEY] = {"pairs": pairs, "digest": context["digest"]}
+            request.session[SESSION_KEY] = {
+                "pairs": pairs,
+                "digest": context["digest"],
+                "preview_id": secrets.token_urlsafe(12),  # names this import's job: one job per preview
+            }
     return TemplateResponse(request, "courses/admin/csv_upload.html", context)
 
 
 @require_POST
 def csv_confirm(request):
-    """Import the previewed file atomically; a stale or missing preview imports nothing."""
+    """Queue the import of the previewed file (all or nothing) and show its progress; a stale or missing
+    preview imports nothing. A second click finds the same job."""
     _require_coordination(request)
     stored = request.session.get(SESSION_KEY)
     if not stored or stored.get("digest") != request.POST.get("digest"):
         messages.error(request, _("La vista previa ya no está disponible. Sube el archivo otra vez."))
         return redirect("courses_csv_upload")
-    try:
-        counts = services.enrolment_csv_import(pairs=stored["pairs"], actor=request.user)
-    except services.CsvImportChanged:
-        messages.error(request, _("Algo cambió desde la vista previa. No se importó nada: sube el archivo otra vez."))
-        return redirect("courses_csv_upload")
-    finally:
-        request.session.pop(SESSION_KEY, None)
-    messages.success(
-        request,
-        _("Importación lista: %(active)s inscritas, %(waiting)s en lista de espera, %(same)s sin cambios.")
-        % {"active": counts["activa"], "waiting": counts["espera"], "same": counts["sin_cambios"]},
-    )
-    return redirect("courses_csv_upload")
+    # The preview stays in the session until the next upload: a second click finds the same job.
+    job = enrolment_csv_import_job(pairs=stored["pairs"], preview_id=stored["preview_id"], actor=request.user)
+    return redirect("jobs:status", job_id=job.pk)
 
 
 def can_cancel_enrolments(user) -> bool:

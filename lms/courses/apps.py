@@ -16,6 +16,8 @@ class CoursesConfig(AppConfig):
         from lms.courses import (
             receivers,  # noqa: F401  (a published course gives new seats to the waitlist)
             start_tiles,
+            tasks,
         )
 
         start_tiles.register()
+        tasks.register()

@@ -2,13 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.text import slugify
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from incubator.jury.pdf import outcome_sentence, result_pdf
+from incubator.jury.pdf import outcome_sentence
 from incubator.jury.selectors.entrepreneur import my_pitch_entries
 from incubator.jury.selectors.results import private_result_or_404
+from incubator.jury.tasks import pitch_result_pdf_job
 
 
 @login_required
@@ -28,8 +28,6 @@ def my_result(request: HttpRequest, event_id: int) -> HttpResponse:
 @never_cache
 @login_required
 def my_result_pdf(request: HttpRequest, event_id: int) -> HttpResponse:
+    """Starts (or finds) the result's PDF job and sends the person to its page, which offers the file."""
     result = private_result_or_404(user=request.user, event_id=event_id)
-    response = HttpResponse(result_pdf(result=result), content_type="application/pdf")
-    name = slugify(str(result.entry)) or result.entry.pk
-    response["Content-Disposition"] = f'attachment; filename="resultado-pitch-{name}.pdf"'
-    return response
+    return redirect("jobs:status", job_id=pitch_result_pdf_job(result=result, user=request.user).pk)

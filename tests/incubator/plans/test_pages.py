@@ -6,6 +6,7 @@ from incubator.plans.fields import plan_values
 from incubator.plans.models import PlanVersion
 from incubator.plans.services import business_plan_save, plan_version_submit
 from tests.incubator.plans.conftest import form_data, values_with
+from tests.job_support import download_through_job
 
 pytestmark = pytest.mark.django_db
 
@@ -131,10 +132,11 @@ def test_a_version_page_and_its_pdf(client, mentor, venture, two_versions, monke
     monkeypatch.setattr(rl_config, "pageCompression", 0)  # so the test can read the text in the PDF
     client.force_login(mentor)
     assert "Primera idea" in client.get(url("version", venture, 1)).content.decode()
-    response = client.get(url("version_pdf", venture, 1))
+    response = download_through_job(client, url("version_pdf", venture, 1))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    assert b"(Primera idea) Tj" in response.content and b"(Vivero El Inca) Tj" in response.content
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"%PDF")
+    assert b"(Primera idea) Tj" in content and b"(Vivero El Inca) Tj" in content
     assert 'filename="plan-' in response["Content-Disposition"]
     assert client.get(url("version_pdf", venture, 9)).status_code == 404
 

@@ -1,6 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from cms.jobs.models import Job
 from lms.courses.csv_import import MAX_ROWS, CsvFileError, enrolment_csv_preview
 from lms.courses.models import Enrolment, EnrolmentEvent
 from lms.courses.services import enrolment_create
@@ -91,7 +93,15 @@ def test_confirm_imports_the_previewed_file_and_a_second_import_changes_nothing(
     response = upload(client, csv_text)
     digest = response.context["digest"]
     assert Enrolment.objects.count() == 0  # nothing written before confirm
-    client.post(CONFIRM, {"digest": digest})
+    confirmed = client.post(CONFIRM, {"digest": digest})
+    job = Job.objects.get(kind="enrolment_csv_import")
+    assert confirmed["Location"] == reverse("jobs:status", args=[job.pk])
+    assert (
+        "Importación lista: 1 inscritas, 1 en lista de espera, 0 sin cambios."
+        in client.get(confirmed["Location"]).content.decode()
+    )
+    assert client.post(CONFIRM, {"digest": digest})["Location"] == confirmed["Location"]  # a double click
+    assert Job.objects.count() == 1 and job.attempts == 1
     statuses = dict(Enrolment.objects.values_list("user__username", "status"))
     assert statuses == {"ana": Enrolment.Status.ACTIVE, "beto": Enrolment.Status.WAITLISTED}
     events = EnrolmentEvent.objects.count()
@@ -120,8 +130,10 @@ def test_the_import_is_all_or_nothing(client, coordinator):
     gone = UserFactory(username="beto")
     response = upload(client, f"usuario,curso\nana,{course.slug}\nbeto,{course.slug}\n")
     gone.delete()  # changed between preview and confirm
-    client.post(CONFIRM, {"digest": response.context["digest"]})
+    confirmed = client.post(CONFIRM, {"digest": response.context["digest"]})
     assert Enrolment.objects.count() == 0
+    page = client.get(confirmed["Location"]).content.decode()
+    assert "Algo cambió desde la vista previa. No se importó nada" in page and "Intentar de nuevo" in page
 
 
 def test_learners_and_mentors_cannot_use_the_csv_import(client):
