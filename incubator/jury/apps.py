@@ -20,6 +20,7 @@ class JuryConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from incubator.jury import start_tiles
+        from incubator.jury import people_path, start_tiles
 
         start_tiles.register()
+        people_path.register()

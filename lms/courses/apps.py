@@ -14,8 +14,10 @@ class CoursesConfig(AppConfig):
         # every process (management commands too), not only where the middleware is loaded.
         from cms import page_cache  # noqa: F401
         from lms.courses import (
+            people_path,
             receivers,  # noqa: F401  (a published course gives new seats to the waitlist)
             start_tiles,
         )
 
         start_tiles.register()
+        people_path.register()
