@@ -96,7 +96,7 @@ def person_detail(request, pk: int):
 def person_register(request):
     """A walk-in: register the person, with her consent for training, in one step."""
     centers = selectors.centers_for(user=request.user)
-    form = RegisterForm(request.POST or None, centers=centers)
+    form = RegisterForm(request.POST if request.method == "POST" else None, centers=centers)
     consent_text = selectors.consent_text_current(purpose=Purpose.TRAINING)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -112,7 +112,9 @@ def person_edit(request, pk: int):
     """Correct her record. The form works on a copy: the service compares against what is stored."""
     participant = _participant_or_404(request, pk)
     centers = selectors.centers_for(user=request.user)
-    form = CorrectionForm(request.POST or None, instance=copy.copy(participant), centers=centers)
+    form = CorrectionForm(
+        request.POST if request.method == "POST" else None, instance=copy.copy(participant), centers=centers
+    )
     if request.method == "POST" and form.is_valid():
         services.participant_update(by=request.user, participant=participant, data=form.changed_data_for_update())
         messages.success(request, _("Guardamos los cambios."))
@@ -129,7 +131,7 @@ def person_sensitive(request, pk: int, slug: str):
     if field is None:
         raise Http404
     participant = _participant_or_404(request, pk)
-    form = SensitiveReadForm(request.POST or None)
+    form = SensitiveReadForm(request.POST if request.method == "POST" else None)
     value = None
     if request.method == "POST" and form.is_valid():
         value = selectors.participant_sensitive_read(
