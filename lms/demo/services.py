@@ -21,6 +21,7 @@ from cms.accounts.models import ConsentVersion, Participant, User
 from cms.accounts.roles import needs_second_factor
 from cms.accounts.services import roles_ensure, totp_device_demo_ensure, user_role_set
 from cms.home.models import HomePage
+from cms.people.demo import desk_demo_ensure
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.demo.content import COURSES
 from lms.demo.content.people import (
@@ -68,6 +69,7 @@ def demo_load() -> Counter[str]:
                 )
                 if new:
                     created["inscripciones"] += 1
+        desk_demo_ensure(created=created)
     return created
 
 
