@@ -115,7 +115,8 @@ def desk_demo_ensure(*, created: Counter[str] | None = None) -> Counter[str]:
     centers = {center.city: center for center in programme.centers.all()}
     for purpose, body in TEXTS.items():
         _text, new = ConsentText.objects.get_or_create(purpose=purpose, version=TEXT_VERSION, defaults={"body": body})
-        created["textos de permiso"] += new
+        if new:
+            created["textos de permiso"] += 1
     coordinator = User.objects.filter(username=COORDINATOR).first()
     if coordinator is not None:
         programme.coordinators.add(coordinator)
@@ -129,12 +130,14 @@ def desk_demo_ensure(*, created: Counter[str] | None = None) -> Counter[str]:
 def _programme_ensure(created: Counter[str]) -> Programme:
     name, slug = PROGRAMME
     programme, new = Programme.objects.get_or_create(slug=slug, defaults={"name": name})
-    created["programas"] += new
+    if new:
+        created["programas"] += 1
     for center_name, province, city in CENTERS:
         _center, new = Center.objects.get_or_create(
             programme=programme, name=center_name, defaults={"province": province, "city": city}
         )
-        created["centros"] += new
+        if new:
+            created["centros"] += 1
     return programme
 
 
