@@ -70,3 +70,11 @@ def test_an_unknown_sensitive_field_is_a_404(client, person, coordinator):
     client.force_login(coordinator)
     url = reverse("people:sensitive", kwargs={"pk": person.pk, "slug": "documento"})
     assert client.post(url, {"reason": "seguimiento"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_start_page_leads_coordination_to_the_desk_and_no_one_else(client, coordinator):
+    client.force_login(coordinator)
+    assert reverse("people:list") in client.get(reverse("home:dashboard")).content.decode()
+    client.force_login(UserFactory(role="aprendiz"))
+    assert reverse("people:list") not in client.get(reverse("home:dashboard")).content.decode()
