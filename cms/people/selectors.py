@@ -179,9 +179,10 @@ class LogLine:
 
 def _field_label(name: str) -> str:
     try:
-        return str(Participant._meta.get_field(name).verbose_name)
+        field = Participant._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    return str(getattr(field, "verbose_name", name))
 
 
 def registry_log_of(*, participant: Participant, limit: int = 50) -> list[LogLine]:

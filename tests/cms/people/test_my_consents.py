@@ -1,4 +1,4 @@
-""""Mis permisos": the person gives and withdraws each purpose herself, as simply as it was given."""
+"""The person's "Mis permisos" page: she gives and withdraws each purpose herself, as simply as it was given."""
 
 import pytest
 from django.urls import reverse
