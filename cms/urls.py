@@ -16,6 +16,7 @@ urlpatterns = [
     path("cuenta/", include("cms.accounts.urls")),
     path("derivaciones/", include("cms.referrals.urls")),
     path("trabajos/", include("cms.jobs.urls")),
+    path("", include("cms.people.urls")),
     path("aprender/", include("lms.courses.urls")),
     path("cuestionarios/", include("lms.quizzes.urls")),
     path("calificaciones/", include("lms.grades.urls")),

@@ -21,3 +21,8 @@ class PeopleConfig(AppConfig):
             "people.add_consenttext",
         ),
     }
+
+    def ready(self) -> None:
+        from cms.people import start_tiles
+
+        start_tiles.register()

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
 
-from cms.accounts.models import Participant
+from cms.accounts.models import Center, Participant
 from cms.accounts.roles import Role, has_role, roles_of
 from cms.people import hooks
-from cms.people.models import CaseNote, ConsentEvent, ConsentText, SensitiveRead
+from cms.people.models import CaseNote, ConsentEvent, ConsentText, Purpose, SensitiveRead
+
+# What a person gives herself on "Mis permisos"; a referral is given for one organisation and one service,
+# where the referral is made, and only withdrawn there.
+SELF_GIVEN_PURPOSES = (Purpose.TRAINING.value, Purpose.DONOR_AGGREGATE.value, Purpose.CATALOGUE_PHOTOS.value)
 
 # Roles that may read migratory status, disability and case notes of the people they work with.
 SENSITIVE_READERS = (Role.COORDINATOR, Role.ADMIN)
@@ -98,3 +105,99 @@ def consents_of(*, participant: Participant) -> list[ConsentEvent]:
             seen.add(key)
             current.append(event)
     return current
+
+
+# --- The coordination desk ----------------------------------------------------------------------------
+
+
+def centers_for(*, user) -> QuerySet[Center]:
+    """The centers a person registers people in: her programmes' centers (administration: all)."""
+    if has_role(user, Role.ADMIN):
+        return Center.objects.select_related("programme")
+    if has_role(user, Role.COORDINATOR):
+        return Center.objects.filter(programme__coordinators=user).select_related("programme")
+    return Center.objects.none()
+
+
+def participants_search(*, user, query: str = "", center_id: int | None = None) -> QuerySet[Participant]:
+    """The desk's list: visible records whose name, document or phone contains every word of `query`."""
+    records = participants_visible_to(user=user)
+    for word in query.split()[:6]:
+        digits = "".join(ch for ch in word if ch.isalnum())
+        match = Q(given_names__icontains=word) | Q(surnames__icontains=word)
+        if digits:
+            match |= Q(document_number__icontains=digits) | Q(phone__icontains=digits)
+        records = records.filter(match)
+    if center_id:
+        records = records.filter(center_id=center_id)
+    return records
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    """Where one purpose (and scope) stands for a person: given or not, the words she answered, the current
+    words to show before she gives it."""
+
+    purpose: str
+    scope: str
+    given: bool
+    answered: ConsentEvent | None
+    current_text: ConsentText | None
+
+    @property
+    def label(self) -> str:
+        return str(Purpose(self.purpose).label)
+
+
+def consent_states_of(*, participant: Participant) -> list[ConsentState]:
+    """Every purpose at its general scope, plus each scoped line she has answered (referrals): two queries."""
+    texts: dict[str, ConsentText] = {}
+    for text in ConsentText.objects.all():  # newest first within a purpose (Meta.ordering)
+        texts.setdefault(text.purpose, text)
+    events = consents_of(participant=participant) if participant.pk else []
+    answered = {(event.purpose, event.scope): event for event in events}
+    keys = [(purpose.value, "") for purpose in Purpose] + sorted(key for key in answered if key[1])
+    return [
+        ConsentState(
+            purpose=purpose,
+            scope=scope,
+            given=(event := answered.get((purpose, scope))) is not None and event.action == ConsentEvent.Action.GIVEN,
+            answered=event,
+            current_text=texts.get(purpose),
+        )
+        for purpose, scope in keys
+    ]
+
+
+@dataclass(frozen=True)
+class LogLine:
+    at: datetime
+    action: str
+    actor: str
+    fields: str
+
+
+def _field_label(name: str) -> str:
+    try:
+        field = Participant._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return str(getattr(field, "verbose_name", name))
+
+
+def registry_log_of(*, participant: Participant, limit: int = 50) -> list[LogLine]:
+    """The latest lines of her registry log, with who made them and which fields changed: one query."""
+    return [
+        LogLine(
+            at=event.at,
+            action=event.get_action_display(),
+            actor=event.actor.display_name if event.actor else "",
+            fields=", ".join(_field_label(name) for name in event.detail.get("fields", [])),
+        )
+        for event in participant.events.select_related("actor")[:limit]
+    ]
+
+
+def path_sections_of(*, participant: Participant) -> list[hooks.PathSection]:
+    """Her path on one page, from the sections the higher areas registered (courses, cohort, venture...)."""
+    return hooks.path_sections_for(participant)

@@ -33,6 +33,23 @@ def participant_register(*, by: User, **fields) -> Participant:
 
 
 @transaction.atomic
+def participant_register_walk_in(*, by: User, fields: dict) -> Participant:
+    """Register a walk-in who accepted the training text in front of the coordinator: the record and her
+    consent for training (with the current text version) are written together or not at all."""
+    participant = participant_register(by=by, **fields)
+    consent_give(participant=participant, purpose=Purpose.TRAINING, by=by)
+    return participant
+
+
+def participant_own_ensure(*, user: User) -> Participant:
+    """The person's own registry record, created (empty but for her names) the first time she needs one."""
+    participant, _created = Participant.objects.get_or_create(
+        user=user, defaults={"given_names": user.first_name, "surnames": user.last_name}
+    )
+    return participant
+
+
+@transaction.atomic
 def participant_update(*, by: User, participant: Participant, data: dict) -> Participant:
     """Correct a record; logs which fields changed (names only, never the sensitive values)."""
     changed = [field for field, value in data.items() if getattr(participant, field) != value]

@@ -12,17 +12,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from cms.accounts.models import Center, Participant, Programme, User
+from cms.accounts.models import Participant, User
 from cms.people.models import ConsentText, Purpose
 from cms.referrals import services
 from cms.referrals.models import PartnerOrganisation, PartnerService, Referral, ServiceType
 
-PROGRAMME = ("semilla-demo", "Semilla Ecuador (demostración)")
-CENTERS = (
-    ("Centro Quito Norte", "Pichincha", "Quito"),
-    ("Centro Santo Domingo", "Santo Domingo de los Tsáchilas", "Santo Domingo"),
-    ("Centro Ibarra", "Imbabura", "Ibarra"),
-)
 ORGANISATIONS = (
     (
         "Fundación Manitos Seguras",
@@ -75,19 +69,6 @@ REFERRALS = (
     (2, ServiceType.CREDIT, Referral.State.CLOSED, "Un microcrédito para comprar una cocina industrial.", 30),
     (1, ServiceType.PSYCHOSOCIAL, Referral.State.REJECTED, "Acompañamiento después de la mudanza.", 10),
 )
-
-
-def _programme_ensure(*, coordinator: User, created: Counter[str]) -> None:
-    """The demo programme with its three centers, coordinated by the demo coordinator (her scope)."""
-    slug, name = PROGRAMME
-    programme, new = Programme.objects.get_or_create(slug=slug, defaults={"name": name})
-    created["programas"] += int(new)
-    for center_name, province, city in CENTERS:
-        _center, new = Center.objects.get_or_create(
-            programme=programme, name=center_name, defaults={"province": province, "city": city}
-        )
-        created["centros"] += int(new)
-    programme.coordinators.add(coordinator)
 
 
 def _organisations_ensure(*, partner: User, created: Counter[str]) -> list[PartnerOrganisation]:
@@ -158,12 +139,12 @@ def _backdate(referral: Referral, days_ago: int) -> None:
 @transaction.atomic
 def referrals_demo_ensure(*, coordinator: User, partner: User, participants: list[Participant]) -> Counter[str]:
     """Partner organisations, their services, the consent text for referrals and, for each participant
-    given, the demo referrals in several states. Returns what was created."""
+    given, the demo referrals in several states. Returns what was created. The programme and centers that
+    put these people in the coordinator's scope come from cms.people.demo, called first."""
     created: Counter[str] = Counter()
     if not ConsentText.objects.filter(purpose=Purpose.REFERRAL).exists():
         ConsentText.objects.create(purpose=Purpose.REFERRAL, version="2026-12", body=CONSENT_TEXT)
         created["textos de consentimiento"] += 1
-    _programme_ensure(coordinator=coordinator, created=created)
     organisations = _organisations_ensure(partner=partner, created=created)
     for participant in participants:
         for spec in REFERRALS:

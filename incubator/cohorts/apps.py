@@ -18,6 +18,7 @@ class CohortsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from incubator.cohorts import start_tiles
+        from incubator.cohorts import people_path, start_tiles
 
         start_tiles.register()
+        people_path.register()

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from cms.accounts.models import User
+from cms.people.demo import desk_demo_ensure
 from incubator.cohorts.models import Cohort, Participation, ParticipationEvent
 from incubator.cohorts.services import (
     participation_apply,
@@ -85,6 +86,7 @@ def demo_load_incubator() -> Counter[str]:
         for spec in content.VENTURES:
             demo_venture_ensure(cohort=cohort, spec=spec, people=people, staff=staff, created=created)
         demo_pitch_ensure(staff=staff, current_cohort=cohort, created=created)
+        desk_demo_ensure(created=created)  # the new learners' centers
     return created
 
 

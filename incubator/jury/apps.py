@@ -20,7 +20,8 @@ class JuryConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from incubator.jury import start_tiles, tasks
+        from incubator.jury import people_path, start_tiles, tasks
 
         start_tiles.register()
         tasks.register()
+        people_path.register()

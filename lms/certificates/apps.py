@@ -10,10 +10,11 @@ class CertificatesConfig(AppConfig):
     role_permissions = {Role.COORDINATOR: ("certificates.view_certificate", "certificates.change_certificate")}
 
     def ready(self) -> None:
-        from lms.certificates import start_tiles, tasks
+        from lms.certificates import people_path, start_tiles, tasks
         from lms.certificates.services import on_course_completed
         from lms.courses.signals import course_completed
 
         course_completed.connect(on_course_completed, dispatch_uid="semilla.certificate_issue")
         start_tiles.register()
         tasks.register()
+        people_path.register()

@@ -21,6 +21,7 @@ from cms.accounts.models import ConsentVersion, Participant, User
 from cms.accounts.roles import Role, needs_second_factor
 from cms.accounts.services import roles_ensure, totp_device_demo_ensure, user_role_set
 from cms.home.models import HomePage
+from cms.people.demo import desk_demo_ensure
 from cms.referrals.demo import referrals_demo_ensure
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.demo.content import COURSES
@@ -69,6 +70,7 @@ def demo_load() -> Counter[str]:
                 )
                 if new:
                     created["inscripciones"] += 1
+        desk_demo_ensure(created=created)
         created += referrals_demo_ensure(
             coordinator=users["coordinadora"], partner=users["aliada"], participants=[users["aprendiz"].participant]
         )

@@ -17,3 +17,13 @@ def my_pitch_entries(*, user) -> list[Entry]:
         .annotate(has_award=Exists(active))
         .order_by("-event__starts_at", "pk")
     )
+
+
+def awards_of_member(*, user) -> list[Award]:
+    """The seed-capital awards of the person's ventures (withdrawn ones too), with entry, event and venture:
+    one query."""
+    return list(
+        Award.objects.filter(entry__venture__members=user)
+        .select_related("entry__event", "entry__venture")
+        .order_by("-created_at", "-pk")
+    )
