@@ -69,6 +69,12 @@ def test_the_attempt_page_never_contains_answers_or_feedback(client, setup):
     assert "Guardar y seguir después" in html and "Enviar respuestas" in html
 
 
+def test_the_attempt_page_loads_the_shared_csrf_token_before_its_autosave(client, setup):
+    html = client.get(reverse("quizzes:attempt", args=[start(client, setup).id])).content.decode()
+    assert "semilla/csrf." in html and "quizzes/autosave." in html
+    assert html.index("semilla/csrf.") < html.index("quizzes/autosave.")
+
+
 def test_a_learner_saves_a_draft_and_finds_it_again_without_javascript(client, setup):
     attempt = start(client, setup)
     q = setup.questions
