@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import cast
 
 from django.core.cache import cache
-from django.db.models import Max, Prefetch
+from django.db.models import Count, Max, Prefetch
 
 from lms.courses.models import Enrolment
 from lms.quizzes.models import AttemptAnswer, Choice, Question, Quiz, QuizAttempt, QuizQuestion
@@ -28,10 +28,11 @@ def _quiz_key(version: str, pk) -> str:
 
 
 def quizzes_by_id(*, ids: list) -> list[Quiz | None]:
-    """The quizzes of a lesson's quiz blocks, in the order given (None for a missing one, a copy for a repeat).
+    """The quizzes of a lesson's quiz blocks, in the order given (None for a missing one, a copy for a repeat),
+    each with its `question_count`.
 
-    Cached under the page tree's version, like the page itself; saving or deleting a quiz replaces the version
-    (lms.quizzes.signals). At most one query, none when warm.
+    Cached under the page tree's version, like the page itself; saving or deleting a quiz or one of its
+    question links replaces the version (lms.quizzes.signals). At most one query, none when warm.
     """
     from cms.page_cache import TREE_CACHE_SECONDS, tree_version
 
@@ -40,7 +41,7 @@ def quizzes_by_id(*, ids: list) -> list[Quiz | None]:
     found = {quiz.pk: quiz for quiz in cache.get_many([_quiz_key(version, pk) for pk in wanted]).values()}
     missing = wanted - found.keys()
     if missing:
-        loaded = Quiz.objects.in_bulk(missing)
+        loaded = Quiz.objects.annotate(question_count=Count("quiz_questions")).in_bulk(missing)
         cache.set_many({_quiz_key(version, pk): quiz for pk, quiz in loaded.items()}, TREE_CACHE_SECONDS)
         found.update(loaded)
     seen: set = set()
@@ -87,7 +88,9 @@ def quiz_summary_for(*, user, quiz: Quiz, enrolled: bool | None = None) -> QuizS
     """What the quiz block shows a person: size, pass mark, attempts used, best score. Three plain queries
     (one for an anonymous visitor; two when the caller already knows `enrolled`, i.e. whether the person has an
     active enrolment in the quiz's course): cheaper for Django to build than one query with six subqueries."""
-    question_count = QuizQuestion.objects.filter(quiz=quiz).count()
+    question_count = getattr(quiz, "question_count", None)  # counted already by quizzes_by_id
+    if question_count is None:
+        question_count = QuizQuestion.objects.filter(quiz=quiz).count()
     if not getattr(user, "is_authenticated", False):
         return QuizSummary(
             quiz=quiz,

@@ -271,3 +271,16 @@ def test_the_quiz_block_reuses_the_lesson_pages_enrolment_and_still_tells_who_is
             html = block.render(value, context={"request": request, "page": setup.lesson, "progress": progress})
         assert ("Comenzar" in html) is expected
         assert ("primero inscríbete" in html) is not expected
+
+
+def test_a_lesson_served_warm_counts_its_quiz_questions_from_the_cache_until_a_link_changes(client, setup):
+    from lms.quizzes.models import QuizQuestion
+
+    client.force_login(setup.learner)
+    url = setup.lesson.url
+    assert "5 preguntas" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        assert "5 preguntas" in client.get(url).content.decode()
+    assert not any("quizzes_quizquestion" in q["sql"] for q in warm.captured_queries)
+    QuizQuestion.objects.filter(quiz=setup.quiz).order_by("-sort_order").first().delete()
+    assert "4 preguntas" in client.get(url).content.decode()
