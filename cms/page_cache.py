@@ -55,24 +55,35 @@ def _page_published_or_moved(sender, **kwargs) -> None:
     tree_version_bump()
 
 
-def _route_key(request) -> str:
+def _route_key(request, version: str) -> str:
     where = f"{request._get_raw_host()}|{request.get_port()}|{request.path_info}"
-    return f"pages:route:{tree_version()}:{hashlib.sha256(where.encode()).hexdigest()}"
+    return f"pages:route:{version}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
-def _live_page(model_label: str, pk: int) -> Page | None:
+def _page_key(version: str, pk: int) -> str:
+    return f"pages:page:{version}:{pk}"
+
+
+def _live_page(model_label: str, pk: int, version: str) -> Page | None:
     """The specific page as loaded from the database under the current tree version.
 
-    Cached right after loading, before any view touched it: its StreamField holds raw data only, so
+    Cached as loaded, before any view touched it: its StreamField holds raw data only, so
     snippets, images and documents it refers to are still read fresh when it is rendered.
     """
-    key = f"pages:page:{tree_version()}:{pk}"
+    key = _page_key(version, pk)
     page = cache.get(key)
     if page is None:
         page = apps.get_model(model_label)._default_manager.filter(pk=pk, live=True).first()
         if page is not None:
             cache.set(key, page, TREE_CACHE_SECONDS)
     return page
+
+
+def _as_loaded(page: Page) -> Page:
+    """A fresh instance with only the page's own columns, as `_live_page` would load it: nothing a view
+    cached on the routed instance (related objects, a bound StreamField pickles as its raw data anyway)."""
+    fields = page._meta.concrete_fields
+    return type(page).from_db(page._state.db, [f.attname for f in fields], [getattr(page, f.attname) for f in fields])
 
 
 class PageRouteMiddleware:
@@ -84,11 +95,12 @@ class PageRouteMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = _route_key(request)
+        version = tree_version()
+        key = _route_key(request, version)
         cached = cache.get(key)
         if cached is not None:
             model_label, pk, args, kwargs, site_fields = cached
-            page = _live_page(model_label, pk)
+            page = _live_page(model_label, pk, version)
             if page is not None:
                 request._wagtail_site = Site(**site_fields)
                 request._wagtail_route_for_request = RouteResult(page, args, kwargs)
@@ -102,4 +114,8 @@ class PageRouteMiddleware:
             cache.set(
                 key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs), site_fields), TREE_CACHE_SECONDS
             )
+            # The page's row too, so the next view of it reads nothing more than later ones (Wagtail
+            # routed a live page of this version; `add` never replaces an entry `_live_page` made).
+            if page.live:
+                cache.add(_page_key(version, page.pk), _as_loaded(page), TREE_CACHE_SECONDS)
         return response

@@ -21,7 +21,7 @@ class QuizzesConfig(AppConfig):
     def ready(self) -> None:
         from lms.courses.blocks import lesson_block_register
         from lms.grades.selectors import knowledge_gain_register
-        from lms.quizzes import selectors
+        from lms.quizzes import selectors, signals  # noqa: F401 (signals: connects its receivers)
         from lms.quizzes.blocks import QuizBlock
 
         lesson_block_register("quiz", QuizBlock())

@@ -15,6 +15,16 @@ class QuizBlock(blocks.StructBlock):
         label = _("Cuestionario")
         description = _("Un cuestionario del banco del curso. Aprobarlo completa la lección.")
 
+    def bulk_to_python(self, values):
+        """As StructBlock's, but the quiz rows come from quizzes_by_id (cached with the page tree), not a query."""
+        structs = super().bulk_to_python([{k: v for k, v in value.items() if k != "quiz"} for value in values])
+        from lms.quizzes.selectors import quizzes_by_id
+
+        quizzes = quizzes_by_id(ids=[value.get("quiz") for value in values])
+        for struct, quiz in zip(structs, quizzes, strict=True):
+            struct["quiz"] = quiz
+        return structs
+
     def get_context(self, value, parent_context=None):
         """Adds the person's summary (attempts, best score) and the lesson the quiz is shown in."""
         from lms.courses.models import LessonPage

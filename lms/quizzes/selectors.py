@@ -1,10 +1,12 @@
 """Reads of the quizzes app: questions of a quiz, a learner's summary and review, knowledge gain."""
 
+import copy
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import cast
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch
 
 from lms.courses.models import Enrolment
 from lms.quizzes.models import AttemptAnswer, Choice, Question, Quiz, QuizAttempt, QuizQuestion
@@ -19,6 +21,36 @@ def quiz_questions(*, quiz: Quiz) -> list[Question]:
         .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("sort_order", "id")))
     )
     return [link.question for link in links]
+
+
+def _quiz_key(version: str, pk) -> str:
+    return f"quizzes:quiz:{version}:{pk}"
+
+
+def quizzes_by_id(*, ids: list) -> list[Quiz | None]:
+    """The quizzes of a lesson's quiz blocks, in the order given (None for a missing one, a copy for a repeat),
+    each with its `question_count`.
+
+    Cached under the page tree's version, like the page itself; saving or deleting a quiz or one of its
+    question links replaces the version (lms.quizzes.signals). At most one query, none when warm.
+    """
+    from cms.page_cache import TREE_CACHE_SECONDS, tree_version
+
+    version = tree_version()
+    wanted = {pk for pk in ids if pk is not None}
+    found = {quiz.pk: quiz for quiz in cache.get_many([_quiz_key(version, pk) for pk in wanted]).values()}
+    missing = wanted - found.keys()
+    if missing:
+        loaded = Quiz.objects.annotate(question_count=Count("quiz_questions")).in_bulk(missing)
+        cache.set_many({_quiz_key(version, pk): quiz for pk, quiz in loaded.items()}, TREE_CACHE_SECONDS)
+        found.update(loaded)
+    seen: set = set()
+    result: list[Quiz | None] = []
+    for pk in ids:
+        quiz = found.get(pk)
+        result.append(copy.copy(quiz) if quiz is not None and pk in seen else quiz)
+        seen.add(pk)
+    return result
 
 
 def lesson_holds_quiz(*, lesson, quiz: Quiz) -> bool:
@@ -56,7 +88,9 @@ def quiz_summary_for(*, user, quiz: Quiz, enrolled: bool | None = None) -> QuizS
     """What the quiz block shows a person: size, pass mark, attempts used, best score. Three plain queries
     (one for an anonymous visitor; two when the caller already knows `enrolled`, i.e. whether the person has an
     active enrolment in the quiz's course): cheaper for Django to build than one query with six subqueries."""
-    question_count = QuizQuestion.objects.filter(quiz=quiz).count()
+    question_count = getattr(quiz, "question_count", None)  # counted already by quizzes_by_id
+    if question_count is None:
+        question_count = QuizQuestion.objects.filter(quiz=quiz).count()
     if not getattr(user, "is_authenticated", False):
         return QuizSummary(
             quiz=quiz,
@@ -67,12 +101,14 @@ def quiz_summary_for(*, user, quiz: Quiz, enrolled: bool | None = None) -> QuizS
             open_attempt_id=None,
             enrolled=False,
         )
-    mine = QuizAttempt.objects.filter(quiz=quiz, user_id=user.id).aggregate(
-        attempts_used=Count("id"),
-        best_score=Max("score"),
-        passed=Count("id", filter=Q(passed=True)),
-        open_attempt_id=Max("id", filter=Q(status=QuizAttempt.Status.IN_PROGRESS)),
+    # The person's few attempts as plain rows, summed up here: the same one query as an aggregate with four
+    # filtered expressions, but Django builds it in a third of the time (measured with py-spy: the aggregate
+    # was the lesson page's costliest query to build, about 0.9 ms).
+    attempts = list(
+        QuizAttempt.objects.filter(quiz=quiz, user_id=user.id).values_list("id", "status", "score", "passed")
     )
+    scores = [score for _id, _status, score, _passed in attempts if score is not None]
+    open_ids = [pk for pk, status, _score, _passed in attempts if status == QuizAttempt.Status.IN_PROGRESS]
     if enrolled is None:
         enrolled = Enrolment.objects.filter(
             user_id=user.id, course_id=quiz.course_id, status=Enrolment.Status.ACTIVE
@@ -80,10 +116,10 @@ def quiz_summary_for(*, user, quiz: Quiz, enrolled: bool | None = None) -> QuizS
     return QuizSummary(
         quiz=quiz,
         question_count=question_count,
-        attempts_used=mine["attempts_used"],
-        best_score=mine["best_score"],
-        passed=mine["passed"] > 0,
-        open_attempt_id=mine["open_attempt_id"],
+        attempts_used=len(attempts),
+        best_score=max(scores, default=None),
+        passed=any(passed for _id, _status, _score, passed in attempts),
+        open_attempt_id=max(open_ids, default=None),
         enrolled=enrolled,
     )
 

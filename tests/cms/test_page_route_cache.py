@@ -77,3 +77,32 @@ def test_a_renamed_quiz_shows_at_once_in_a_lesson_served_from_the_cache(client):
     quiz.save()
     body = client.get(lesson.url).content.decode()
     assert "Prueba inicial" in body and "Prueba de entrada" not in body
+
+
+def test_the_second_visit_already_reads_the_page_row_from_the_cache(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    enrolled_client(client, course)
+    assert client.get(lesson.url).status_code == 200  # routed by Wagtail: route and page row are cached
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(lesson.url).status_code == 200
+        counts.append(queries.captured_queries)
+    assert not any("wagtailcore_page" in q["sql"] and "pageviewrestriction" not in q["sql"] for q in counts[0])
+    assert len(counts[0]) == len(counts[1])
+
+
+def test_a_lesson_served_from_the_cache_reads_its_quiz_row_once_until_the_quiz_changes(client):
+    course = build_course()
+    lesson = lessons_of(course)[0]
+    quiz = Quiz.objects.create(course=course, title="Prueba de entrada", kind=Quiz.Kind.PRE)
+    lesson.body = [("quiz", {"quiz": quiz, "intro": ""})]
+    lesson.save_revision().publish()
+    enrolled_client(client, course)
+    client.get(lesson.url)
+    with CaptureQueriesContext(connection) as warm:
+        assert "Prueba de entrada" in client.get(lesson.url).content.decode()
+    assert not any('FROM "quizzes_quiz"' in q["sql"] for q in warm.captured_queries)
+    Quiz.objects.filter(pk=quiz.pk).delete()
+    assert "Prueba de entrada" not in client.get(lesson.url).content.decode()

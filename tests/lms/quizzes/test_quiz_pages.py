@@ -69,6 +69,12 @@ def test_the_attempt_page_never_contains_answers_or_feedback(client, setup):
     assert "Guardar y seguir después" in html and "Enviar respuestas" in html
 
 
+def test_the_attempt_page_loads_the_shared_csrf_token_before_its_autosave(client, setup):
+    html = client.get(reverse("quizzes:attempt", args=[start(client, setup).id])).content.decode()
+    assert "semilla/csrf." in html and "quizzes/autosave." in html
+    assert html.index("semilla/csrf.") < html.index("quizzes/autosave.")
+
+
 def test_a_learner_saves_a_draft_and_finds_it_again_without_javascript(client, setup):
     attempt = start(client, setup)
     q = setup.questions
@@ -265,3 +271,16 @@ def test_the_quiz_block_reuses_the_lesson_pages_enrolment_and_still_tells_who_is
             html = block.render(value, context={"request": request, "page": setup.lesson, "progress": progress})
         assert ("Comenzar" in html) is expected
         assert ("primero inscríbete" in html) is not expected
+
+
+def test_a_lesson_served_warm_counts_its_quiz_questions_from_the_cache_until_a_link_changes(client, setup):
+    from lms.quizzes.models import QuizQuestion
+
+    client.force_login(setup.learner)
+    url = setup.lesson.url
+    assert "5 preguntas" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        assert "5 preguntas" in client.get(url).content.decode()
+    assert not any("quizzes_quizquestion" in q["sql"] for q in warm.captured_queries)
+    QuizQuestion.objects.filter(quiz=setup.quiz).order_by("-sort_order").first().delete()
+    assert "4 preguntas" in client.get(url).content.decode()
