@@ -164,9 +164,22 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
+# psycopg's pool (Django 5.2) in each server process: DATABASE_POOL_MAX_SIZE > 0 switches it on (`make stack`
+# does). A request borrows a connection and gives it back at its end, whichever thread runs it.
+DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 0)
 if DATABASE_URL:
     # Under ASGI every request runs in a new thread: persistent connections would pile up, not be reused.
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
+    if DATABASE_POOL_MAX_SIZE > 0:
+        if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL.")
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections beside a pool
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": min(env_int("DATABASE_POOL_MIN_SIZE", 2), DATABASE_POOL_MAX_SIZE),
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            # A request waits this long for a free connection, then fails as "database unreachable" (503).
+            "timeout": env_float("DATABASE_POOL_TIMEOUT_SECONDS", 10.0),
+        }
 else:
     DATABASES = {
         "default": {
@@ -339,6 +352,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on S3-compatible object storage (django-storages, `pip install '.[s3]'`) when a bucket is named.
+# The bucket stays private: every file is read through a short-lived signed URL that only a view which checked
+# who asks hands out (docs/deploy.md). Credentials come from the usual AWS_* variables or the machine's role.
+SEMILLA_MEDIA_S3_BUCKET = env_str("SEMILLA_MEDIA_S3_BUCKET")
+if SEMILLA_MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": SEMILLA_MEDIA_S3_BUCKET,
+            "endpoint_url": env_str("SEMILLA_MEDIA_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a provider's S3
+            "region_name": env_str("SEMILLA_MEDIA_S3_REGION") or None,
+            "location": env_str("SEMILLA_MEDIA_S3_PREFIX", "media"),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,  # signed URLs ...
+            "querystring_expire": env_int("SEMILLA_MEDIA_S3_URL_SECONDS", 300),  # ... that expire in minutes
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_MAX_AGE = 31536000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
