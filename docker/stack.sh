@@ -142,6 +142,14 @@ http_workers_ready() {  # as many workers as asked have loaded the application
     [ "$(ls "$RUN/http-ready" | wc -l)" -ge "$1" ]
 }
 
+# The background jobs' worker (django-tasks' database backend), once the project has it.
+start_jobs() {
+    "$PY" manage.py help db_worker >/dev/null 2>&1 || return 0
+    say "starting the background jobs' worker"
+    nohup setsid "$PY" manage.py db_worker >>"$LOGS/jobs.log" 2>&1 </dev/null &
+    echo $! >"$RUN/jobs.pid"
+}
+
 render_nginx() {
     local user_line=""
     [ "$(id -u)" = 0 ] && user_line="user www-data;"
@@ -209,6 +217,7 @@ start() {
     start_http
     start_daphne 1
     start_daphne 2
+    start_jobs
     render_nginx
     nginx -c "$STACK/nginx/nginx.conf" -e "$LOGS/nginx-error.log"
     wait_for 30 "nginx" port_answers "$PORT"
@@ -228,6 +237,7 @@ stop_all() {
     stop_pid "$RUN/daphne-1.pid"
     stop_pid "$RUN/daphne-2.pid"
     stop_pid "$RUN/http.pid"
+    stop_pid "$RUN/jobs.pid"
     if alive "$RUN/redis.pid"; then
         redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
         stop_pid "$RUN/redis.pid"
