@@ -170,9 +170,7 @@ DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 0)
 if DATABASE_URL:
     # Under ASGI every request runs in a new thread: persistent connections would pile up, not be reused.
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
-    if DATABASE_POOL_MAX_SIZE > 0:
-        if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-            raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL.")
+    if DATABASE_POOL_MAX_SIZE > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections beside a pool
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": min(env_int("DATABASE_POOL_MIN_SIZE", 2), DATABASE_POOL_MAX_SIZE),
@@ -195,6 +193,8 @@ else:
             },
         }
     }
+if DATABASE_POOL_MAX_SIZE > 0 and "pool" not in DATABASES["default"].get("OPTIONS", {}):
+    raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Channels and cache ---------------------------------------------------------------------
