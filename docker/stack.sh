@@ -61,12 +61,29 @@ stop_pid() {  # stop_pid PIDFILE [SIGNAL]: signal it and wait until it has exite
 
 # --- PostgreSQL -------------------------------------------------------------------------------------------
 
+# As root, PostgreSQL runs as "postgres", who may not reach a checkout under a private home (/root): then
+# the cluster lives beside the system's, under /var/lib/postgresql, and .stack/pg points there.
+pg_place() {
+    [ -e "$STACK/pg" ] && return 0
+    mkdir -p "$STACK/pg"
+    [ "$(id -u)" = 0 ] || return 0
+    chown postgres:postgres "$STACK/pg"
+    runuser -u postgres -- test -w "$STACK/pg" && return 0
+    local elsewhere
+    elsewhere="/var/lib/postgresql/semilla-stack-$(echo "$ROOT" | md5sum | cut -c1-8)"
+    rmdir "$STACK/pg"
+    mkdir -p "$elsewhere"
+    chown postgres:postgres "$elsewhere"
+    ln -s "$elsewhere" "$STACK/pg"
+}
+
 pg_start() {
     local data="$STACK/pg/data" sockets="$STACK/pg/run"
+    pg_place
     if [ ! -f "$data/PG_VERSION" ]; then
         say "creating the PostgreSQL cluster in .stack/pg"
-        mkdir -p "$STACK/pg" "$sockets"
-        [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$STACK/pg"
+        mkdir -p "$sockets"
+        [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$STACK/pg/"
         as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
             -E UTF8 --locale=C.UTF-8 >"$LOGS/initdb.log" 2>&1 || die "initdb failed: $LOGS/initdb.log"
     fi
@@ -152,7 +169,11 @@ start_jobs() {
 
 render_nginx() {
     local user_line=""
-    [ "$(id -u)" = 0 ] && user_line="user www-data;"
+    if [ "$(id -u)" = 0 ]; then
+        # nginx's workers read the static files and the error page; root's own only if www-data cannot.
+        user_line="user www-data;"
+        runuser -u www-data -- test -r "$ROOT/staticfiles/staticfiles.json" || user_line="user root;"
+    fi
     mkdir -p "$STACK/nginx/tmp" "$STACK/errors"
     [ "$(id -u)" = 0 ] && chown -R www-data "$STACK/nginx/tmp"
     SEMILLA_LISTEN="127.0.0.1:$PORT" SEMILLA_SITE_HOST=127.0.0.1 \
