@@ -168,11 +168,12 @@ start_jobs() {
 }
 
 render_nginx() {
-    local user_line=""
+    local nginx_user
+    nginx_user=$(id -un)  # not root: nginx ignores the line and its workers run as this user
     if [ "$(id -u)" = 0 ]; then
-        # nginx's workers read the static files and the error page; root's own only if www-data cannot.
-        user_line="user www-data;"
-        runuser -u www-data -- test -r "$ROOT/staticfiles/staticfiles.json" || user_line="user root;"
+        # nginx's workers read the static files and the error page; as root only if www-data cannot.
+        nginx_user=www-data
+        runuser -u www-data -- test -r "$ROOT/staticfiles/staticfiles.json" || nginx_user=root
     fi
     mkdir -p "$STACK/nginx/tmp" "$STACK/errors"
     [ "$(id -u)" = 0 ] && chown -R www-data "$STACK/nginx/tmp"
@@ -181,31 +182,14 @@ render_nginx() {
         SEMILLA_HTTP_UPSTREAM="127.0.0.1:$HTTP_PORT" \
         SEMILLA_DAPHNE_1="127.0.0.1:${DAPHNE_PORTS[0]}" SEMILLA_DAPHNE_2="127.0.0.1:${DAPHNE_PORTS[1]}" \
         SEMILLA_STATIC_ROOT="$ROOT/staticfiles" SEMILLA_ERROR_ROOT="$STACK/errors" \
-        envsubst '$SEMILLA_LISTEN $SEMILLA_SITE_HOST $SEMILLA_CONTENT_LISTEN $SEMILLA_CONTENT_HOST $SEMILLA_HTTP_UPSTREAM $SEMILLA_DAPHNE_1 $SEMILLA_DAPHNE_2 $SEMILLA_STATIC_ROOT $SEMILLA_ERROR_ROOT' \
+        SEMILLA_FORWARDED_PROTO='$scheme' \
+        envsubst '$SEMILLA_LISTEN $SEMILLA_SITE_HOST $SEMILLA_CONTENT_LISTEN $SEMILLA_CONTENT_HOST $SEMILLA_HTTP_UPSTREAM $SEMILLA_DAPHNE_1 $SEMILLA_DAPHNE_2 $SEMILLA_STATIC_ROOT $SEMILLA_ERROR_ROOT $SEMILLA_FORWARDED_PROTO' \
         <docker/nginx.conf.template >"$STACK/nginx/semilla.conf"
-    # The main file Debian's /etc/nginx/nginx.conf would be, kept in .stack so nothing system-wide changes.
-    cat >"$STACK/nginx/nginx.conf" <<EOF
-$user_line
-worker_processes auto;
-worker_rlimit_nofile 16384;
-pid $RUN/nginx.pid;
-error_log $LOGS/nginx-error.log warn;
-events { worker_connections 8192; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    tcp_nopush on;
-    server_tokens off;
-    access_log off;
-    client_body_temp_path $STACK/nginx/tmp/body;
-    proxy_temp_path $STACK/nginx/tmp/proxy;
-    fastcgi_temp_path $STACK/nginx/tmp/fastcgi;
-    uwsgi_temp_path $STACK/nginx/tmp/uwsgi;
-    scgi_temp_path $STACK/nginx/tmp/scgi;
-    include $STACK/nginx/semilla.conf;
-}
-EOF
+    # The main file (what Debian's /etc/nginx/nginx.conf would be), kept in .stack: nothing system-wide changes.
+    SEMILLA_NGINX_USER="$nginx_user" SEMILLA_NGINX_RUN="$RUN" SEMILLA_NGINX_LOGS="$LOGS" \
+        SEMILLA_NGINX_TEMP="$STACK/nginx/tmp" SEMILLA_NGINX_SITE="$STACK/nginx/semilla.conf" \
+        envsubst '$SEMILLA_NGINX_USER $SEMILLA_NGINX_RUN $SEMILLA_NGINX_LOGS $SEMILLA_NGINX_TEMP $SEMILLA_NGINX_SITE' \
+        <docker/nginx-main.conf.template >"$STACK/nginx/nginx.conf"
     nginx -t -q -c "$STACK/nginx/nginx.conf" -e "$LOGS/nginx-error.log" || die "nginx refused its configuration"
 }
 

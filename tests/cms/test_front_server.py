@@ -2,6 +2,7 @@
 upstream: one trusted X-Forwarded-For hop, static files cached by name, compression, and the Spanish page when
 no worker answers. Skipped where nginx is not installed (.ci/run installs it)."""
 
+import getpass
 import gzip
 import http.server
 import os
@@ -64,22 +65,23 @@ def front(tmp_path):
         "SEMILLA_DAPHNE_2": f"127.0.0.1:{_free_port()}",
         "SEMILLA_STATIC_ROOT": str(static),
         "SEMILLA_ERROR_ROOT": str(errors),
+        "SEMILLA_FORWARDED_PROTO": "$scheme",
     }
     template = (ROOT / "docker" / "nginx.conf.template").read_text(encoding="utf-8")
     (tmp_path / "semilla.conf").write_text(string.Template(template).safe_substitute(values))
-    user = "user root;" if os.geteuid() == 0 else ""
-    temps = "".join(
-        f"{kind}_temp_path {temp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp_path / "nginx.conf").write_text(
-        f"{user}\ndaemon off;\nworker_processes 1;\npid {tmp_path / 'nginx.pid'};\n"
-        f"error_log {tmp_path / 'error.log'};\n"
-        f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\naccess_log off;\n{temps}"
-        f"include {tmp_path / 'semilla.conf'};\n}}\n"
-    )
-    process = subprocess.Popen([NGINX, "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")])
+    main = (ROOT / "docker" / "nginx-main.conf.template").read_text(encoding="utf-8")
+    main_values = {
+        "SEMILLA_NGINX_USER": "root" if os.geteuid() == 0 else getpass.getuser(),
+        "SEMILLA_NGINX_RUN": str(tmp_path),
+        "SEMILLA_NGINX_LOGS": str(tmp_path),
+        "SEMILLA_NGINX_TEMP": str(temp),
+        "SEMILLA_NGINX_SITE": str(tmp_path / "semilla.conf"),
+    }
+    (tmp_path / "nginx.conf").write_text(string.Template(main).safe_substitute(main_values))
+    log = tmp_path / "nginx-error.log"
+    process = subprocess.Popen([NGINX, "-g", "daemon off;", "-c", str(tmp_path / "nginx.conf"), "-e", str(log)])
     try:
-        _wait_for_port(port, process, tmp_path / "error.log")
+        _wait_for_port(port, process, log)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
