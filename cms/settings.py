@@ -14,7 +14,7 @@ import dj_database_url
 import PIL.Image
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.cache_settings import redis_cache_settings
+from cms.cache_settings import redis_cache_settings, sentinel_addresses
 from cms.env import env_bool, env_float, env_int, env_list, env_str, registrable_domain
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -199,12 +199,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Channels and cache ---------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+# Redis Sentinel instead of one Redis (docs/deploy.md): "host:port" of each sentinel and the master's name.
+# channels-redis and the cache ask the sentinels where the master is; Redis Cluster is not supported.
+REDIS_SENTINELS = sentinel_addresses(env_list("REDIS_SENTINELS", []))
+REDIS_SENTINEL_MASTER = env_str("REDIS_SENTINEL_MASTER", "semilla")
+REDIS_DB = env_int("REDIS_DB", 0)
+if REDIS_URL or REDIS_SENTINELS:
+    _channel_host: str | dict = REDIS_URL
+    if REDIS_SENTINELS:
+        _channel_host = {"sentinels": REDIS_SENTINELS, "master_name": REDIS_SENTINEL_MASTER, "db": REDIS_DB}
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "cms.realtime.layers.CountingRedisChannelLayer",  # counts and logs overflow
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                "hosts": [_channel_host],
                 "capacity": env_int("CHANNEL_CAPACITY", 1000),
                 "expiry": env_int("CHANNEL_EXPIRY_SECONDS", 60),
                 "group_expiry": env_int("CHANNEL_GROUP_EXPIRY_SECONDS", 86400),
@@ -214,9 +222,11 @@ if REDIS_URL:
     # A Redis that is down counts as an empty cache (logged): sessions come from the database, pages keep working.
     CACHES = {
         "default": redis_cache_settings(
-            REDIS_URL,
+            REDIS_SENTINEL_MASTER if REDIS_SENTINELS else REDIS_URL,
             connect_timeout=env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
             timeout=env_float("REDIS_TIMEOUT_SECONDS", 1.0),
+            sentinels=REDIS_SENTINELS,
+            db=REDIS_DB,
         )
     }
 else:

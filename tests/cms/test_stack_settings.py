@@ -8,14 +8,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cms.cache import SentinelPool
 from cms.gunicorn_worker import Worker
 
 ROOT = Path(__file__).resolve().parents[2]
 PRINT = (
     "import json; import cms.settings as s; "
-    "print(json.dumps({'db': s.DATABASES['default'], 'storage': s.STORAGES['default']}, default=str))"
+    "print(json.dumps({'db': s.DATABASES['default'], 'storage': s.STORAGES['default'], "
+    "'channels': s.CHANNEL_LAYERS['default'], 'cache': s.CACHES['default']}, default=str))"
 )
-CLEARED = {"SEMILLA_ENV", "SECRET_KEY", "DATABASE_URL", "DATABASE_POOL_MAX_SIZE", "SEMILLA_MEDIA_S3_BUCKET"}
+CLEARED = {
+    "SEMILLA_ENV",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "DATABASE_POOL_MAX_SIZE",
+    "SEMILLA_MEDIA_S3_BUCKET",
+    "REDIS_URL",
+    "REDIS_SENTINELS",
+}
 
 
 def _settings(**env: str) -> subprocess.CompletedProcess:
@@ -89,3 +99,22 @@ def test_the_http_workers_leave_forwarded_for_to_client_ip_and_skip_lifespan():
     config = runpy.run_path(str(ROOT / "docker" / "gunicorn.conf.py"))
     assert config["worker_class"] == "cms.gunicorn_worker.Worker"
     assert config["workers"] >= 2 and config["keepalive"] > 60  # outlives nginx's upstream keepalive_timeout
+
+
+def test_redis_sentinels_serve_the_channel_layer_and_the_cache():
+    found = _read(REDIS_SENTINELS="10.0.0.1:26379,10.0.0.2", REDIS_SENTINEL_MASTER="semilla-main")
+    assert found["channels"]["CONFIG"]["hosts"] == [
+        {"sentinels": [["10.0.0.1", 26379], ["10.0.0.2", 26379]], "master_name": "semilla-main", "db": 0}
+    ]
+    cache = found["cache"]
+    assert cache["BACKEND"] == "cms.cache.ResilientRedisCache" and cache["LOCATION"] == "semilla-main"
+    assert cache["OPTIONS"]["pool_class"] == "cms.cache.SentinelPool"
+
+
+def test_the_caches_sentinel_pool_asks_the_sentinels_for_the_master():
+    pool = SentinelPool.from_url(
+        "semilla-main", sentinels=[("10.0.0.1", 26379)], socket_connect_timeout=0.5, socket_timeout=1.0, db=0
+    )  # builds without connecting: the first command asks the sentinels
+    assert pool.service_name == "semilla-main"
+    assert len(pool.sentinel_manager.sentinels) == 1
+    assert pool.connection_kwargs["socket_timeout"] == 1.0
