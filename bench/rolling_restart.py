@@ -121,16 +121,34 @@ def workers_ready(count: int) -> bool:
     return len(list((RUN / "http-ready").iterdir())) >= count
 
 
+NGINX_LOG = ROOT / ".stack" / "logs" / "nginx-error.log"
+CUT_SHORT = ("prematurely closed", "reset by peer")
+
+
+def requests_cut_short(since: int) -> int:
+    """Requests nginx saw cut off by a worker (its error log, from byte `since` on)."""
+    with NGINX_LOG.open("rb") as log:
+        log.seek(since)
+        text = log.read().decode("utf-8", "replace")
+    return sum(1 for line in text.splitlines() if any(mark in line for mark in CUT_SHORT))
+
+
 async def kill_a_worker(load: Load) -> str:
+    """Stop a worker (SIGSTOP) so the requests nginx sends it wait there, then kill it (SIGKILL): they are
+    cut off mid-way, nginx answers 503, and the clients try again."""
     pids = http_worker_pids()
     victim = pids[0]
+    log_size = NGINX_LOG.stat().st_size
+    os.kill(victim, signal.SIGSTOP)
+    await asyncio.sleep(2)  # requests reach it over nginx's kept-alive connections and hang there
     os.kill(victim, signal.SIGKILL)
     replaced = await wait_until(
         lambda: victim not in http_worker_pids() and len(http_worker_pids()) == len(pids) and workers_ready(len(pids)),
         timeout=120,
         step=0.2,
     )
-    return f"worker {victim} killed; {'replaced' if replaced else 'NOT replaced'}"
+    cut = requests_cut_short(log_size)
+    return f"worker {victim} killed with {cut} requests in it (nginx log); {'replaced' if replaced else 'NOT replaced'}"
 
 
 def prepare(args) -> tuple[int, dict[str, str], list[str], list[str]]:
