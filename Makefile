@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CONTENT_PORT ?= 8001
 
-.PHONY: run test test-fast test-assets bench install setup chromium lint messages
+.PHONY: run test test-fast test-assets bench install setup chromium lint messages stack stack-stop stack-restart
 
 LINT_PATHS := cms lms incubator tests bench
 # What mypy checks: every services/selectors module or package of the three areas (writes and reads).
@@ -86,3 +86,15 @@ bench: setup .secret_key
 	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; $(PY) bench/matching.py || status=1; \
 	$(PY) bench/learners.py --serve $(BENCH_LEARNERS) || status=1; \
 	$(PY) bench/login_burst.py --serve || status=1; exit $$status
+
+# The production shape on this machine, without Docker (docker/stack.sh): nginx on http://127.0.0.1:8080/,
+# gunicorn's uvicorn workers, two Daphne processes, PostgreSQL and Redis, all under .stack/ (git-ignored).
+stack: install
+	docker/stack.sh start
+
+stack-stop:
+	docker/stack.sh stop
+
+# Rolling restart of the running stack: HTTP workers one by one, then each Daphne.
+stack-restart:
+	docker/stack.sh restart

@@ -15,6 +15,7 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.sentinel import Sentinel, SentinelConnectionPool
 
 logger = logging.getLogger("semilla.cache")
 
@@ -115,3 +116,14 @@ class ResilientRedisCache(RedisCache):
         except UNREACHABLE as error:
             self._unreachable("clear", error)
             return False
+
+
+class SentinelPool(SentinelConnectionPool):
+    """The cache's connection pool through Redis Sentinel (REDIS_SENTINELS): Django's Redis cache builds its pool
+    with `from_url(LOCATION, **OPTIONS)`; here LOCATION is the master's name and OPTIONS hold the sentinels.
+    A connection asks the sentinels for the master, so after a failover the new one is found by itself."""
+
+    @classmethod
+    def from_url(cls, url: str, *, sentinels, **options):
+        timeouts = {k: options[k] for k in ("socket_connect_timeout", "socket_timeout") if k in options}
+        return cls(url, Sentinel(sentinels, sentinel_kwargs=timeouts), **options)

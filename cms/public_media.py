@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 
@@ -40,6 +42,9 @@ def public_image(request, path: str):
     content_type = IMAGE_TYPES.get(name.rsplit(".", 1)[-1].lower())
     if content_type is None or not _known_image_file(folder, f"{folder}/{name}"):
         raise Http404
+    if not isinstance(default_storage, FileSystemStorage):
+        # Media on object storage (SEMILLA_MEDIA_S3_BUCKET): the file's own short-lived signed address.
+        return redirect(default_storage.url(f"{folder}/{name}"))
     directory = (Path(settings.MEDIA_ROOT) / folder).resolve()
     full = (directory / name).resolve()
     if full.parent != directory or not full.is_file():  # a symlink out of the folder is not followed

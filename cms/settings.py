@@ -14,7 +14,7 @@ import dj_database_url
 import PIL.Image
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.cache_settings import redis_cache_settings
+from cms.cache_settings import redis_cache_settings, sentinel_addresses
 from cms.env import env_bool, env_float, env_int, env_list, env_str, registrable_domain
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -168,9 +168,20 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
+# psycopg's pool (Django 5.2) in each server process: DATABASE_POOL_MAX_SIZE > 0 switches it on (`make stack`
+# does). A request borrows a connection and gives it back at its end, whichever thread runs it.
+DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 0)
 if DATABASE_URL:
     # Under ASGI every request runs in a new thread: persistent connections would pile up, not be reused.
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
+    if DATABASE_POOL_MAX_SIZE > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections beside a pool
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": min(env_int("DATABASE_POOL_MIN_SIZE", 2), DATABASE_POOL_MAX_SIZE),
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            # A request waits this long for a free connection, then fails as "database unreachable" (503).
+            "timeout": env_float("DATABASE_POOL_TIMEOUT_SECONDS", 10.0),
+        }
 else:
     DATABASES = {
         "default": {
@@ -186,16 +197,26 @@ else:
             },
         }
     }
+if DATABASE_POOL_MAX_SIZE > 0 and "pool" not in DATABASES["default"].get("OPTIONS", {}):
+    raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Channels and cache ---------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+# Redis Sentinel instead of one Redis (docs/deploy.md): "host:port" of each sentinel and the master's name.
+# channels-redis and the cache ask the sentinels where the master is; Redis Cluster is not supported.
+REDIS_SENTINELS = sentinel_addresses(env_list("REDIS_SENTINELS", []))
+REDIS_SENTINEL_MASTER = env_str("REDIS_SENTINEL_MASTER", "semilla")
+REDIS_DB = env_int("REDIS_DB", 0)
+if REDIS_URL or REDIS_SENTINELS:
+    _channel_host: str | dict = REDIS_URL
+    if REDIS_SENTINELS:
+        _channel_host = {"sentinels": REDIS_SENTINELS, "master_name": REDIS_SENTINEL_MASTER, "db": REDIS_DB}
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "cms.realtime.layers.CountingRedisChannelLayer",  # counts and logs overflow
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                "hosts": [_channel_host],
                 "capacity": env_int("CHANNEL_CAPACITY", 1000),
                 "expiry": env_int("CHANNEL_EXPIRY_SECONDS", 60),
                 "group_expiry": env_int("CHANNEL_GROUP_EXPIRY_SECONDS", 86400),
@@ -205,9 +226,11 @@ if REDIS_URL:
     # A Redis that is down counts as an empty cache (logged): sessions come from the database, pages keep working.
     CACHES = {
         "default": redis_cache_settings(
-            REDIS_URL,
+            REDIS_SENTINEL_MASTER if REDIS_SENTINELS else REDIS_URL,
             connect_timeout=env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
             timeout=env_float("REDIS_TIMEOUT_SECONDS", 1.0),
+            sentinels=REDIS_SENTINELS,
+            db=REDIS_DB,
         )
     }
 else:
@@ -359,6 +382,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on S3-compatible object storage (django-storages, `pip install '.[s3]'`) when a bucket is named.
+# The bucket stays private: every file is read through a short-lived signed URL that only a view which checked
+# who asks hands out (docs/deploy.md). Credentials come from the usual AWS_* variables or the machine's role.
+SEMILLA_MEDIA_S3_BUCKET = env_str("SEMILLA_MEDIA_S3_BUCKET")
+if SEMILLA_MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": SEMILLA_MEDIA_S3_BUCKET,
+            "endpoint_url": env_str("SEMILLA_MEDIA_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a provider's S3
+            "region_name": env_str("SEMILLA_MEDIA_S3_REGION") or None,
+            "location": env_str("SEMILLA_MEDIA_S3_PREFIX", "media"),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,  # signed URLs ...
+            "querystring_expire": env_int("SEMILLA_MEDIA_S3_URL_SECONDS", 300),  # ... that expire in minutes
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_MAX_AGE = 31536000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880

@@ -101,3 +101,15 @@ def test_a_rendition_path_with_a_traversal_tail_is_not_served(client):
     assert (
         client.get(image.file.url.replace("original_images/", "original_images/../original_images/")).status_code == 404
     )
+
+
+@pytest.mark.django_db
+def test_with_media_on_object_storage_a_known_image_redirects_to_the_storages_own_address(client, settings):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    from django.core.files.storage import default_storage
+
+    image = get_image_model().objects.create(title="Feria", file=get_test_image_file())
+    response = client.get(f"/media/{image.file.name}")
+    assert response.status_code == 302
+    assert response["Location"] == default_storage.url(image.file.name)  # S3: a signed URL that expires
+    assert client.get("/media/images/no-such-image.png").status_code == 404  # unknown names still are not
