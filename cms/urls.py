@@ -14,6 +14,10 @@ handler500 = "cms.errors.server_error"
 urlpatterns = [
     path("", include("cms.home.urls")),
     path("cuenta/", include("cms.accounts.urls")),
+    path("coordinacion/duplicados/", include("cms.people.urls_duplicates")),
+    path("coordinacion/importar/", include("cms.people.urls_import")),
+    path("coordinacion/invitar/", include("cms.people.urls_invite")),
+    path("invitacion/", include("cms.people.urls_claim")),
     path("aprender/", include("lms.courses.urls")),
     path("cuestionarios/", include("lms.quizzes.urls")),
     path("calificaciones/", include("lms.grades.urls")),

@@ -21,3 +21,12 @@ class PeopleConfig(AppConfig):
             "people.add_consenttext",
         ),
     }
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from django.db.models.signals import post_save
+
+        from cms.people.signup_hints import on_user_saved
+
+        # The matching at sign-up, after commit (accounts does not know people exists).
+        post_save.connect(on_user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="people_signup_hints")
