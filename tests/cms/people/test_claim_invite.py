@@ -106,9 +106,10 @@ def test_a_record_with_an_account_cannot_be_invited(desk):
 def test_invite_pages_are_404_for_outsiders_and_login_for_anonymous(client, desk):
     coordinator, person = desk
     invite = services_claim.invite_create(by=coordinator, participant=person)
+    users = outsiders()
     for url in (f"/coordinacion/invitar/{person.pk}/", f"/coordinacion/invitar/hoja/{invite.pk}/"):
         assert client.get(url).status_code == 302
-        for user in outsiders():
+        for user in users:
             client.force_login(user)
             assert client.get(url).status_code == 404, (url, user)
             assert client.post(url).status_code in (404, 405)

@@ -93,6 +93,7 @@ def _queries(client, coordinator) -> int:
 def test_the_page_makes_as_many_queries_for_10_as_for_200_people(client, desk):
     programme, coordinator = desk
     _people(coordinator, programme, 10)
+    _queries(client, coordinator)  # the first request of a session does a few one-off reads
     small = _queries(client, coordinator)
     _people(coordinator, programme, 190)
     assert _queries(client, coordinator) == small
