@@ -246,9 +246,7 @@ class ImportBatch(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("coordinadora")
     )
-    center = models.ForeignKey(
-        "accounts.Center", on_delete=models.CASCADE, related_name="+", verbose_name=_("centro")
-    )
+    center = models.ForeignKey("accounts.Center", on_delete=models.CASCADE, related_name="+", verbose_name=_("centro"))
     filename = models.CharField(_("archivo"), max_length=200, blank=True)
     rows = models.JSONField(_("filas"), default=list)
     created_at = models.DateTimeField(_("fecha"), default=timezone.now)
