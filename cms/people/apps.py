@@ -23,6 +23,12 @@ class PeopleConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from django.conf import settings
+        from django.db.models.signals import post_save
+
         from cms.people import start_tiles
+        from cms.people.signup_hints import on_user_saved
 
         start_tiles.register()
+        # The matching at sign-up, after commit (accounts does not know people exists).
+        post_save.connect(on_user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="people_signup_hints")

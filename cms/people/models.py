@@ -153,3 +153,108 @@ class ParticipantEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.participant} · {self.get_action_display()}"
+
+
+# --- Duplicates, imports and account invitations (cms/people/services_merge.py, services_import.py,
+# services_claim.py). Personal data: these rows point at participants and go with them (CASCADE).
+
+
+class NotSamePerson(models.Model):
+    """A coordinator said two records are different people: the pair is not proposed again.
+
+    One row per unordered pair: `first` always has the smaller id (services_merge.not_same_mark).
+    """
+
+    first = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("registro"))
+    second = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("otro registro"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("quién")
+    )
+    at = models.DateTimeField(_("fecha"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="not_same_person_unique_pair"),
+            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="not_same_person_ordered"),
+        ]
+        verbose_name = _("par de personas distintas")
+        verbose_name_plural = _("pares de personas distintas")
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ≠ {self.second_id}"
+
+
+class DuplicateHint(models.Model):
+    """At sign-up, a new account looked like an existing record: a quiet hint for coordination only.
+
+    Never shown to the person. Resolved when a coordinator merges or says they are different people.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("cuenta nueva")
+    )
+    candidate = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("registro parecido")
+    )
+    score = models.PositiveSmallIntegerField(_("puntaje"))
+    created_at = models.DateTimeField(_("fecha"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resuelto el"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "candidate"], name="duplicate_hint_unique")]
+        verbose_name = _("aviso de posible duplicado")
+        verbose_name_plural = _("avisos de posibles duplicados")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ~ {self.candidate_id}"
+
+
+class AccountInvite(models.Model):
+    """An invitation for a person registered without an account to create hers and keep her record.
+
+    The link carries a TimestampSigner token (30 days); the short `code` is for people without e-mail, typed
+    on the claim page. Single use: `claimed_at` is set in the same transaction that links the account.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="invites", verbose_name=_("participante")
+    )
+    code = models.CharField(_("código"), max_length=12, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("creada por")
+    )
+    created_at = models.DateTimeField(_("fecha"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("usada el"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitación a crear cuenta")
+        verbose_name_plural = _("invitaciones a crear cuenta")
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} · {self.created_at:%Y-%m-%d}"
+
+
+class ImportBatch(models.Model):
+    """An uploaded CSV between its preview and its confirmation, owned by the coordinator who sent it.
+
+    Rows are kept server-side (never round-tripped through the browser) and re-validated on confirm;
+    a batch expires after a day (services_import.IMPORT_TTL) and is deleted when confirmed.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("coordinadora")
+    )
+    center = models.ForeignKey("accounts.Center", on_delete=models.CASCADE, related_name="+", verbose_name=_("centro"))
+    filename = models.CharField(_("archivo"), max_length=200, blank=True)
+    rows = models.JSONField(_("filas"), default=list)
+    created_at = models.DateTimeField(_("fecha"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("importación pendiente")
+        verbose_name_plural = _("importaciones pendientes")
+
+    def __str__(self) -> str:
+        return f"{self.filename} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -195,3 +195,33 @@ class ParticipationEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.participation} · {self.kind}"
+
+
+class ReplacementInterview(models.Model):
+    """A coordinator's interview of a candidate for a freed seat (incubator/cohorts/replacement.py)."""
+
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="replacement_interviews", verbose_name=_("cohorte")
+    )
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
+    )
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entrevistó"),
+    )
+    held_on = models.DateField(_("fecha de la entrevista"))
+    notes = models.TextField(_("notas"), blank=True, max_length=2000)
+    suitable = models.BooleanField(_("puede tomar el cupo"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("fecha de creación"))
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("entrevista para un cupo libre")
+        verbose_name_plural = _("entrevistas para cupos libres")
+
+    def __str__(self) -> str:
+        return f"{self.candidate} · {self.cohort} · {self.held_on}"

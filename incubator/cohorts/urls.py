@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incubator.cohorts import views
+from incubator.cohorts import views, views_replacement
 
 app_name = "cohorts"
 urlpatterns = [
@@ -13,4 +13,7 @@ urlpatterns = [
     path("<id:pk>/postulaciones/<id:pid>/decidir/", views.decide, name="decide"),
     path("<id:pk>/postulaciones/<id:pid>/retiro/", views.dropout, name="dropout"),
     path("<id:pk>/tablero/", views.board, name="board"),
+    path("<id:pk>/reemplazo/", views_replacement.candidates, name="replacement"),
+    path("<id:pk>/reemplazo/<id:user_id>/entrevista/", views_replacement.interview, name="replacement_interview"),
+    path("<id:pk>/reemplazo/<id:user_id>/dar-cupo/", views_replacement.promote, name="replacement_promote"),
 ]

@@ -372,3 +372,14 @@ def courses_completed_by(*, user, course_ids: list[int]) -> set[int]:
             "course_id", flat=True
         )
     )
+
+
+def users_completed_all(*, course_ids: list[int]):
+    """Ids of the people who completed every one of these courses (a subquery, not a list)."""
+    return (
+        Enrolment.objects.filter(course_id__in=course_ids, completed_at__isnull=False)
+        .values("user_id")
+        .annotate(done=Count("course_id", distinct=True))
+        .filter(done=len(set(course_ids)))
+        .values("user_id")
+    )
