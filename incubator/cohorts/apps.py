@@ -21,3 +21,7 @@ class CohortsConfig(AppConfig):
         from incubator.cohorts import start_tiles
 
         start_tiles.register()
+
+        from incubator.cohorts import indicators
+
+        indicators.register()

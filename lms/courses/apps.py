@@ -19,3 +19,7 @@ class CoursesConfig(AppConfig):
         )
 
         start_tiles.register()
+
+        from lms.courses import indicators
+
+        indicators.register()
