@@ -74,7 +74,9 @@ def programme_population(programme: Programme | None) -> Q:
     None: everyone in the registry (the command without --programme)."""
     if programme is None:
         return Q(merged_into__isnull=True)
-    cities = [city for city in programme.centers.values_list("city", flat=True) if city]
+    from cms.accounts.models import Center
+
+    cities = Center.objects.filter(programme=programme).exclude(city="").values("city")  # a subquery, no round trip
     return Q(merged_into__isnull=True) & (Q(center__programme=programme) | Q(center__isnull=True, city__in=cities))
 
 
@@ -249,12 +251,12 @@ def programmes_visible_to(*, user):
 
     if has_role(user, Role.ADMIN):
         return Programme.objects.all()
-    ids: list[int] = []
+    scope = Q(pk__in=[])
     if has_role(user, Role.COORDINATOR):
-        ids += list(user.coordinated_programmes.values_list("pk", flat=True))
+        scope |= Q(coordinators=user)
     if has_role(user, Role.DONOR):
-        ids += list(user.funded_programmes.values_list("pk", flat=True))
-    return Programme.objects.filter(pk__in=ids)
+        scope |= Q(donors=user)
+    return Programme.objects.filter(scope).distinct()
 
 
 def programme_for(*, user, slug: str) -> Programme:

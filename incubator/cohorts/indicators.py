@@ -51,7 +51,7 @@ def cohort_labels() -> dict[str, str]:
 
 
 def cohort_choices(programme) -> list[tuple[str, str]]:
-    cities = list(programme.centers.values_list("city", flat=True))
+    cities = programme.centers.values("city")  # a subquery: one query for the choices
     return [(str(pk), name) for pk, name in Cohort.objects.filter(city__in=cities).values_list("pk", "name")]
 
 

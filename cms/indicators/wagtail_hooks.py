@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.accounts.models import Programme
+from cms.accounts.roles import Role, has_role
+from cms.indicators.models import IndicatorTarget
+from cms.indicators.registry import indicators
+
+
+class IndicatorTargetForm(WagtailAdminModelForm):
+    """The indicator is chosen from the registered definitions; the programme from the ones she coordinates."""
+
+    indicator_code = forms.ChoiceField(label=_("indicador"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator_code"].choices = [(ind.code, f"{ind.code} · {ind.name}") for ind in indicators()]
+        user = self.for_user
+        if user is not None and not has_role(user, Role.ADMIN):
+            self.fields["programme"].queryset = Programme.objects.filter(coordinators=user)
+
+
+class IndicatorTargetViewSet(ModelViewSet):
+    """Coordinators set the baseline and targets of the programmes they coordinate."""
+
+    model = IndicatorTarget
+    form_fields = ["programme", "indicator_code", "year", "quarter", "baseline", "target"]
+    list_display = ["programme", "indicator_code", "year", "quarter", "baseline", "target"]
+    list_filter = ["programme", "year"]
+    icon = "table"
+    menu_label = _("Metas de indicadores")
+    menu_order = 920
+    add_to_admin_menu = True
+    url_prefix = "metas-indicadores"
+    name = "metas_indicadores"
+
+    def get_form_class(self, for_update=False):
+        return IndicatorTargetForm
+
+    def get_queryset(self, request):
+        rows = IndicatorTarget.objects.select_related("programme")
+        if has_role(request.user, Role.ADMIN):
+            return rows
+        return rows.filter(programme__coordinators=request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_indicator_targets():
+    return IndicatorTargetViewSet()
