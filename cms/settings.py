@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "incubator.mentoring",
     "incubator.jury",
     "incubator.seedcapital",
+    "incubator.followup",
     "lms.h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
