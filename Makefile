@@ -34,6 +34,7 @@ setup: install
 run: setup .secret_key
 	$(PY) manage.py demo_load
 	$(PY) manage.py demo_load_incubator
+	$(PY) manage.py indicators_demo
 	@# Daphne in the background; demo_ready prints the addresses and the demo accounts once both ports answer.
 	@# Ctrl+C stops Daphne (a background job of this shell ignores SIGINT, so the trap passes it on).
 	H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT) \

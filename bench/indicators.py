@@ -77,7 +77,9 @@ def main() -> int:
     ok = median < BUDGET_MS
     print("| bench | people | median (ms) | budget (ms) | queries | load average | result |")
     print("|---|---|---|---|---|---|---|")
-    print(f"| indicators page | {PEOPLE} | {median:.0f} | {BUDGET_MS} | {queries} | {load} | {'ok' if ok else 'FAIL'} |")
+    print(
+        f"| indicators page | {PEOPLE} | {median:.0f} | {BUDGET_MS} | {queries} | {load} | {'ok' if ok else 'FAIL'} |"
+    )
     return 0 if ok else 1
 
 

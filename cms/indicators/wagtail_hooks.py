@@ -1,7 +1,9 @@
 from django import forms
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic.models import DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.accounts.models import Programme
@@ -23,6 +25,26 @@ class IndicatorTargetForm(WagtailAdminModelForm):
             self.fields["programme"].queryset = Programme.objects.filter(coordinators=user)
 
 
+def _may_edit(user, target: IndicatorTarget) -> bool:
+    return has_role(user, Role.ADMIN) or target.programme.coordinators.filter(pk=user.pk).exists()
+
+
+class TargetEditView(EditView):
+    def get_object(self, queryset=None):
+        target = super().get_object(queryset)
+        if not _may_edit(self.request.user, target):
+            raise Http404  # another programme's target: as if it did not exist
+        return target
+
+
+class TargetDeleteView(DeleteView):
+    def get_object(self, queryset=None):
+        target = super().get_object(queryset)
+        if not _may_edit(self.request.user, target):
+            raise Http404
+        return target
+
+
 class IndicatorTargetViewSet(ModelViewSet):
     """Coordinators set the baseline and targets of the programmes they coordinate."""
 
@@ -36,6 +58,8 @@ class IndicatorTargetViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "metas-indicadores"
     name = "metas_indicadores"
+    edit_view_class = TargetEditView
+    delete_view_class = TargetDeleteView
 
     def get_form_class(self, for_update=False):
         return IndicatorTargetForm

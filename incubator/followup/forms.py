@@ -14,7 +14,9 @@ class FollowUpForm(forms.Form):
     income_band = forms.ChoiceField(
         label=_("¿Cuánto gana tu negocio al mes?"), choices=[("", "—"), *FollowUp.Income.choices], required=False
     )
-    jobs = forms.IntegerField(label=_("¿Cuántas personas trabajan en él, contándote?"), min_value=0, max_value=500, required=False)
+    jobs = forms.IntegerField(
+        label=_("¿Cuántas personas trabajan en él, contándote?"), min_value=0, max_value=500, required=False
+    )
     stop_reason = forms.ChoiceField(
         label=_("Si cerró, ¿por qué?"), choices=[("", "—"), *FollowUp.StopReason.choices], required=False
     )

@@ -24,7 +24,9 @@ def register() -> None:
             numerator=lambda p: people_of_users(_answered(p).filter(operating=True).values("user_id")),
             denominator=lambda p: people_of_users(_answered(p).values("user_id")),
             disaggregations=(*PEOPLE_SPLITS, "cohorte"),
-            source=_("De quienes respondieron el seguimiento de 12 meses en el periodo, cuántos siguen con su negocio."),
+            source=_(
+                "De quienes respondieron el seguimiento de 12 meses en el periodo, cuántos siguen con su negocio."
+            ),
             changes=(("1", _("Respuestas del seguimiento a 12 meses del pitch, contadas por persona.")),),
             order=140,
         )

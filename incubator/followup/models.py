@@ -41,7 +41,9 @@ class FollowUp(models.Model):
     salt = models.CharField(max_length=64, editable=False, verbose_name=_("sal del enlace"))
     answered_at = models.DateTimeField(_("respondido el"), null=True, blank=True)
     operating = models.BooleanField(_("¿Tu negocio sigue funcionando?"), null=True, blank=True)
-    income_band = models.CharField(_("¿Cuánto gana tu negocio al mes?"), max_length=12, choices=Income.choices, blank=True)
+    income_band = models.CharField(
+        _("¿Cuánto gana tu negocio al mes?"), max_length=12, choices=Income.choices, blank=True
+    )
     jobs = models.PositiveSmallIntegerField(_("¿Cuántas personas trabajan en él, contándote?"), null=True, blank=True)
     stop_reason = models.CharField(_("Si cerró, ¿por qué?"), max_length=12, choices=StopReason.choices, blank=True)
 

@@ -56,7 +56,9 @@ def followups_create(*, venture, pitched_on: date) -> list[FollowUp]:
     return made
 
 
-def followup_answer(*, followup: FollowUp, operating: bool, income_band: str, jobs: int | None, stop_reason: str) -> FollowUp:
+def followup_answer(
+    *, followup: FollowUp, operating: bool, income_band: str, jobs: int | None, stop_reason: str
+) -> FollowUp:
     """Save (or correct) the answers until `editable_until`. Raises LinkClosed after it."""
     if timezone.localdate() > followup.editable_until:
         raise LinkClosed
@@ -68,3 +70,14 @@ def followup_answer(*, followup: FollowUp, operating: bool, income_band: str, jo
         followup.answered_at = timezone.now()
         followup.save(update_fields=["operating", "income_band", "jobs", "stop_reason", "answered_at"])
     return followup
+
+
+def followups_create_for_cohort(*, cohort) -> int:
+    """Waves for every venture of the cohort that pitched (its first pitch event's date). Idempotent."""
+    from incubator.jury.models import Entry
+
+    entries = Entry.objects.filter(event__cohort=cohort, venture__isnull=False).select_related("event", "venture")
+    made = 0
+    for entry in entries.order_by("event__starts_at"):
+        made += len(followups_create(venture=entry.venture, pitched_on=timezone.localdate(entry.event.starts_at)))
+    return made

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
@@ -33,7 +33,9 @@ def answer(request, pk: int, token: str):
             saved = True
         except services.LinkClosed:
             closed = True
-    return render(request, "followup/answer.html", {"form": form, "followup": followup, "saved": saved, "closed": closed})
+    return render(
+        request, "followup/answer.html", {"form": form, "followup": followup, "saved": saved, "closed": closed}
+    )
 
 
 @login_required
@@ -42,6 +44,9 @@ def cohort_links(request, cohort_pk: int):
     cohort = get_object_or_404(Cohort, pk=cohort_pk)
     if not (has_role(request.user, Role.ADMIN) or cohort.coordinators.filter(pk=request.user.pk).exists()):
         raise Http404
+    if request.method == "POST":
+        services.followups_create_for_cohort(cohort=cohort)
+        return redirect("followup:links", cohort_pk=cohort.pk)
     rows = FollowUp.objects.filter(venture__cohort=cohort).select_related("venture", "user")
     links = [
         (row, request.build_absolute_uri(reverse("followup:answer", args=[row.pk, services.followup_token(row)])))
