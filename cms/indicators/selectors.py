@@ -120,7 +120,7 @@ def _people(programme: Programme | None, filters: dict[str, str]):
     for key, value in filters.items():
         if value:
             people = people.filter(registry.population_filter(key).q(value))
-    return people.annotate(donor_answer=donor_consent_withdrawn())
+    return people
 
 
 def _figure(ind: Indicator, row: dict, index: int) -> Figure:
@@ -152,6 +152,7 @@ def indicator_report(
     inds = [ind for ind in registry.indicators() if codes is None or ind.code in codes]
     people = _people(programme, filters or {})
     aggregates = _aggregates(inds, period)
+    split_people = people.annotate(donor_answer=donor_consent_withdrawn())  # read by category()
     tables: dict[str, dict[str, dict]] = {}
     labels: dict[str, dict[str, str]] = {}
     parents: dict[str, dict[str, str]] = {}
@@ -160,7 +161,7 @@ def indicator_report(
         annotations = {"cat": category(dis.expression(period))}
         if dis.parent:
             annotations["parent_cat"] = category(registry.disaggregation(dis.parent).expression(period))
-        rows = people.annotate(**annotations).values(*annotations).annotate(**aggregates) if aggregates else []
+        rows = split_people.annotate(**annotations).values(*annotations).annotate(**aggregates) if aggregates else []
         known = {**{k: str(v) for k, v in dis.labels().items()}, MISSING: str(registry.MISSING_LABEL)}
         table, label_of, parent_of = {}, {}, {}
         for row in rows:

@@ -17,6 +17,10 @@ class IndicatorTargetForm(WagtailAdminModelForm):
 
     indicator_code = forms.ChoiceField(label=_("indicador"), choices=())
 
+    class Meta:
+        model = IndicatorTarget
+        fields = ["programme", "indicator_code", "year", "quarter", "baseline", "target"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator_code"].choices = [(ind.code, f"{ind.code} · {ind.name}") for ind in indicators()]
