@@ -9,6 +9,7 @@ Everything returned has passed `suppression.suppress`; nothing here returns a pe
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
@@ -104,7 +105,7 @@ def category(expression, *, withdrawn_to_missing: bool = True):
 def _aggregates(indicators: list[Indicator], period: Period, suffix: str = "") -> dict:
     counts = {}
     for index, ind in enumerate(indicators):
-        if not ind.has_data:
+        if ind.numerator is None:
             continue
         numerator = Q(pk__in=ind.numerator(period))
         if ind.is_percent and ind.denominator is not None:
@@ -192,15 +193,17 @@ def _suppressed_report(programme, period, inds, keys, tables, labels, parents, t
     suppressed = 0
     for index, ind in enumerate(inds):
         allowed = [key for key in keys if key in ind.disaggregations]
-        values = {TOTAL: _figure(ind, total_row, index)}
+        values: dict[Hashable, Figure] = {TOTAL: _figure(ind, total_row, index)}
         for key in allowed:
             for cat, row in tables[key].items():
                 values[(key, cat)] = _figure(ind, row, index)
-        equations = [(TOTAL, [(key, cat) for cat in tables[key]]) for key in allowed]
+        equations: list[tuple[Hashable, list[Hashable]]] = [
+            (TOTAL, [(key, cat) for cat in tables[key]]) for key in allowed
+        ]
         for key in allowed:
             parent = registry.disaggregation(key).parent
             if parent in allowed:
-                children = defaultdict(list)
+                children: dict[str, list[Hashable]] = defaultdict(list)
                 for cat, parent_cat in parents[key].items():
                     children[parent_cat].append((key, cat))
                 equations.extend(
