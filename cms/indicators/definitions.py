@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, CharField, F, Value, When
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
@@ -125,4 +125,4 @@ def register() -> None:
 
 
 def people_registered(period: Period):
-    return Participant.objects.filter(created_at__gte=period.start_at, created_at__lt=period.end_before).values("pk")
+    return Q(created_at__gte=period.start_at, created_at__lt=period.end_before)

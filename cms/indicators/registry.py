@@ -5,9 +5,10 @@ An area registers from its AppConfig.ready():
     from cms.indicators.registry import Indicator, register_indicator
     register_indicator(Indicator(code="2.3a", name=_("..."), unit=Unit.PEOPLE, numerator=fn, ...))
 
-`numerator(period)` and `denominator(period)` return a queryset of Participant ids (a `values("pk")`-like
-queryset over Participant, or over any model, `values_list("participant_id", flat=True)`); the engine
-intersects them with the programme's population, so a definition never filters by programme itself.
+`numerator(period)` and `denominator(period)` return which Participants count: a queryset of Participant ids
+(`values("pk")`, or over any model `values_list("participant_id", flat=True)`), `people_of_users(user ids)`,
+or a Q over Participant. The engine intersects it with the programme's population, so a definition never
+filters by programme itself.
 Higher areas may also register a disaggregation (`register_disaggregation`, e.g. the incubator's cohort)
 and a population filter (`register_filter`, e.g. "only this cohort").
 """
@@ -52,7 +53,7 @@ class Period:
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
 
-IdSource = Callable[[Period], QuerySet]
+IdSource = Callable[[Period], "QuerySet | UserIds | Q"]
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,23 @@ class Stamp:
     generated_at: str = ""
 
 
-def people_of_users(user_ids: QuerySet) -> QuerySet:
-    """Participant ids of the accounts in `user_ids` (a values/values_list queryset of user ids)."""
-    from cms.accounts.models import Participant
+@dataclass(frozen=True)
+class UserIds:
+    """Account ids standing for their Participants: the engine filters `user_id IN (...)` directly, which
+    spares SQLite one scan of the registry per indicator (see people_of_users)."""
 
-    return Participant.objects.filter(user__in=user_ids).values("pk")
+    queryset: QuerySet
+
+
+def people_of_users(user_ids: QuerySet) -> UserIds:
+    """The Participants of the accounts in `user_ids` (a values/values_list queryset of user ids)."""
+    return UserIds(user_ids)
+
+
+def as_filter(ids) -> Q:
+    """A Q over Participant from what a numerator or denominator returned."""
+    if isinstance(ids, Q):
+        return ids  # already a filter over Participant
+    if isinstance(ids, UserIds):
+        return Q(user__in=ids.queryset)
+    return Q(pk__in=ids)

@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from cms.accounts.models import Participant, Programme
@@ -81,12 +81,14 @@ def programme_population(programme: Programme | None) -> Q:
     return Q(merged_into__isnull=True) & (Q(center__programme=programme) | Q(center__isnull=True, city__in=cities))
 
 
-def donor_consent_withdrawn() -> Subquery:
-    """The latest answer of the ledger for the purpose "donante" (scope ""), per participant."""
-    latest = ConsentEvent.objects.filter(
-        participant=OuterRef("pk"), purpose=Purpose.DONOR_AGGREGATE, scope=""
-    ).order_by("-at", "-id")
-    return Subquery(latest.values("action")[:1])
+def donor_consent_withdrawn_ids() -> QuerySet:
+    """Participants whose latest ledger line for the purpose "donante" (scope "") withdraws it. Correlated
+    over the (small) ledger only, so the outer `IN` is computed once, not once per participant."""
+    ledger = ConsentEvent.objects.filter(purpose=Purpose.DONOR_AGGREGATE, scope="")
+    later = ledger.filter(participant_id=OuterRef("participant_id")).filter(
+        Q(at__gt=OuterRef("at")) | Q(at=OuterRef("at"), id__gt=OuterRef("id"))
+    )
+    return ledger.filter(action=ConsentEvent.Action.REVOKED).exclude(Exists(later)).values("participant_id")
 
 
 def category(expression, *, withdrawn_to_missing: bool = True):
@@ -96,7 +98,7 @@ def category(expression, *, withdrawn_to_missing: bool = True):
     if not withdrawn_to_missing:
         return cleaned
     return Case(
-        When(donor_answer=ConsentEvent.Action.REVOKED, then=Value(MISSING)),
+        When(pk__in=donor_consent_withdrawn_ids(), then=Value(MISSING)),
         default=cleaned,
         output_field=CharField(),
     )
@@ -107,9 +109,9 @@ def _aggregates(indicators: list[Indicator], period: Period, suffix: str = "") -
     for index, ind in enumerate(indicators):
         if ind.numerator is None:
             continue
-        numerator = Q(pk__in=ind.numerator(period))
+        numerator = registry.as_filter(ind.numerator(period))
         if ind.is_percent and ind.denominator is not None:
-            base = Q(pk__in=ind.denominator(period))
+            base = registry.as_filter(ind.denominator(period))
             counts[f"d{index}{suffix}"] = Count("pk", filter=base)
             numerator &= base
         counts[f"n{index}{suffix}"] = Count("pk", filter=numerator)
@@ -153,7 +155,6 @@ def indicator_report(
     inds = [ind for ind in registry.indicators() if codes is None or ind.code in codes]
     people = _people(programme, filters or {})
     aggregates = _aggregates(inds, period)
-    split_people = people.annotate(donor_answer=donor_consent_withdrawn())  # read by category()
     tables: dict[str, dict[str, dict]] = {}
     labels: dict[str, dict[str, str]] = {}
     parents: dict[str, dict[str, str]] = {}
@@ -162,7 +163,7 @@ def indicator_report(
         annotations = {"cat": category(dis.expression(period))}
         if dis.parent:
             annotations["parent_cat"] = category(registry.disaggregation(dis.parent).expression(period))
-        rows = split_people.annotate(**annotations).values(*annotations).annotate(**aggregates) if aggregates else []
+        rows = people.annotate(**annotations).values(*annotations).annotate(**aggregates) if aggregates else []
         known = {**{k: str(v) for k, v in dis.labels().items()}, MISSING: str(registry.MISSING_LABEL)}
         table, label_of, parent_of = {}, {}, {}
         for row in rows:
@@ -228,9 +229,11 @@ def quarters_of(year: int) -> list[Period]:
 
 
 def indicator_trend(*, programme: Programme, year: int, filters: dict[str, str] | None = None) -> list[Row]:
-    """Each indicator by quarter of `year`, in ONE query. A person may count in several quarters, so the
-    quarters do not add up to the year: each cell stands alone and only primary suppression applies."""
-    inds = registry.indicators()
+    """Each count indicator (people) by quarter of `year`, in ONE query. A person may count in several
+    quarters, so the quarters do not add up to the year: each cell stands alone and only primary suppression
+    applies. Percentages are left out: a quarter's base is too small to say much, and each would cost two
+    more subqueries per quarter."""
+    inds = [ind for ind in registry.indicators() if not ind.is_percent and ind.has_data]
     periods = quarters_of(year)
     aggregates: dict = {}
     for number, period in enumerate(periods):

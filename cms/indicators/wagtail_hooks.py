@@ -3,7 +3,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views.generic.models import DeleteView, EditView
+from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.accounts.models import Programme
@@ -31,6 +31,14 @@ class IndicatorTargetForm(WagtailAdminModelForm):
 
 def _may_edit(user, target: IndicatorTarget) -> bool:
     return has_role(user, Role.ADMIN) or target.programme.coordinators.filter(pk=user.pk).exists()
+
+
+class TargetIndexView(IndexView):
+    def get_base_queryset(self):
+        rows = super().get_base_queryset().select_related("programme")
+        if has_role(self.request.user, Role.ADMIN):
+            return rows
+        return rows.filter(programme__coordinators=self.request.user)
 
 
 class TargetEditView(EditView):
@@ -62,17 +70,12 @@ class IndicatorTargetViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "metas-indicadores"
     name = "metas_indicadores"
+    index_view_class = TargetIndexView
     edit_view_class = TargetEditView
     delete_view_class = TargetDeleteView
 
     def get_form_class(self, for_update=False):
         return IndicatorTargetForm
-
-    def get_queryset(self, request):
-        rows = IndicatorTarget.objects.select_related("programme")
-        if has_role(request.user, Role.ADMIN):
-            return rows
-        return rows.filter(programme__coordinators=request.user)
 
 
 @hooks.register("register_admin_viewset")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.models import Participant
 from cms.indicators.definitions import PEOPLE_SPLITS
-from cms.indicators.registry import Indicator, Period, Unit, register_indicator
+from cms.indicators.registry import Indicator, Period, Unit, people_of_users, register_indicator
 from incubator.kpis.models import MonthlyFigure
 from incubator.ventures.models import Venture
 from lms.courses.indicators import completed_training_users
@@ -27,10 +27,10 @@ def income_increase_users(period: Period):
 
 
 def improved_inclusion(period: Period):
-    trained = completed_training_users(period)
     since_ever = Period(date(2000, 1, 1), period.end)
-    better = Q(user__in=improved_users(since_ever)) | Q(user__in=income_increase_users(period))
-    return Participant.objects.filter(user__in=trained).filter(better).values("pk")
+    better = Q(pk__in=improved_users(since_ever)) | Q(pk__in=income_increase_users(period))
+    users = get_user_model().objects.filter(pk__in=completed_training_users(period)).filter(better)
+    return people_of_users(users.values("pk"))
 
 
 def register() -> None:
