@@ -34,6 +34,7 @@ setup: install
 run: setup .secret_key
 	$(PY) manage.py demo_load
 	$(PY) manage.py demo_load_incubator
+	$(PY) manage.py indicators_demo
 	@# Daphne and the background job worker (PDFs, imports: cms/jobs) in the background; demo_ready prints the
 	@# addresses and the demo accounts once both ports answer. Ctrl+C stops both (a background job of this shell
 	@# ignores SIGINT, so the trap passes it on); if Daphne ends, the worker is stopped too.
@@ -84,6 +85,7 @@ BENCH_LEARNERS ?=
 bench: setup .secret_key
 	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
 	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; $(PY) bench/matching.py || status=1; \
+	$(PY) bench/indicators.py || status=1; \
 	$(PY) bench/learners.py --serve $(BENCH_LEARNERS) || status=1; \
 	$(PY) bench/login_burst.py --serve || status=1; exit $$status
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("indicadores/", include("incubator.kpis.urls")),
     path("pitch/", include("incubator.jury.urls")),
     path("capital-semilla/", include("incubator.seedcapital.urls")),
+    path("seguimiento/", include("incubator.followup.urls")),
 ]

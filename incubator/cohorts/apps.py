@@ -18,7 +18,8 @@ class CohortsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from incubator.cohorts import people_path, start_tiles
+        from incubator.cohorts import indicators, people_path, start_tiles
 
         start_tiles.register()
         people_path.register()
+        indicators.register()

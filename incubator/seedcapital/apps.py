@@ -6,3 +6,8 @@ class SeedCapitalConfig(AppConfig):
     name = "incubator.seedcapital"
     label = "seedcapital"
     verbose_name = _("Capital semilla")
+
+    def ready(self) -> None:
+        from incubator.seedcapital import indicators
+
+        indicators.register()

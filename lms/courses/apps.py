@@ -14,6 +14,7 @@ class CoursesConfig(AppConfig):
         # every process (management commands too), not only where the middleware is loaded.
         from cms import page_cache  # noqa: F401
         from lms.courses import (
+            indicators,
             people_path,
             receivers,  # noqa: F401  (a published course gives new seats to the waitlist)
             start_tiles,
@@ -23,3 +24,4 @@ class CoursesConfig(AppConfig):
         start_tiles.register()
         tasks.register()
         people_path.register()
+        indicators.register()

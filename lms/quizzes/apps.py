@@ -27,3 +27,7 @@ class QuizzesConfig(AppConfig):
         lesson_block_register("quiz", QuizBlock())
         # Looked up on each call, so the gradebook always reads the selector as it is now.
         knowledge_gain_register(lambda course: selectors.course_knowledge_gain(course))
+
+        from lms.quizzes import indicators
+
+        indicators.register()

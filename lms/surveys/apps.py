@@ -8,3 +8,8 @@ class SurveysConfig(AppConfig):
     label = "surveys"
     # Coordination reads the satisfaction answers, the "% satisfechos" report (cms.accounts.roles).
     role_permissions = {Role.COORDINATOR: ("surveys.view_satisfactionresponse",)}
+
+    def ready(self) -> None:
+        from lms.surveys import indicators
+
+        indicators.register()
