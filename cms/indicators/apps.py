@@ -20,7 +20,6 @@ class IndicatorsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from cms.indicators import definitions, referral_defs
+        from cms.indicators import definitions
 
         definitions.register()
-        referral_defs.register_if_installed()
