@@ -94,7 +94,7 @@ def demo_user_ensure(*, spec: DemoUser, created: Counter[str]) -> User:
     user_role_set(user=user, role=spec.role)
     if needs_second_factor(user):
         totp_device_demo_ensure(user=user, key_hex=b32decode(DEMO_TOTP_SECRET).hex())
-    if spec.role != Role.PARTNER:  # a partner organisation's account is not a participant of the programme
+    if spec.role not in (Role.PARTNER, Role.DONOR):  # partners and donors are not participants
         Participant.objects.get_or_create(
             user=user, defaults={"given_names": user.first_name, "surnames": user.last_name, **spec.profile}
         )

@@ -83,6 +83,12 @@ DEMO_USERS: tuple[DemoUser, ...] = (
         Role.PARTNER,
     ),
     DemoUser(
+        "donante",
+        "Helena",
+        "Vásconez",
+        Role.DONOR,
+    ),
+    DemoUser(
         "admin",
         "Andrés",
         "Salazar",

@@ -165,7 +165,9 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(loaded):
         assert user is not None, spec.username
         assert user.groups.filter(name=str(spec.role)).exists(), spec.username
         # a partner organisation's account is not a participant of the programme
-        assert user.first_name and Participant.objects.filter(user=user).exists() == (spec.role != Role.PARTNER)
+        assert user.first_name and Participant.objects.filter(user=user).exists() == (
+            spec.role not in (Role.PARTNER, Role.DONOR)
+        )
     assert User.objects.get(username="admin").is_superuser
     assert not User.objects.get(username="aprendiz").is_staff
 
