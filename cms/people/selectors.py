@@ -11,7 +11,8 @@ from django.db.models import Q, QuerySet
 from cms.accounts.models import Center, Participant
 from cms.accounts.roles import Role, has_role, roles_of
 from cms.people import hooks
-from cms.people.models import CaseNote, ConsentEvent, ConsentText, Purpose, SensitiveRead
+from cms.people.models import CaseNote, ConsentEvent, ConsentText, ParticipantEvent, Purpose, SensitiveRead
+from cms.people.records import records_of
 
 # What a person gives herself on "Mis permisos"; a referral is given for one organisation and one service,
 # where the referral is made, and only withdrawn there.
@@ -19,6 +20,17 @@ SELF_GIVEN_PURPOSES = (Purpose.TRAINING.value, Purpose.DONOR_AGGREGATE.value, Pu
 
 # Roles that may read migratory status, disability and case notes of the people they work with.
 SENSITIVE_READERS = (Role.COORDINATOR, Role.ADMIN)
+
+
+def record_ids(participant: Participant) -> list[int]:
+    """Her record and every record merged into it (cms.people.records.records_of), computed once per
+    instance: consents, notes, reads and the log of a merged record show on the survivor's pages."""
+    if participant.pk is None:
+        return []
+    cached = getattr(participant, "_record_ids", None)
+    if cached is None:
+        cached = participant._record_ids = list(records_of(participant).values_list("pk", flat=True))
+    return cached
 
 
 def participant_scope(*, user) -> Q:
@@ -74,14 +86,15 @@ def participant_sensitive_read(*, reader, participant: Participant, field: str, 
 
 def sensitive_reads_of(*, participant: Participant) -> QuerySet[SensitiveRead]:
     """Who read her sensitive data, newest first (for "Quién vio mis datos")."""
-    return participant.sensitive_reads.select_related("reader")
+    return SensitiveRead.objects.filter(participant__in=record_ids(participant)).select_related("reader")
 
 
 def case_notes_for(*, user, participant: Participant) -> QuerySet[CaseNote]:
     """Notes this coordinator may read: her own, and the ones shared with coordination."""
     if not may_read_sensitive(user):
         return CaseNote.objects.none()
-    return participant.case_notes.filter(Q(author=user) | Q(shared=True)).select_related("author")
+    notes = CaseNote.objects.filter(participant__in=record_ids(participant))
+    return notes.filter(Q(author=user) | Q(shared=True)).select_related("author")
 
 
 def consent_text_current(*, purpose: str) -> ConsentText | None:
@@ -90,7 +103,7 @@ def consent_text_current(*, purpose: str) -> ConsentText | None:
 
 def consent_given(*, participant: Participant, purpose: str, scope: str = "") -> bool:
     """True when the latest line of the ledger for this purpose (and scope) gives it."""
-    ledger = ConsentEvent.objects.filter(participant=participant, purpose=purpose, scope=scope)
+    ledger = ConsentEvent.objects.filter(participant__in=record_ids(participant), purpose=purpose, scope=scope)
     latest = ledger.order_by("-at", "-id").first()
     return latest is not None and latest.action == ConsentEvent.Action.GIVEN
 
@@ -99,7 +112,8 @@ def consents_of(*, participant: Participant) -> list[ConsentEvent]:
     """The current line of each purpose and scope she has ever answered, latest first."""
     seen: set[tuple[str, str]] = set()
     current = []
-    for event in participant.consent_events.select_related("text", "by").order_by("-at", "-id"):
+    ledger = ConsentEvent.objects.filter(participant__in=record_ids(participant))
+    for event in ledger.select_related("text", "by").order_by("-at", "-id"):
         key = (event.purpose, event.scope)
         if key not in seen:
             seen.add(key)
@@ -194,7 +208,9 @@ def registry_log_of(*, participant: Participant, limit: int = 50) -> list[LogLin
             actor=event.actor.display_name if event.actor else "",
             fields=", ".join(_field_label(name) for name in event.detail.get("fields", [])),
         )
-        for event in participant.events.select_related("actor")[:limit]
+        for event in ParticipantEvent.objects.filter(participant__in=record_ids(participant))
+        .select_related("actor")
+        .order_by("-at", "-id")[:limit]
     ]
 
 

@@ -29,9 +29,10 @@ class ReferralsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from cms.people.models import ConsentEvent
-        from cms.referrals import indicators, start_tiles
+        from cms.referrals import indicators, people_path, start_tiles
         from cms.referrals.services import consent_event_saved
 
         post_save.connect(consent_event_saved, sender=ConsentEvent, dispatch_uid="referrals.consent_event_saved")
         start_tiles.register()
         indicators.register()
+        people_path.register()

@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from cms.accounts.models import Participant
+from cms.accounts.models import Center, Participant, Programme
+from cms.people import services as people
 from cms.people.selectors import participants_visible_to
+from cms.referrals.models import PartnerOrganisation, Referral, ServiceType
 from incubator.jury.models import Award
 from lms.certificates.models import Certificate
 from lms.courses.models import Enrolment
@@ -61,3 +63,20 @@ def test_a_cohort_coordinator_sees_the_people_of_her_cohorts_and_no_one_else(cli
     assert client.get(reverse("people:detail", kwargs={"pk": person.pk})).status_code == 200
     client.force_login(other)
     assert client.get(reverse("people:detail", kwargs={"pk": person.pk})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_merged_records_notes_and_referrals_show_on_the_survivors_page(client):
+    programme = Programme.objects.create(name="Emprende", slug="emprende")
+    center = Center.objects.create(programme=programme, name="Centro", province="Pichincha", city="Quito")
+    coordinator = UserFactory(role="coordinacion")
+    programme.coordinators.add(coordinator)
+    survivor = Participant.objects.create(given_names="Brígida", surnames="Yépez", center=center)
+    merged = Participant.objects.create(given_names="Brijida", surnames="Llépez", center=center, merged_into=survivor)
+    people.case_note_add(by=coordinator, participant=merged, body="Nota del registro unido.")
+    organisation = PartnerOrganisation.objects.create(name="Fundación Manitos", cities="Quito")
+    Referral.objects.create(participant=merged, organisation=organisation, service_type=ServiceType.CHILDCARE)
+    client.force_login(coordinator)
+    body = client.get(f"/coordinacion/personas/{survivor.pk}/").content.decode()
+    assert "Nota del registro unido." in body
+    assert "Fundación Manitos" in body and "Derivar a un servicio" in body
