@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.home",
     "cms.people",
+    "cms.privacy",
     "lms.courses",
     "lms.quizzes",
     "lms.grades",
