@@ -5,8 +5,8 @@ import secrets
 from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import Center, ConsentVersion, LoginThrottle, Participant, Programme, User
-from cms.privacy import reasons
-from cms.privacy.registry import Custom, Delete, by_participant, by_user, declare, framework
+from cms.personal_data import reasons
+from cms.personal_data.registry import Custom, Delete, by_participant, by_user, declare, framework
 
 SECTION = _("Tu cuenta y tu perfil")
 

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from cms.people.models import CaseNote, ConsentEvent, ConsentText, ParticipantEvent, SensitiveRead
-from cms.privacy import reasons
-from cms.privacy.registry import Delete, Keep, Redact, by_participant, declare, framework
+from cms.personal_data import reasons
+from cms.personal_data.registry import Delete, Keep, Redact, by_participant, declare, framework
 
 declare(
     ConsentEvent,

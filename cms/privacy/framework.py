@@ -26,8 +26,8 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from cms.privacy import reasons
-from cms.privacy.registry import REDACTED, Custom, Delete, Redact, by_user, declare
+from cms.personal_data import reasons
+from cms.personal_data.registry import REDACTED, Custom, Delete, Redact, by_user, declare
 
 SECTION = _("Tu cuenta y tu perfil")
 STAFF_WORK = _("Tu trabajo en el equipo")

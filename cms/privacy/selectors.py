@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from cms.accounts.models import Participant
 from cms.people.selectors import participants_visible_to, sensitive_reads_of
+from cms.personal_data.registry import Declaration, Keep, Listed, Person, declarations, jsonable, rows_as_dicts
 from cms.privacy.models import PrivacyRequest
-from cms.privacy.registry import Declaration, Keep, Listed, Person, declarations, jsonable, rows_as_dicts
 
 SCHEMA = "semilla.person-export"
 SCHEMA_VERSION = 1
@@ -57,7 +57,7 @@ def _item(declaration: Declaration, person: Person) -> dict | None:
 def person_export(*, who) -> dict:
     """Everything Semilla holds about a person (a User or a Participant), as one JSON-able document: one
     section per area, in the order the apps declared them."""
-    person = Person.of(who)
+    person = person_of(who)
     sections: dict[str, list[dict]] = {}
     for declaration in declarations():
         item = _item(declaration, person)
@@ -83,7 +83,7 @@ class ErasureLine:
 
 def erasure_preview(*, who) -> list[ErasureLine]:
     """What erasing this person would do, per kind of record she has: erased lines first, then kept ones."""
-    person = Person.of(who)
+    person = person_of(who)
     lines = []
     for declaration in declarations():
         count = _rows(declaration, person).count()
@@ -130,3 +130,10 @@ def requests_visible_to(*, user) -> QuerySet[PrivacyRequest]:
 
 def request_for(*, user, pk: int) -> PrivacyRequest:
     return requests_visible_to(user=user).get(pk=pk)
+
+
+def person_of(who) -> Person:
+    """The Person a request is about, from her account or her registry record."""
+    if isinstance(who, Participant):
+        return Person(user=who.user, participant=who)
+    return Person(user=who, participant=Participant.objects.filter(user=who).first())

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from cms.accounts.models import Participant
 from cms.people.selectors import participants_visible_to
+from cms.personal_data.registry import REDACTED, Custom, Delete, Keep, Person, Redact, declarations
 from cms.privacy.models import ANSWER_DAYS, PrivacyRequest, PrivacyRequestEvent
-from cms.privacy.registry import REDACTED, Custom, Delete, Keep, Person, Redact, declarations
+from cms.privacy.selectors import person_of
 
 # Called as fn(participant=, fields=, by=) after she corrects her data: the referrals app registers here the
 # passing-on of the correction to the partners that received those fields (LOPDP Art. 14).
@@ -67,7 +68,7 @@ def privacy_request_answer(*, request: PrivacyRequest, by, approve: bool, answer
         if not request.is_open:
             raise RequestRefused("closed")
         if approve and request.kind == PrivacyRequest.Kind.ERASE:
-            person_erase(person=Person.of(request.participant))
+            person_erase(person=person_of(request.participant))
             PrivacyRequestEvent.objects.create(request=request, action=PrivacyRequestEvent.Action.ERASED, actor=by)
         request.state = PrivacyRequest.State.DONE if approve else PrivacyRequest.State.REFUSED
         request.answered_at = timezone.now()

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy import reasons
-from cms.privacy.registry import Redact, by_user, declare, framework
+from cms.personal_data import reasons
+from cms.personal_data.registry import Redact, by_user, declare, framework
 from incubator.cohorts.models import CatchUpItem, CatchUpTemplateItem, Cohort, Participation, ParticipationEvent
 
 SECTION = _("Incubadora: cohortes")

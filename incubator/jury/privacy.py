@@ -3,8 +3,8 @@ jurors' private notes are listed, not shown."""
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy import reasons
-from cms.privacy.registry import Listed, by_user, declare, framework
+from cms.personal_data import reasons
+from cms.personal_data.registry import Listed, by_user, declare, framework
 from incubator.jury.models import (
     Assignment,
     AuditEntry,

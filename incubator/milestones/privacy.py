@@ -3,8 +3,8 @@ feedback she may read."""
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy import reasons
-from cms.privacy.registry import by_user, declare, framework
+from cms.personal_data import reasons
+from cms.personal_data.registry import by_user, declare, framework
 from incubator.milestones.models import (
     Evidence,
     MentorLogEntry,

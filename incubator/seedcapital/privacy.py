@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy import reasons
-from cms.privacy.registry import by_user, declare
+from cms.personal_data import reasons
+from cms.personal_data.registry import by_user, declare
 from incubator.seedcapital.models import Delivery, DeliveryLine, GoodsItem, Purchase, PurchaseLine, SeedCapitalEvent
 
 SECTION = _("Incubadora: capital semilla")

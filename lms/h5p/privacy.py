@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy import reasons
-from cms.privacy.registry import Delete, by_user, declare
+from cms.personal_data import reasons
+from cms.personal_data.registry import Delete, by_user, declare
 from lms.h5p.models import H5PActivity, H5PResult, H5PUserState, XAPIStatement
 
 SECTION = _("Actividades interactivas (H5P)")

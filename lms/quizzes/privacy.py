@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy.registry import Redact, by_user, declare, framework
+from cms.personal_data.registry import Redact, by_user, declare, framework
 from lms.quizzes.models import AttemptAnswer, Choice, Question, Quiz, QuizAttempt, QuizQuestion
 
 SECTION = _("Cuestionarios y notas")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy.registry import Redact, by_user, declare
+from cms.personal_data.registry import Redact, by_user, declare
 from lms.surveys.models import SatisfactionResponse
 
 declare(

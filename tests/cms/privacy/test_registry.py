@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from cms.accounts.models import Participant
-from cms.privacy.registry import declaration_for, framework_models
+from cms.personal_data.registry import declaration_for, framework_models
 
 PERSONAL_FIELD_NAMES = {"username", "email", "ip_address", "session_data", "phone", "document_number"}
 OUR_AREAS = ("cms", "lms", "incubator")
@@ -47,7 +47,7 @@ def test_every_model_of_semilla_is_declared_or_said_to_hold_no_personal_data():
 
 
 def test_a_model_nobody_declared_is_named_by_the_walk(monkeypatch):
-    from cms.privacy import registry
+    from cms.personal_data import registry
 
     monkeypatch.delitem(registry._registry, "surveys.SatisfactionResponse")
     model = apps.get_model("surveys", "SatisfactionResponse")

@@ -3,7 +3,7 @@ app's `privacy.py`), how her rows are found, exported and erased. Like Moodle's 
 
 Declaring a model is a few lines:
 
-    from cms.privacy.registry import Keep, Redact, by_user, declare
+    from cms.personal_data.registry import Redact, by_user, declare
 
     declare(
         SatisfactionResponse,
@@ -15,6 +15,7 @@ Declaring a model is a few lines:
 
 Erasure never deletes the account row: it is anonymised in place (cms/privacy/services.py), so rows that
 point at her keep pointing at a person nobody can name, and the counts of the past do not change.
+The privacy app (cms/privacy) imports every app's privacy.py at start-up and does the export and erasure.
 """
 
 from __future__ import annotations
@@ -38,15 +39,6 @@ class Person:
 
     user: Any
     participant: Any
-
-    @classmethod
-    def of(cls, who) -> Person:
-        from cms.accounts.models import Participant
-
-        if isinstance(who, Participant):
-            return cls(user=who.user, participant=who)
-        participant = Participant.objects.filter(user=who).first()
-        return cls(user=who, participant=participant)
 
 
 # ---- how her rows are found -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ her before she confirms. Article numbers are those of the LOPDP (Registro Oficia
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.privacy.registry import Keep, Listed
+from cms.personal_data.registry import Keep, Listed
 
 COUNTS = Keep(
     reason=_("Se queda sin tu nombre: sirve para contar, sin nombres, a cuántas personas llegó el programa."),
