@@ -64,7 +64,7 @@ def _by(attribute: str, paths: tuple[str, ...]):
                 return model._default_manager.none()
             query = Q()
             for path in paths:
-                query |= Q(**{path: target})
+                query |= Q(**{path: target.pk if path == "pk" else target})
             return model._default_manager.filter(query).distinct()
 
         return rows
