@@ -150,6 +150,7 @@ class Declaration:
     erase: Erase
     title: str
     listed: Listed | None = None
+    mentions: Rows | None = None
 
     @property
     def label(self) -> str:
@@ -169,13 +170,17 @@ def declare(
     erase: Erase,
     title: str = "",
     listed: Listed | None = None,
+    mentions: Callable[[type[models.Model]], Rows] | Rows | None = None,
 ) -> Declaration:
     """Register how `model`'s rows about a person are found, exported and erased. `rows` is by_user(...),
     by_participant(...) or a function person -> queryset. `export` is a tuple of field paths, a function
     queryset -> list of dicts, Listed(reason) or None (nothing of hers to show); `listed` adds a Listed part
-    (a row she sees whose private part she does not)."""
+    (a row she sees whose private part she does not); `mentions` finds rows others wrote where her name may
+    appear (messages in a room she was in): erasure replaces her identifiers there and leaves the rest."""
     if getattr(rows, "__name__", "") == "bind":
         rows = rows(model)
+    if getattr(mentions, "__name__", "") == "bind":
+        mentions = mentions(model)
     declaration = Declaration(
         model=model,
         section=str(section),
@@ -184,6 +189,7 @@ def declare(
         erase=erase,
         title=str(title or model._meta.verbose_name_plural),
         listed=listed,
+        mentions=mentions,
     )
     _registry[model._meta.label] = declaration
     return declaration
@@ -228,3 +234,16 @@ def jsonable(value):
 def rows_as_dicts(queryset: QuerySet, fields: Iterable[str]) -> list[dict]:
     fields = tuple(fields)
     return [{name: jsonable(row[name]) for name in fields} for row in queryset.values(*fields)]
+
+
+# ---- rectification (LOPDP Art. 14) ---------------------------------------------------------------------------
+
+# fn(participant=, fields=, by=) is called after a person's data is corrected. The referrals app appends here
+# the passing-on of the correction to every partner that received one of those fields.
+on_rectified: list[Callable] = []
+
+
+def rectified(*, participant, fields: list[str], by) -> None:
+    """Tell the registered receivers that `fields` of `participant` were corrected."""
+    for receiver in on_rectified:
+        receiver(participant=participant, fields=fields, by=by)

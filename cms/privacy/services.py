@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -15,10 +14,6 @@ from cms.people.selectors import participants_visible_to
 from cms.personal_data.registry import REDACTED, Custom, Delete, Keep, Person, Redact, declarations
 from cms.privacy.models import ANSWER_DAYS, PrivacyRequest, PrivacyRequestEvent
 from cms.privacy.selectors import person_of
-
-# Called as fn(participant=, fields=, by=) after she corrects her data: the referrals app registers here the
-# passing-on of the correction to the partners that received those fields (LOPDP Art. 14).
-on_rectified: list[Callable] = []
 
 LAST = ("accounts.Participant", "accounts.User")  # anonymised last: the others find her rows through them
 
@@ -95,12 +90,6 @@ def person_erase_now(*, who, by=None) -> PrivacyRequest:
         return privacy_request_answer(request=request, by=by, approve=True)
 
 
-def rectification_notify(*, participant: Participant, fields: list[str], by) -> None:
-    """Tell the registered receivers (referral partners) that she corrected these fields."""
-    for receiver in on_rectified:
-        receiver(participant=participant, fields=fields, by=by)
-
-
 # ---- erasure ---------------------------------------------------------------------------------------------
 
 
@@ -158,6 +147,7 @@ def person_erase(*, person: Person) -> None:
     kept; her identifiers are scrubbed from the rows that stay."""
     found = [(d, list(d.rows(person).values_list("pk", flat=True))) for d in declarations()]
     found.sort(key=lambda pair: LAST.index(pair[0].label) + 1 if pair[0].label in LAST else 0)
+    mentioned = [(d.model, list(d.mentions(person).values_list("pk", flat=True))) for d in declarations() if d.mentions]
     identifiers = _identifiers(person)
     pattern = re.compile("|".join(re.escape(v) for v in identifiers), re.IGNORECASE) if identifiers else None
     with transaction.atomic():
@@ -178,3 +168,6 @@ def person_erase(*, person: Person) -> None:
                 erase.function(person, queryset)
             else:
                 assert isinstance(erase, Keep)
+        if pattern is not None:
+            for model, pks in mentioned:
+                _scrub_kept_rows(model, pks, pattern)

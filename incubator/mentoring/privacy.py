@@ -34,6 +34,7 @@ declare(
     rows=by_user("author"),
     export=("session__topic", "text", "created_at", "deleted"),
     erase=Redact("text"),
+    mentions=by_user("session__participants", "session__ventures__members", "session__attendance__user"),
 )
 declare(
     HandRaise,

@@ -93,6 +93,7 @@ def demo(db) -> Demo:
     session = MentoringSession.objects.create(
         topic="Precios", starts_at=now, ends_at=now + timedelta(hours=1), created_by=mentor
     )
+    session.participants.add(user)
     RoomMessage.objects.create(session=session, seq=1, author=user, text=texts["message"])
     RoomMessage.objects.create(session=session, seq=2, author=mentor, text=f"Muy bien, {ids['given_names']}")
     SatisfactionResponse.objects.create(user=user, course=course, rating=5, comment=texts["survey"])

@@ -52,3 +52,10 @@ def test_a_model_nobody_declared_is_named_by_the_walk(monkeypatch):
     monkeypatch.delitem(registry._registry, "surveys.SatisfactionResponse")
     model = apps.get_model("surveys", "SatisfactionResponse")
     assert _concerns_a_person(model) and not _covered(model)
+
+
+def test_the_admin_refusal_to_delete_a_person_sends_to_the_erasure():
+    from cms.accounts.deletion import person_delete_refusal
+
+    message = person_delete_refusal(["mensajes de la sala"])
+    assert "solicitud de eliminación" in message and "Solicitudes de privacidad" in message
