@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cms.accounts.models import Participant
+from cms.accounts.roles import Role
 from cms.people.selectors import participants_visible_to, sensitive_reads_of
 from cms.personal_data.registry import Declaration, Keep, Listed, Person, declarations, jsonable, rows_as_dicts
 from cms.privacy.models import PrivacyRequest
@@ -110,7 +111,18 @@ def who_read_my_data(*, participant: Participant | None):
         return []
     labels = {name: Participant._meta.get_field(name).verbose_name for name in Participant.SENSITIVE_FIELDS}
     reads = sensitive_reads_of(participant=participant).order_by("-at", "-id")
-    return [(read, labels.get(read.field, read.field)) for read in reads]
+    return [(read, labels.get(read.field, read.field), _role_labels(read.reader_role)) for read in reads]
+
+
+def _role_labels(stored: str) -> str:
+    """"aprendiz,coordinacion" -> "Aprendiz, Coordinación" (roles as the reader had them at the time)."""
+    labels = []
+    for value in filter(None, stored.split(",")):
+        try:
+            labels.append(str(Role(value).label))
+        except ValueError:
+            labels.append(value)
+    return ", ".join(labels)
 
 
 def requests_of(*, participant: Participant | None) -> QuerySet[PrivacyRequest]:

@@ -34,7 +34,7 @@ def test_she_sees_who_read_her_migratory_status(client, demo):
     client.force_login(demo.user)
     body = client.get(reverse("privacy:who_read")).content.decode()
     assert "Carmen Coordinadora" in body and "Derivación a asesoría legal" in body
-    assert "situación de movilidad humana" in body
+    assert "situación de movilidad humana" in body and "(Coordinación)" in body
 
 
 def test_the_erase_page_shows_what_goes_and_what_stays_then_files_a_request(client, demo):
