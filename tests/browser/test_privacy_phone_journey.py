@@ -14,7 +14,7 @@ PASSWORD = "clave-segura-123"
 
 
 @pytest.fixture
-def person(demo):
+def person(demo):  # noqa: F811  (the fixture imported above)
     wagtail_site_ensure()
     role_permissions_ensure()
     accept_current_consent(demo.user)
