@@ -256,3 +256,16 @@ declare(
     export=("request__kind", "action", "at"),
     erase=reasons.AUDIT,
 )
+
+from cms.privacy.models import DataBreach  # noqa: E402
+
+declare(
+    DataBreach,
+    section=_("Brechas de seguridad que te afectaron"),
+    title=_("Brechas de seguridad"),
+    rows=lambda person: (
+        DataBreach.objects.filter(affected=person.participant) if person.participant else DataBreach.objects.none()
+    ),
+    export=("title", "data_affected", "measures", "discovered_at", "people_notified_at"),
+    erase=reasons.AUDIT,
+)

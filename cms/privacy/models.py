@@ -1,5 +1,7 @@
 """Privacy requests (LOPDP Arts. 13-16) with their 15-day clock, and their append-only log."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -105,3 +107,56 @@ class PrivacyRequestEvent(AppendOnlyModel):
         ordering = ["at", "id"]
         verbose_name = _("evento de solicitud")
         verbose_name_plural = _("eventos de solicitudes")
+
+
+# LOPDP Art. 43: the authority is told within 5 days of learning of a breach; Art. 46: the people affected
+# within 3 days. Counted as calendar days from discovery (the stricter reading; counsel may confirm).
+AUTHORITY_DAYS = 5
+PEOPLE_DAYS = 3
+
+
+class DataBreach(models.Model):
+    """A security breach of personal data, for the data protection officer, with its two legal clocks."""
+
+    title = models.CharField(_("qué pasó"), max_length=200)
+    description = models.TextField(_("descripción"), max_length=4000)
+    data_affected = models.CharField(_("qué datos"), max_length=300)
+    measures = models.TextField(_("medidas tomadas"), blank=True, max_length=4000)
+    discovered_at = models.DateTimeField(_("se supo el"), default=timezone.now)
+    affected = models.ManyToManyField(Participant, blank=True, related_name="+", verbose_name=_("personas afectadas"))
+    authority_notified_at = models.DateTimeField(_("aviso a la autoridad"), null=True, blank=True)
+    people_notified_at = models.DateTimeField(_("aviso a las personas"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrado por"),
+    )
+
+    class Meta:
+        ordering = ["-discovered_at", "-id"]
+        verbose_name = _("brecha de seguridad")
+        verbose_name_plural = _("brechas de seguridad")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def authority_due_at(self):
+        return self.discovered_at + timedelta(days=AUTHORITY_DAYS)
+
+    @property
+    def people_due_at(self):
+        return self.discovered_at + timedelta(days=PEOPLE_DAYS)
+
+    def clock_state(self, now=None) -> str:
+        """Which notice is late, in a few words (for the register's list)."""
+        now = now or timezone.now()
+        late = []
+        if self.authority_notified_at is None and now > self.authority_due_at:
+            late.append(str(_("aviso a la autoridad atrasado")))
+        if self.people_notified_at is None and now > self.people_due_at:
+            late.append(str(_("aviso a las personas atrasado")))
+        return ", ".join(late) or str(_("a tiempo"))

@@ -115,7 +115,7 @@ def who_read_my_data(*, participant: Participant | None):
 
 
 def _role_labels(stored: str) -> str:
-    """"aprendiz,coordinacion" -> "Aprendiz, Coordinación" (roles as the reader had them at the time)."""
+    """Stored roles as Spanish labels, e.g. "Aprendiz, Coordinación" (as the reader had them then)."""
     labels = []
     for value in filter(None, stored.split(",")):
         try:
