@@ -269,3 +269,18 @@ declare(
     export=("title", "data_affected", "measures", "discovered_at", "people_notified_at"),
     erase=reasons.AUDIT,
 )
+
+from cms.privacy.models import RetentionWarning  # noqa: E402
+
+declare(
+    RetentionWarning,
+    section=_("Tus solicitudes de privacidad"),
+    title=_("Avisos por inactividad"),
+    rows=lambda person: (
+        RetentionWarning.objects.filter(participant=person.participant)
+        if person.participant
+        else RetentionWarning.objects.none()
+    ),
+    export=("warned_at",),
+    erase=reasons.AUDIT,
+)

@@ -33,6 +33,7 @@ class PrivacyRequest(models.Model):
         SELF = "ella_misma", _("La pidió la persona en su cuenta")
         CENTER = "centro", _("La pidió en un centro, con su documento a la vista")
         COMMAND = "comando", _("Orden de administración")
+        RETENTION = "retencion", _("Se cumplió el plazo de conservación")
 
     participant = models.ForeignKey(
         Participant, on_delete=models.PROTECT, related_name="privacy_requests", verbose_name=_("persona")
@@ -160,3 +161,15 @@ class DataBreach(models.Model):
         if self.people_notified_at is None and now > self.people_due_at:
             late.append(str(_("aviso a las personas atrasado")))
         return ", ".join(late) or str(_("a tiempo"))
+
+
+class RetentionWarning(AppendOnlyModel):
+    """An inactive person was told her data will be anonymised unless she comes back (privacy_retention)."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("persona"))
+    warned_at = models.DateTimeField(_("avisada el"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-warned_at", "-id"]
+        verbose_name = _("aviso de conservación")
+        verbose_name_plural = _("avisos de conservación")

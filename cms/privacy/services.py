@@ -75,14 +75,14 @@ def privacy_request_answer(*, request: PrivacyRequest, by, approve: bool, answer
     return request
 
 
-def person_erase_now(*, who, by=None) -> PrivacyRequest:
-    """An erasure filed and approved at once (manage.py person_erase): logged as an approved request."""
+def person_erase_now(*, who, by=None, channel: str = PrivacyRequest.Channel.COMMAND) -> PrivacyRequest:
+    """An erasure filed and approved at once (manage.py person_erase, retention): logged as an approved request."""
     participant = who if isinstance(who, Participant) else participant_of(who)
     with transaction.atomic():
         request = PrivacyRequest.objects.create(
             participant=participant,
             kind=PrivacyRequest.Kind.ERASE,
-            channel=PrivacyRequest.Channel.COMMAND,
+            channel=channel,
             filed_by=by,
             due_at=timezone.now() + timedelta(days=ANSWER_DAYS),
         )
