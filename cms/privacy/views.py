@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cms.accounts.models import Participant
+from cms.accounts.models import ConsentVersion, Participant
 from cms.accounts.roles import Role, has_role
 from cms.people.selectors import participant_for
 from cms.privacy import selectors, services
@@ -84,6 +85,16 @@ def erase(request):
         request,
         "privacy/erase.html",
         {"form": form, "erased": [x for x in lines if not x.kept], "kept": [x for x in lines if x.kept]},
+    )
+
+
+def notice(request):
+    """The privacy notice (LOPDP Art. 12): the current consent version's text, and the rights, deadlines and
+    the data protection officer's contact. Public: it must be readable before signing up."""
+    return render(
+        request,
+        "privacy/notice.html",
+        {"consent": ConsentVersion.objects.first(), "dpo_contact": settings.SEMILLA_DPO_CONTACT},
     )
 
 

@@ -1,10 +1,14 @@
 """The breach register in the Wagtail admin, for the data protection officer (administration role)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.accounts.roles import Role, has_role
 from cms.privacy.models import DataBreach
 
 
@@ -39,3 +43,16 @@ class DataBreachViewSet(SnippetViewSet):
 
 
 register_snippet(DataBreachViewSet)
+
+
+class _CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return has_role(request.user, Role.COORDINATOR, Role.ADMIN)
+
+
+@hooks.register("register_admin_menu_item")
+def privacy_requests_menu_item():
+    """The coordinators' list of privacy requests with their clocks lives on the site, linked from here."""
+    return _CoordinatorMenuItem(
+        _("Solicitudes de privacidad"), reverse("privacy:requests"), icon_name="lock", order=900
+    )

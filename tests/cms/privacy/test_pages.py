@@ -101,3 +101,19 @@ def test_a_correction_of_her_profile_is_passed_to_the_rectification_receivers(cl
 
     profile_update(user=demo.user, data={"city": "Cuenca"})
     assert calls and calls[0]["fields"] == ["city"]
+
+
+def test_coordinators_find_the_requests_from_the_admin_menu(client, demo):
+    from cms.accounts.services import role_permissions_ensure
+
+    role_permissions_ensure()
+    client.force_login(demo.coordinator)
+    assert "Solicitudes de privacidad" in client.get("/admin/").content.decode()
+    client.force_login(demo.mentor)
+    assert "Solicitudes de privacidad" not in client.get("/admin/").content.decode()
+
+
+def test_the_privacy_notice_is_public_and_names_the_dpo(client, db, settings):
+    settings.SEMILLA_DPO_CONTACT = "dpo@semilla.ec"
+    body = client.get(reverse("privacy:notice")).content.decode()
+    assert "dpo@semilla.ec" in body and "15 días" in body
