@@ -46,30 +46,35 @@ class Person:
 Rows = Callable[[Person], QuerySet]
 
 
-def by_user(*paths: str) -> Callable[[type[models.Model]], Rows]:
-    """Rows whose `path` (e.g. "user", "attempt__user", "members") is her account."""
-    return _by("user", paths)
+@dataclass(frozen=True)
+class By:
+    """Rows whose relation `paths` (e.g. "user", "attempt__user", "members") point at her account ("user")
+    or her registry record ("participant"); bound to a model by declare()."""
 
+    attribute: str
+    paths: tuple[str, ...]
 
-def by_participant(*paths: str) -> Callable[[type[models.Model]], Rows]:
-    """Rows whose `path` is her registry record."""
-    return _by("participant", paths)
-
-
-def _by(attribute: str, paths: tuple[str, ...]):
-    def bind(model):
+    def bind(self, model: type[models.Model]) -> Rows:
         def rows(person: Person) -> QuerySet:
-            target = getattr(person, attribute)
+            target = getattr(person, self.attribute)
             if target is None:
                 return model._default_manager.none()
             query = Q()
-            for path in paths:
+            for path in self.paths:
                 query |= Q(**{path: target.pk if path == "pk" else target})
             return model._default_manager.filter(query).distinct()
 
         return rows
 
-    return bind
+
+def by_user(*paths: str) -> By:
+    """Rows whose `path` (e.g. "user", "attempt__user", "members") is her account."""
+    return By("user", paths)
+
+
+def by_participant(*paths: str) -> By:
+    """Rows whose `path` is her registry record."""
+    return By("participant", paths)
 
 
 # ---- what erasure does with them ---------------------------------------------------------------------------
@@ -165,22 +170,22 @@ def declare(
     model: type[models.Model],
     *,
     section: str,
-    rows: Callable[[type[models.Model]], Rows] | Rows,
+    rows: By | Rows,
     export: Export,
     erase: Erase,
     title: str = "",
     listed: Listed | None = None,
-    mentions: Callable[[type[models.Model]], Rows] | Rows | None = None,
+    mentions: By | Rows | None = None,
 ) -> Declaration:
     """Register how `model`'s rows about a person are found, exported and erased. `rows` is by_user(...),
     by_participant(...) or a function person -> queryset. `export` is a tuple of field paths, a function
     queryset -> list of dicts, Listed(reason) or None (nothing of hers to show); `listed` adds a Listed part
     (a row she sees whose private part she does not); `mentions` finds rows others wrote where her name may
     appear (messages in a room she was in): erasure replaces her identifiers there and leaves the rest."""
-    if getattr(rows, "__name__", "") == "bind":
-        rows = rows(model)
-    if getattr(mentions, "__name__", "") == "bind":
-        mentions = mentions(model)
+    if isinstance(rows, By):
+        rows = rows.bind(model)
+    if isinstance(mentions, By):
+        mentions = mentions.bind(model)
     declaration = Declaration(
         model=model,
         section=str(section),

@@ -117,3 +117,13 @@ def test_the_privacy_notice_is_public_and_names_the_dpo(client, db, settings):
     settings.SEMILLA_DPO_CONTACT = "dpo@semilla.ec"
     body = client.get(reverse("privacy:notice")).content.decode()
     assert "dpo@semilla.ec" in body and "15 días" in body
+
+
+def test_a_coordinators_correction_is_passed_to_the_rectification_receivers(demo, monkeypatch):
+    from cms.people.services import participant_update
+    from cms.personal_data import registry
+
+    calls = []
+    monkeypatch.setattr(registry, "on_rectified", [lambda **kw: calls.append(kw)])
+    participant_update(by=demo.coordinator, participant=demo.participant, data={"phone": "0990000000"})
+    assert calls == [{"participant": demo.participant, "fields": ["phone"], "by": demo.coordinator}]
