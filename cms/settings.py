@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "cms.referrals",
     "cms.jobs",
     "cms.indicators",
+    "cms.privacy",
     "lms.courses",
     "lms.quizzes",
     "lms.grades",
@@ -282,6 +283,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SEMILLA_IDLE_SECONDS_LEARNER = env_int("SEMILLA_IDLE_SECONDS_LEARNER", 15 * 60)
 SEMILLA_IDLE_SECONDS_STAFF = env_int("SEMILLA_IDLE_SECONDS_STAFF", 10 * 60)
+
+# Retention (manage.py privacy_retention): accounts never used after sign-up are erased after this many days;
+# participants inactive this long are warned, then anonymised after the warning period. A programme may set
+# its own inactivity period in SEMILLA_INACTIVE_DAYS_BY_PROGRAMME ({"programme-slug": days}, in code).
+SEMILLA_UNUSED_ACCOUNT_DAYS = env_int("SEMILLA_UNUSED_ACCOUNT_DAYS", 90)
+SEMILLA_INACTIVE_DAYS = env_int("SEMILLA_INACTIVE_DAYS", 3 * 365)
+SEMILLA_INACTIVE_WARNING_DAYS = env_int("SEMILLA_INACTIVE_WARNING_DAYS", 30)
+SEMILLA_INACTIVE_DAYS_BY_PROGRAMME: dict[str, int] = {}
+# The data protection officer's contact, shown in the privacy notice (LOPDP Art. 12).
+SEMILLA_DPO_CONTACT = env_str("SEMILLA_DPO_CONTACT", "")
 SEMILLA_ABSOLUTE_SESSION_SECONDS = env_int("SEMILLA_ABSOLUTE_SESSION_SECONDS", 8 * 60 * 60)
 SEMILLA_IDLE_WARNING_SECONDS = 60
 

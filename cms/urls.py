@@ -22,6 +22,7 @@ urlpatterns = [
     path("coordinacion/invitar/", include("cms.people.urls_invite")),
     path("invitacion/", include("cms.people.urls_claim")),
     path("indicadores/", include("cms.indicators.urls")),
+    path("cuenta/", include("cms.privacy.urls")),
     path("aprender/", include("lms.courses.urls")),
     path("cuestionarios/", include("lms.quizzes.urls")),
     path("calificaciones/", include("lms.grades.urls")),

@@ -2,7 +2,8 @@
 
 Chat messages, certificates, jury scores and other records point at their author with PROTECT or RESTRICT:
 deleting such a person raised ProtectedError and the admin answered 500. Until a privacy feature replaces
-deletion (anonymising), the admins refuse and say why in Spanish; deactivating the account is the way.
+deletion, the admins refuse and say why in Spanish, and send to the privacy desk's erasure: it anonymises
+the account and every record the privacy registry lists, keeping what the law asks to keep without her name.
 """
 
 from django.contrib.admin.utils import NestedObjects
@@ -20,8 +21,10 @@ def person_delete_blockers(*, user) -> list[str]:
 
 def person_delete_refusal(blockers: list[str]) -> str:
     return _(
-        "No se puede borrar a esta persona porque tiene %(records)s. Desactívala en su lugar: "
-        "quita la marca «activo» en su ficha y ya no podrá entrar."
+        "No se puede borrar a esta persona porque tiene %(records)s. Para borrar sus datos personales, "
+        "registra una solicitud de eliminación desde «Solicitudes de privacidad» en el sitio: se borran sus "
+        "datos en todas partes y lo que la ley obliga a guardar queda sin su nombre. Para que solo deje de "
+        "entrar, quita la marca «activo» en su ficha."
     ) % {
         "records": get_text_list(blockers, _("y")),
     }

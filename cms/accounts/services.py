@@ -15,6 +15,7 @@ from cms.accounts.models import ConsentVersion, LoginThrottle, Participant, User
 from cms.accounts.roles import ALL_PERMISSIONS, STAFF_ROLES, Role, has_role, role_permission_matrix, roles_of
 from cms.accounts.selectors import login_throttle_key
 from cms.db.busy import atomic_retrying
+from cms.personal_data.registry import rectified
 
 logger = logging.getLogger("semilla")
 
@@ -156,10 +157,13 @@ def profile_update(*, user: User, data: dict) -> Participant:
     profile, _created = Participant.objects.get_or_create(
         user=user, defaults={"given_names": user.first_name, "surnames": user.last_name}
     )
+    changed = [field for field, value in data.items() if getattr(profile, field) != value]
     for field, value in data.items():
         setattr(profile, field, value)
     profile.full_clean()
     profile.save()
+    if changed and not _created:
+        rectified(participant=profile, fields=changed, by=user)  # passed on to referral partners (LOPDP Art. 14)
     return profile
 
 

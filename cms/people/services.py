@@ -10,6 +10,7 @@ from django.db import transaction
 from cms.accounts.models import Participant, User
 from cms.people import selectors
 from cms.people.models import CaseNote, ConsentEvent, ParticipantEvent, Purpose
+from cms.personal_data.registry import rectified
 
 
 class ConsentMissing(Exception):
@@ -63,6 +64,7 @@ def participant_update(*, by: User, participant: Participant, data: dict) -> Par
         participant_event_log(
             participant=participant, action=ParticipantEvent.Action.UPDATED, actor=by, fields=sorted(changed)
         )
+        rectified(participant=participant, fields=sorted(changed), by=by)  # passed on to partners (LOPDP Art. 14)
     return participant
 
 

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.privacy.models import PrivacyRequest
+
+
+class EraseConfirmForm(forms.Form):
+    confirm = forms.BooleanField(label=_("Entiendo que esto no se puede deshacer."))
+
+
+class CenterRequestForm(forms.Form):
+    """A coordinator files a request for a person at a center, after seeing her document."""
+
+    kind = forms.ChoiceField(label=_("Qué pide"), choices=PrivacyRequest.Kind.choices)
+    identity_check = forms.CharField(
+        label=_("Cómo verificaste su identidad"),
+        max_length=200,
+        help_text=_("Por ejemplo: «vi su cédula en el centro». No escribas el número."),
+    )
+    detail = forms.CharField(label=_("Detalle"), required=False, max_length=2000, widget=forms.Textarea)
+
+
+class AnswerForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Respuesta"),
+        choices=(("1", _("Atender")), ("0", _("Rechazar"))),
+        coerce=lambda value: value == "1",
+    )
+    answer = forms.CharField(label=_("Mensaje para la persona"), required=False, max_length=2000, widget=forms.Textarea)
