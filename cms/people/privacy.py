@@ -2,9 +2,19 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.people.models import CaseNote, ConsentEvent, ConsentText, ParticipantEvent, SensitiveRead
+from cms.people.models import (
+    AccountInvite,
+    CaseNote,
+    ConsentEvent,
+    ConsentText,
+    DuplicateHint,
+    ImportBatch,
+    NotSamePerson,
+    ParticipantEvent,
+    SensitiveRead,
+)
 from cms.personal_data import reasons
-from cms.personal_data.registry import Delete, Keep, Redact, by_participant, declare, framework
+from cms.personal_data.registry import Delete, Keep, Listed, Redact, by_participant, by_user, declare, framework
 
 declare(
     ConsentEvent,
@@ -42,3 +52,44 @@ declare(
     erase=Redact("detail"),
 )
 framework(ConsentText._meta.label, _("Textos publicados; no tienen datos de nadie."))
+
+# The desk's own working rows (issue 11): duplicate checks, invitations, imports.
+declare(
+    NotSamePerson,
+    section=_("Tu cuenta y tu perfil"),
+    title=_("Registros marcados como otra persona"),
+    rows=by_participant("first", "second"),
+    export=("at",),
+    erase=Delete(),
+)
+declare(
+    DuplicateHint,
+    section=_("Tu cuenta y tu perfil"),
+    title=_("Avisos de posible registro repetido"),
+    rows=by_user("user"),
+    export=Listed(
+        reason=_(
+            "Al crear tu cuenta revisamos si ya estabas en el registro, para no tener dos fichas tuyas. "
+            "Son avisos internos de coordinación."
+        ),
+        date_field="created_at",
+    ),
+    erase=Delete(),
+)
+declare(
+    AccountInvite,
+    section=_("Tu cuenta y tu perfil"),
+    title=_("Invitaciones para crear tu cuenta"),
+    rows=by_participant("participant"),
+    export=("created_at", "claimed_at"),
+    erase=Delete(),
+)
+# An import belongs to the coordinator who uploaded it; its rows (other people's data) expire after a day.
+declare(
+    ImportBatch,
+    section=_("Tu trabajo en coordinación"),
+    title=_("Archivos de personas que subiste"),
+    rows=by_user("owner"),
+    export=("filename", "created_at"),
+    erase=Delete(),
+)

@@ -3,8 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from cms.personal_data import reasons
-from cms.personal_data.registry import Redact, by_user, declare, framework
-from incubator.cohorts.models import CatchUpItem, CatchUpTemplateItem, Cohort, Participation, ParticipationEvent
+from cms.personal_data.registry import Listed, Redact, by_user, declare, framework
+from incubator.cohorts.models import (
+    CatchUpItem,
+    CatchUpTemplateItem,
+    Cohort,
+    Participation,
+    ParticipationEvent,
+    ReplacementInterview,
+)
 
 SECTION = _("Incubadora: cohortes")
 
@@ -41,3 +48,12 @@ declare(
     erase=reasons.STAFF,
 )
 framework(CatchUpTemplateItem._meta.label, _("Plantilla de tareas; no tiene datos de nadie."))
+declare(
+    ReplacementInterview,
+    section=SECTION,
+    title=_("Entrevistas para un cupo libre"),
+    rows=by_user("candidate"),
+    export=("cohort__name", "held_on", "suitable"),
+    listed=Listed(reason=reasons.CASE_NOTES.reason, date_field="created_at", when=(("notes__gt", ""),)),
+    erase=Redact("notes"),
+)
