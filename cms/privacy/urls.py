@@ -11,6 +11,6 @@ urlpatterns = [
     path("privacidad/aviso/", views.notice, name="notice"),
     path("mis-datos/borrar/", views.erase, name="erase"),
     path("privacidad/solicitudes/", views.requests_list, name="requests"),
-    path("privacidad/solicitudes/<int:pk>/responder/", views.request_answer, name="request_answer"),
-    path("privacidad/personas/<int:participant_pk>/solicitud/", views.request_file, name="request_file"),
+    path("privacidad/solicitudes/<id:pk>/responder/", views.request_answer, name="request_answer"),
+    path("privacidad/personas/<id:participant_pk>/solicitud/", views.request_file, name="request_file"),
 ]

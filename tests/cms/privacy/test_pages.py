@@ -1,10 +1,11 @@
 import json
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.accounts.models import Programme, User
+from cms.accounts.models import Center, Participant, Programme, User
 from cms.privacy.models import PrivacyRequest, PrivacyRequestEvent
 from cms.privacy.services import privacy_request_file
 from tests.cms.privacy.conftest import IDENTIFIERS
@@ -127,3 +128,15 @@ def test_a_coordinators_correction_is_passed_to_the_rectification_receivers(demo
     monkeypatch.setattr(registry, "on_rectified", [lambda **kw: calls.append(kw)])
     participant_update(by=demo.coordinator, participant=demo.participant, data={"phone": "0990000000"})
     assert calls == [{"participant": demo.participant, "fields": ["phone"], "by": demo.coordinator}]
+
+
+@pytest.mark.django_db
+def test_the_desk_page_of_a_person_links_to_filing_a_request_for_her(client):
+    programme = Programme.objects.create(name="Emprende", slug="emprende-desk")
+    center = Center.objects.create(programme=programme, name="Centro", province="Pichincha", city="Quito")
+    coordinator = UserFactory(role="coordinacion")
+    programme.coordinators.add(coordinator)
+    person = Participant.objects.create(given_names="Yenifer", surnames="Rondón", center=center)
+    client.force_login(coordinator)
+    body = client.get(f"/coordinacion/personas/{person.pk}/").content.decode()
+    assert f"/cuenta/privacidad/personas/{person.pk}/solicitud/" in body
