@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "incubator.jury",
     "incubator.seedcapital",
     "lms.h5p",
+    "lms.offline",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -243,6 +244,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SEMILLA_IDLE_SECONDS_LEARNER = env_int("SEMILLA_IDLE_SECONDS_LEARNER", 15 * 60)
 SEMILLA_IDLE_SECONDS_STAFF = env_int("SEMILLA_IDLE_SECONDS_STAFF", 10 * 60)
 SEMILLA_ABSOLUTE_SESSION_SECONDS = env_int("SEMILLA_ABSOLUTE_SESSION_SECONDS", 8 * 60 * 60)
+
+# --- Offline lesson packs (lms.offline) -------------------------------------------------------
+# Prepaid mobile data in Ecuador, USD per MB: the download offer shows what a pack would cost.
+SEMILLA_PRICE_PER_MB_USD = env_str("SEMILLA_PRICE_PER_MB_USD", "0.04")
+# The light image a pack carries instead of the page's responsive set.
+SEMILLA_OFFLINE_IMAGE_SPEC = env_str("SEMILLA_OFFLINE_IMAGE_SPEC", "max-800x800|format-webp|webpquality-60")
 SEMILLA_IDLE_WARNING_SECONDS = 60
 
 # The client's address comes from cms/client_ip.py only, never from a header the client sets. 0 proxies = the

@@ -14,6 +14,7 @@ handler500 = "cms.errors.server_error"
 urlpatterns = [
     path("", include("cms.home.urls")),
     path("cuenta/", include("cms.accounts.urls")),
+    path("aprender/", include("lms.offline.urls")),
     path("aprender/", include("lms.courses.urls")),
     path("cuestionarios/", include("lms.quizzes.urls")),
     path("calificaciones/", include("lms.grades.urls")),
