@@ -27,19 +27,13 @@ def _learner_module(request, module_id: int):
     return found
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    # One learner's pack: never kept by a shared cache.
-    response["Cache-Control"] = "private, no-cache"
-    return response
-
-
 @require_GET
 def manifest(request, module_id: int):
     """The signed pack manifest of a module, for an active learner of its course (404 for anyone else)."""
     module, progress = _learner_module(request, module_id)
     pack = selectors.pack_for(module=module, h5p=request.GET.get("h5p") == "1")
     data = selectors.manifest_for(user=request.user, pack=pack, progress=progress)
-    return _private(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_POST
@@ -71,7 +65,7 @@ def lesson(request, module_id: int, lesson_id: int):
     page = get_object_or_404(LessonPage.objects.live().child_of(module), pk=lesson_id)
     renditions = selectors._renditions([page])
     html = selectors.lesson_offline_html(module=module, lesson=page, renditions=renditions)
-    return _private(HttpResponse(html, content_type="text/html; charset=utf-8"))
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
 @require_GET
@@ -83,7 +77,7 @@ def quiz(request, module_id: int, quiz_id: int):
         raise Http404
     quiz_obj, questions = selectors.quizzes_with_questions({quiz_id})[quiz_id]
     data = selectors.quiz_json_bytes(selectors.quiz_public_data(quiz=quiz_obj, questions=questions))
-    return _private(HttpResponse(data, content_type="application/json"))
+    return HttpResponse(data, content_type="application/json")
 
 
 @require_POST
