@@ -36,6 +36,7 @@ from lms.quizzes.models import Choice, Question, Quiz, QuizAttempt, QuizQuestion
 SIGNING_SALT = "semilla.offline.pack"
 MB = 1024 * 1024
 STYLESHEET = "semilla/semilla.css"
+SCRIPTS = ("semilla/csrf.js", "semilla/offline.js")
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _blocks_of(lesson: LessonPage) -> list[dict]:
     return [b for b in lesson.body.raw_data if isinstance(b, dict)]
 
 
-def _static_file(name: str) -> tuple[str, bytes]:
+def static_file(name: str) -> tuple[str, bytes]:
     """URL and bytes of a static file: the collected (hashed) copy when there is one, else the source."""
     try:
         url = staticfiles_storage.url(name)
@@ -189,7 +190,7 @@ def _file_resource(*, url: str, kind: str, storage_name: str, read) -> Resource:
     return Resource(url=url, kind=kind, size=known[0], sha256=known[1])
 
 
-def _renditions(lessons: list[LessonPage]) -> dict[int, object]:
+def light_renditions(lessons: list[LessonPage]) -> dict[int, object]:
     """The light rendition of every image of the lessons: two queries (images and their renditions)."""
     ids = {
         b["value"].get("image")
@@ -231,7 +232,13 @@ def lesson_offline_html(*, module: ModulePage, lesson: LessonPage, renditions: d
     body = mark_safe("\n".join(_block_html(b, renditions, h5p) for b in _blocks_of(lesson)))
     html = render_to_string(
         "offline/lesson.html",
-        {"module": module, "lesson": lesson, "body": body, "stylesheet": _static_file(STYLESHEET)[0]},
+        {
+            "module": module,
+            "lesson": lesson,
+            "body": body,
+            "stylesheet": static_file(STYLESHEET)[0],
+            "scripts": [static_file(name)[0] for name in SCRIPTS],
+        },
     )
     return html.encode()
 
@@ -263,12 +270,17 @@ def pack_for(*, module: ModulePage, h5p: bool = False) -> Pack:
     """Build the module's pack (same for every learner). Queries: lessons, images + renditions, quizzes (3),
     H5P activities when asked: constant in the number of lessons."""
     lessons = _lessons(module)
-    renditions = _renditions(lessons)
+    renditions = light_renditions(lessons)
     resources: list[Resource] = []
-    css_url, _css = _static_file(STYLESHEET)
+    css_url, _css = static_file(STYLESHEET)
     resources.append(
-        _file_resource(url=css_url, kind="css", storage_name=css_url, read=lambda: _static_file(STYLESHEET)[1])
+        _file_resource(url=css_url, kind="css", storage_name=css_url, read=lambda: static_file(STYLESHEET)[1])
     )
+    for name in SCRIPTS:
+        js_url, _js = static_file(name)
+        resources.append(
+            _file_resource(url=js_url, kind="js", storage_name=js_url, read=lambda n=name: static_file(n)[1])
+        )
     for lesson in lessons:
         html = lesson_offline_html(module=module, lesson=lesson, renditions=renditions, h5p=h5p)
         url = reverse("offline:lesson", kwargs={"module_id": module.id, "lesson_id": lesson.id})

@@ -10,5 +10,6 @@ urlpatterns = [
     path("paquetes/<id:module_id>/cuestionario/<id:quiz_id>.json", views.quiz, name="quiz"),
     path("paquetes/sincronizar/", views.sync, name="sync"),
     path("paquetes/mi-telefono/", views.own_device, name="own_device"),
+    path("offline-sw.js", views.service_worker, name="service_worker"),
     path("mis-descargas/", views.my_downloads, name="my_downloads"),
 ]

@@ -63,7 +63,7 @@ def lesson(request, module_id: int, lesson_id: int):
     """A lesson of the pack, rendered the same for everyone (its bytes match the manifest's hash)."""
     module, _progress = _learner_module(request, module_id)
     page = get_object_or_404(LessonPage.objects.live().child_of(module), pk=lesson_id)
-    renditions = selectors._renditions([page])
+    renditions = selectors.light_renditions([page])
     html = selectors.lesson_offline_html(module=module, lesson=page, renditions=renditions)
     return HttpResponse(html, content_type="text/html; charset=utf-8")
 
@@ -105,7 +105,17 @@ def sync(request):
 @require_GET
 def my_downloads(request):
     """Packs live on the device: the page is a shell the script fills; without it, it says so."""
-    return TemplateResponse(request, "offline/my_downloads.html", {})
+    own_device = request.COOKIES.get(OWN_DEVICE_COOKIE) == "1"
+    return TemplateResponse(request, "offline/my_downloads.html", {"own_device": own_device})
+
+
+@require_GET
+def service_worker(request):
+    """The service worker, served under /aprender/ so its scope covers the packs (the file lives in static)."""
+    _url, body = selectors.static_file("semilla/offline-sw.js")
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @require_POST

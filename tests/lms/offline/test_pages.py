@@ -56,3 +56,15 @@ def test_my_downloads_says_what_to_do_without_javascript(client, pack):
     assert "siguen disponibles en línea" in html
     client.logout()
     assert client.get("/aprender/mis-descargas/").status_code == 302
+
+
+def test_the_service_worker_is_served_under_aprender_and_scripts_only_on_her_own_device(client, pack):
+    response = client.get("/aprender/offline-sw.js")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/javascript")
+    assert b"semilla-pack-" in response.content
+    client.force_login(pack.learner)
+    assert "/semilla/offline." not in client.get("/aprender/mis-descargas/").content.decode()
+    assert "/semilla/offline." not in client.get(pack.module.url).content.decode()
+    client.cookies["semilla_mi_telefono"] = "1"
+    assert "/semilla/offline." in client.get("/aprender/mis-descargas/").content.decode()
+    assert "/semilla/offline." in client.get(pack.module.url).content.decode()
