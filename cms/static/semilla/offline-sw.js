@@ -11,7 +11,7 @@ function fromPacks(request) {
     var packs = names.filter(function (n) { return n.indexOf("semilla-pack-") === 0; });
     return packs.reduce(function (found, name) {
       return found.then(function (hit) {
-        return hit || caches.open(name).then(function (cache) { return cache.match(request); });
+        return hit || caches.open(name).then(function (cache) { return cache.match(request, {ignoreVary: true}); });
       });
     }, Promise.resolve(undefined));
   });

@@ -80,7 +80,9 @@
           }));
         });
       }).then(function () {
-        return fetch(SHELL, {credentials: "same-origin"}).then(function (r) { return r.ok ? cache.put(SHELL, r) : null; });
+        return fetch(SHELL, {credentials: "same-origin"}).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+          return html && cache.put(SHELL, new Response(html, {headers: {"Content-Type": contentType("lesson")}}));
+        });
       }).then(function () {
         return put("packs", {module: module, title: manifest.title, version: manifest.version,
           total: manifest.total_bytes, saved: new Date().toISOString(), manifest: manifest});
