@@ -77,4 +77,4 @@ lint: $(VENV)/.installed
 # Budgets from issue 2; prints a Markdown table and exits non-zero when one fails. Loopback only.
 bench: setup .secret_key
 	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
-	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; exit $$status
+	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; $(PY) bench/offline.py || status=1; exit $$status

@@ -133,3 +133,30 @@ def test_query_count_does_not_grow_with_lessons(client, pack):
         data = client.get(_url(pack.module)).json()
     assert [r["kind"] for r in data["resources"]].count("lesson") == 8
     assert len(many) == len(few)
+
+
+def test_images_travel_at_the_light_size_and_their_bytes_match(client, pack):
+    import hashlib
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (2400, 1600), (200, 120, 40)).save(buffer, format="PNG")
+    image = Image.objects.create(title="Feria", file=ImageFile(buffer, name="feria.png"))
+    lesson = LessonPage.objects.get(pk=pack.plain.pk)
+    lesson.body = [("image", {"image": image, "alt": "Una feria", "caption": "En Quito"})]
+    lesson.save_revision().publish()
+    data = _get(client, pack.learner, pack.module).json()
+    images = [r for r in data["resources"] if r["kind"] == "image"]
+    assert len(images) == 1 and images[0]["url"].endswith(".webp")
+    rendition = image.get_rendition("max-800x800|format-webp|webpquality-60")
+    assert rendition.width == 800
+    with rendition.file.open("rb") as handle:
+        body = handle.read()
+    assert hashlib.sha256(body).hexdigest() == images[0]["sha256"] and len(body) == images[0]["size"]
+    lesson_url = next(r["url"] for r in data["resources"] if r["kind"] == "lesson")
+    html = client.get(lesson_url).content.decode()
+    assert images[0]["url"] in html and 'alt="Una feria"' in html and "srcset" not in html
