@@ -29,7 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
 from cms.blocks import sanitize_html
-from lms.courses.models import LessonPage, ModulePage
+from lms.courses.models import CoursePage, LessonPage, ModulePage
 from lms.courses.selectors import CourseProgress, lesson_progress_for
 from lms.quizzes.models import Choice, Question, Quiz, QuizAttempt, QuizQuestion
 
@@ -96,7 +96,7 @@ def module_for_learner(*, request, module_id: int) -> tuple[ModulePage, CoursePr
         return None
     try:
         progress = lesson_progress_for(user=user, lesson=module)
-    except Exception:  # the course above was unpublished
+    except CoursePage.DoesNotExist:  # the course above was unpublished
         return None
     if not progress.is_active:
         return None

@@ -61,6 +61,7 @@ def test_a_module_studied_offline_is_graded_once_back_online(phone_context, live
     phone_context.set_offline(True)
     page.goto(f"{live_server.url}/aprender/paquetes/{module.id}/leccion/{plain.id}/")
     expect(page.get_by_role("heading", name=plain.title)).to_be_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Marcar como completada").click()
     expect(page.get_by_role("status")).to_contain_text("Se enviará cuando tengas conexión")
     page.goto(f"{live_server.url}/aprender/paquetes/{module.id}/leccion/{with_quiz.id}/")
