@@ -71,6 +71,22 @@ class Pack:
         return pack_cost_usd(self.total_bytes)
 
 
+def client_strings() -> dict[str, str]:
+    """What offline.js says, in Spanish through gettext (the page hands it over with json_script)."""
+    return {
+        "gone": _("Este módulo ya no está disponible para ti."),
+        "invalid": _("El paquete no es válido. No se guardó nada."),
+        "damaged": _("Un archivo llegó dañado. Intenta de nuevo."),
+        "updated": _("Paquete actualizado: se descargaron %(done)s MB de %(total)s MB."),
+        "saved": _("Listo: %(total)s MB guardados en tu teléfono."),
+        "queued": _("Guardado en tu teléfono. Se enviará cuando tengas conexión."),
+        "no_attempts": _("Ya usaste todos los intentos de este cuestionario."),
+        "send_answers": _("Guardar mis respuestas"),
+        "lesson": _("Lección %(number)s"),
+        "remove": _("Quitar"),
+    }
+
+
 def pack_cost_usd(total_bytes: int) -> Decimal:
     """Estimated prepaid-data cost in USD (two decimals, at least one cent for a non-empty pack)."""
     price = Decimal(str(settings.SEMILLA_PRICE_PER_MB_USD))
@@ -238,6 +254,7 @@ def lesson_offline_html(*, module: ModulePage, lesson: LessonPage, renditions: d
             "body": body,
             "stylesheet": static_file(STYLESHEET)[0],
             "scripts": [static_file(name)[0] for name in SCRIPTS],
+            "offline_strings": client_strings(),
         },
     )
     return html.encode()

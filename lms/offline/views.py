@@ -106,7 +106,9 @@ def sync(request):
 def my_downloads(request):
     """Packs live on the device: the page is a shell the script fills; without it, it says so."""
     own_device = request.COOKIES.get(OWN_DEVICE_COOKIE) == "1"
-    return TemplateResponse(request, "offline/my_downloads.html", {"own_device": own_device})
+    return TemplateResponse(
+        request, "offline/my_downloads.html", {"own_device": own_device, "offline_strings": selectors.client_strings()}
+    )
 
 
 @require_GET
@@ -148,6 +150,7 @@ def module_offer_panel(*, request, module, progress) -> str:
             manifest_url=_manifest_url(module.id),
             size=number_format(round(total / selectors.MB, 1), 1),
             cost=number_format(cost, 2),
+            offline_strings=selectors.client_strings(),
         )
     return render_to_string("offline/module_offer.html", context, request=request)
 

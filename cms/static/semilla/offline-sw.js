@@ -28,7 +28,8 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) { return; }
   if (request.mode === "navigate") {
     event.respondWith(fetch(request).catch(function () {
-      return fromPacks(request).then(function (hit) {
+      // A page not in a pack: "Mis descargas" (kept in every pack) lists what she can read offline.
+      return fromPacks(request).then(function (hit) { return hit || fromPacks("/aprender/mis-descargas/"); }).then(function (hit) {
         return hit || new Response(OFFLINE_PAGE, {headers: {"Content-Type": "text/html; charset=utf-8"}});
       });
     }));

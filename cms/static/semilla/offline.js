@@ -5,6 +5,10 @@
 (function () {
   "use strict";
   if (!("caches" in window) || !("indexedDB" in window) || !window.crypto || !crypto.subtle) { return; }
+  var source = document.getElementById("offline-textos"), T = source ? JSON.parse(source.textContent) : {};
+  function t(name, values) {
+    return (T[name] || name).replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
+  }
   var SW = "/aprender/offline-sw.js", SYNC = "/aprender/paquetes/sincronizar/", SHELL = "/aprender/mis-descargas/";
   if ("serviceWorker" in navigator) { navigator.serviceWorker.register(SW, {scope: "/aprender/"}).catch(function () {}); }
 
@@ -47,13 +51,13 @@
   function download(link, status) {
     var url = link.getAttribute("href"), module = Number(link.dataset.offlineDownload), manifest, old;
     return fetch(url, {credentials: "same-origin"}).then(function (r) {
-      if (!r.ok) { throw new Error("Este módulo ya no está disponible para ti."); }
+      if (!r.ok) { throw new Error(t("gone")); }
       return r.json();
     }).then(function (m) {
       manifest = m;
       return post(url.replace("manifiesto.json", "verificar/"), m);
     }).then(function (r) {
-      if (!r.ok) { throw new Error("El paquete no es válido. No se guardó nada."); }
+      if (!r.ok) { throw new Error(t("invalid")); }
       return store("packs", "readonly", function (s) { return s.get(module); });
     }).then(function (previous) {
       old = {};
@@ -65,7 +69,7 @@
       return Promise.all(fresh.map(function (res) {
         return fetch(res.url, {credentials: "same-origin"}).then(function (r) { return r.arrayBuffer(); }).then(function (body) {
           return crypto.subtle.digest("SHA-256", body).then(function (digest) {
-            if (hex(digest) !== res.sha256) { throw new Error("Un archivo llegó dañado. Intenta de nuevo."); }
+            if (hex(digest) !== res.sha256) { throw new Error(t("damaged")); }
             bytes += body.byteLength;
             return cache.put(res.url, new Response(body, {headers: {"Content-Type": contentType(res.kind)}}));
           });
@@ -89,8 +93,8 @@
       }).then(function () {
         var total = manifest.total_bytes;
         say(status, Object.keys(old).length
-          ? "Paquete actualizado: se descargaron " + mb(bytes) + " MB de " + mb(total) + " MB."
-          : "Listo: " + mb(total) + " MB guardados en tu teléfono.");
+          ? t("updated", {done: mb(bytes), total: mb(total)})
+          : t("saved", {total: mb(total)}));
       });
     }).catch(function (error) { say(status, error.message); });
   }
@@ -104,7 +108,7 @@
     item.key = uuid();
     item.answered_at = new Date().toISOString();
     return put("outbox", item).then(function () {
-      say(status, "Guardado en tu teléfono. Se enviará cuando tengas conexión.");
+      say(status, t("queued"));
       return send();
     });
   }
@@ -152,7 +156,7 @@
         var form = document.createElement("form"), h = document.createElement("h2");
         h.textContent = quiz.title;
         form.appendChild(h);
-        if (info.attempts_left === 0) { say(status, "Ya usaste todos los intentos de este cuestionario."); return; }
+        if (info.attempts_left === 0) { say(status, t("no_attempts")); return; }
         quiz.questions.forEach(function (q) {
           var set = document.createElement("fieldset"), legend = document.createElement("legend");
           legend.textContent = q.prompt;
@@ -176,7 +180,7 @@
           form.appendChild(set);
         });
         var submit = document.createElement("button");
-        submit.textContent = "Guardar mis respuestas";
+        submit.textContent = t("send_answers");
         form.appendChild(submit);
         form.addEventListener("submit", function (event) {
           event.preventDefault();
@@ -224,12 +228,12 @@
         p.manifest.resources.filter(function (r) { return r.kind === "lesson"; }).forEach(function (r, n) {
           var a = document.createElement("a");
           a.href = r.url;
-          a.textContent = "Lección " + (n + 1);
+          a.textContent = t("lesson", {number: n + 1});
           li.appendChild(a);
           li.appendChild(document.createTextNode(" "));
         });
         remove.type = "button";
-        remove.textContent = "Quitar";
+        remove.textContent = t("remove");
         remove.addEventListener("click", function () {
           caches.delete("semilla-pack-" + p.module).then(function () { return del("packs", p.module); }).then(function () { li.remove(); });
         });
