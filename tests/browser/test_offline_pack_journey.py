@@ -1,10 +1,12 @@
 """Offline packs on her own phone: download a module, go offline, read a lesson, mark it and answer the quiz,
 come back online, and the outbox is graded once."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from lms.courses.models import LessonCompletion
+from lms.courses.models import LessonCompletion, LessonPage
 from lms.courses.services import enrolment_create
 from lms.offline.models import OutboxReceipt
 from lms.quizzes.models import QuizAttempt
@@ -88,3 +90,13 @@ def test_a_module_studied_offline_is_graded_once_back_online(phone_context, live
     assert len(sent) == 1
     assert OutboxReceipt.objects.filter(user=learner).count() == 2
     assert QuizAttempt.objects.filter(user=learner).count() == 1
+
+    # An update fetches only what changed, and says how much.
+    lesson = LessonPage.objects.get(pk=plain.pk)
+    lesson.body = [("text", "<p>Una versión nueva de la lección.</p>")]
+    lesson.save_revision().publish()
+    page.goto(f"{live_server.url}{module.url}")
+    page.get_by_role("link", name="Descargar para estudiar sin conexión").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        re.compile(r"Paquete actualizado: se descargaron \d+ KB de \d+ KB"), timeout=15000
+    )

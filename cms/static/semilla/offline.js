@@ -40,7 +40,10 @@
   function hex(buffer) {
     return Array.prototype.map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
-  function mb(bytes) { return (bytes / 1048576).toLocaleString("es-EC", {maximumFractionDigits: 1}); }
+  function mb(bytes) {  // "1,2 MB", or "35 KB" for a small pack or update
+    return bytes < 102400 ? Math.max(1, Math.round(bytes / 1024)) + " KB"
+      : (bytes / 1048576).toLocaleString("es-EC", {maximumFractionDigits: 1}) + " MB";
+  }
   function say(el, text) { if (el) { el.textContent = text; } }
   function post(url, body) {
     return fetch(url, {method: "POST", credentials: "same-origin", body: JSON.stringify(body),
@@ -224,7 +227,7 @@
       packs.forEach(function (p) {
         var li = document.createElement("li"), remove = document.createElement("button");
         li.className = "card";
-        li.textContent = p.title + " · " + mb(p.total) + " MB · " + new Date(p.saved).toLocaleDateString("es-EC") + " ";
+        li.textContent = p.title + " · " + mb(p.total) + " · " + new Date(p.saved).toLocaleDateString("es-EC") + " ";
         p.manifest.resources.filter(function (r) { return r.kind === "lesson"; }).forEach(function (r, n) {
           var a = document.createElement("a");
           a.href = r.url;
