@@ -85,7 +85,7 @@ BENCH_LEARNERS ?=
 bench: setup .secret_key
 	@if $(PY) manage.py help demo_load >/dev/null 2>&1; then $(PY) manage.py demo_load; fi
 	$(PY) bench/run.py; status=$$?; $(PY) bench/mentoring.py || status=1; $(PY) bench/matching.py || status=1; \
-	$(PY) bench/indicators.py || status=1; \
+	$(PY) bench/indicators.py || status=1; $(PY) bench/offline.py || status=1; \
 	$(PY) bench/learners.py --serve $(BENCH_LEARNERS) || status=1; \
 	$(PY) bench/login_burst.py --serve || status=1; exit $$status
 

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "incubator.seedcapital",
     "incubator.followup",
     "lms.h5p",
+    "lms.offline",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -294,6 +295,12 @@ SEMILLA_INACTIVE_DAYS_BY_PROGRAMME: dict[str, int] = {}
 # The data protection officer's contact, shown in the privacy notice (LOPDP Art. 12).
 SEMILLA_DPO_CONTACT = env_str("SEMILLA_DPO_CONTACT", "")
 SEMILLA_ABSOLUTE_SESSION_SECONDS = env_int("SEMILLA_ABSOLUTE_SESSION_SECONDS", 8 * 60 * 60)
+
+# --- Offline lesson packs (lms.offline) -------------------------------------------------------
+# Prepaid mobile data in Ecuador, USD per MB: the download offer shows what a pack would cost.
+SEMILLA_PRICE_PER_MB_USD = env_str("SEMILLA_PRICE_PER_MB_USD", "0.04")
+# The light image a pack carries instead of the page's responsive set.
+SEMILLA_OFFLINE_IMAGE_SPEC = env_str("SEMILLA_OFFLINE_IMAGE_SPEC", "max-800x800|format-webp|webpquality-60")
 SEMILLA_IDLE_WARNING_SECONDS = 60
 
 # Referrals (cms/referrals): a partner organisation answers within these calendar days of the sending, and the

@@ -23,6 +23,7 @@ urlpatterns = [
     path("invitacion/", include("cms.people.urls_claim")),
     path("indicadores/", include("cms.indicators.urls")),
     path("cuenta/", include("cms.privacy.urls")),
+    path("aprender/", include("lms.offline.urls")),
     path("aprender/", include("lms.courses.urls")),
     path("cuestionarios/", include("lms.quizzes.urls")),
     path("calificaciones/", include("lms.grades.urls")),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from lms.courses import selectors, services
 from lms.courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
+from lms.courses.module_panels import module_panels_render
 
 
 def _progress_above(request, page) -> selectors.CourseProgress:
@@ -41,7 +42,12 @@ def module_page_serve(request, module):
     course = progress.course
     current = next((m for m in progress.modules if m.module.id == module.id), None)
     context = module.get_context(request)
-    context.update(course=course, progress=progress, module_progress=current)
+    context.update(
+        course=course,
+        progress=progress,
+        module_progress=current,
+        panels=module_panels_render(request=request, module=module, progress=progress),
+    )
     return TemplateResponse(request, "courses/module_page.html", context)
 
 
