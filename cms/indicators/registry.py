@@ -3,7 +3,9 @@
 An area registers from its AppConfig.ready():
 
     from cms.indicators.registry import Indicator, register_indicator
-    register_indicator(Indicator(code="2.3a", name=_("..."), unit=Unit.PEOPLE, numerator=fn, ...))
+    register_indicator(Indicator(code="2.3a", name=NAME, unit=Unit.PEOPLE, numerator=fn, ...))
+
+`NAME` is a lazily translated Spanish name (gettext_lazy).
 
 `numerator(period)` and `denominator(period)` return which Participants count: a queryset of Participant ids
 (`values("pk")`, or over any model `values_list("participant_id", flat=True)`), `people_of_users(user ids)`,
