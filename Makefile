@@ -65,8 +65,8 @@ test-fast: test-assets
 	$(PY) -m pytest -q -m "not browser"
 
 messages: install
-	$(PY) manage.py makemessages -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*' -v 0
-	$(PY) manage.py makemessages -d djangojs -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' -v 0
+	$(PY) manage.py makemessages -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*' --ignore '.stack/*' -v 0
+	$(PY) manage.py makemessages -d djangojs -l es --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore '.stack/*' -v 0
 	$(PY) -m cms.catalogue locale/es/LC_MESSAGES/django.po locale/es/LC_MESSAGES/djangojs.po
 
 # .ci/run calls this first. Every check runs, then it fails if any failed.

@@ -18,8 +18,8 @@ FRAMEWORK_MESSAGES = (
     gettext_noop("Enter the same password as before, for verification."),
     # Translators: Tu contraseña actual no es correcta. Escríbela otra vez.
     gettext_noop("Your old password was entered incorrectly. Please enter it again."),
-    # Translators: Tu contraseña debe tener al menos %(min_length)d carácter. || Tu contraseña debe tener al menos %(min_length)d caracteres.
     ngettext_lazy(
+        # Translators: Tu contraseña debe tener al menos %(min_length)d carácter. || Tu contraseña debe tener al menos %(min_length)d caracteres.
         "Your password must contain at least %(min_length)d character.",
         "Your password must contain at least %(min_length)d characters.",
         "min_length",
@@ -56,32 +56,32 @@ FRAMEWORK_MESSAGES = (
     gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
     # Translators: El valor debe ser mayor o igual a %(limit_value)s.
     gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
-    # Translators: Escribe al menos %(limit_value)d carácter (tiene %(show_value)d). || Escribe al menos %(limit_value)d caracteres (tiene %(show_value)d).
     ngettext_lazy(
+        # Translators: Escribe al menos %(limit_value)d carácter (tiene %(show_value)d). || Escribe al menos %(limit_value)d caracteres (tiene %(show_value)d).
         "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
         "limit_value",
     ),
-    # Translators: Escribe como máximo %(limit_value)d carácter (tiene %(show_value)d). || Escribe como máximo %(limit_value)d caracteres (tiene %(show_value)d).
     ngettext_lazy(
+        # Translators: Escribe como máximo %(limit_value)d carácter (tiene %(show_value)d). || Escribe como máximo %(limit_value)d caracteres (tiene %(show_value)d).
         "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
         "limit_value",
     ),
-    # Translators: Escribe como máximo %(max)s dígito en total. || Escribe como máximo %(max)s dígitos en total.
     ngettext_lazy(
+        # Translators: Escribe como máximo %(max)s dígito en total. || Escribe como máximo %(max)s dígitos en total.
         "Ensure that there are no more than %(max)s digit in total.",
         "Ensure that there are no more than %(max)s digits in total.",
         "max",
     ),
-    # Translators: Escribe como máximo %(max)s decimal. || Escribe como máximo %(max)s decimales.
     ngettext_lazy(
+        # Translators: Escribe como máximo %(max)s decimal. || Escribe como máximo %(max)s decimales.
         "Ensure that there are no more than %(max)s decimal place.",
         "Ensure that there are no more than %(max)s decimal places.",
         "max",
     ),
-    # Translators: Escribe como máximo %(max)s dígito antes del punto decimal. || Escribe como máximo %(max)s dígitos antes del punto decimal.
     ngettext_lazy(
+        # Translators: Escribe como máximo %(max)s dígito antes del punto decimal. || Escribe como máximo %(max)s dígitos antes del punto decimal.
         "Ensure that there are no more than %(max)s digit before the decimal point.",
         "Ensure that there are no more than %(max)s digits before the decimal point.",
         "max",
@@ -92,8 +92,8 @@ FRAMEWORK_MESSAGES = (
     gettext_noop("No file was submitted."),
     # Translators: El archivo que subiste está vacío.
     gettext_noop("The submitted file is empty."),
-    # Translators: El nombre del archivo puede tener como máximo %(max)d carácter (tiene %(length)d). || El nombre del archivo puede tener como máximo %(max)d caracteres (tiene %(length)d).
     ngettext_lazy(
+        # Translators: El nombre del archivo puede tener como máximo %(max)d carácter (tiene %(length)d). || El nombre del archivo puede tener como máximo %(max)d caracteres (tiene %(length)d).
         "Ensure this filename has at most %(max)d character (it has %(length)d).",
         "Ensure this filename has at most %(max)d characters (it has %(length)d).",
         "max",

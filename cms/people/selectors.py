@@ -29,7 +29,8 @@ def record_ids(participant: Participant) -> list[int]:
         return []
     cached = getattr(participant, "_record_ids", None)
     if cached is None:
-        cached = participant._record_ids = list(records_of(participant).values_list("pk", flat=True))
+        cached = list(records_of(participant).values_list("pk", flat=True))
+        setattr(participant, "_record_ids", cached)  # noqa: B010 (an attribute the model does not declare)
     return cached
 
 

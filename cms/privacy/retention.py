@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.accounts.models import Participant, User
 from cms.accounts.roles import STAFF_ROLES, has_role
@@ -61,9 +62,12 @@ def retention_run(*, now=None, dry_run: bool = False) -> RetentionReport:
                 if user.email:
                     send_mail(
                         _("Semilla: ¿sigues con nosotras?"),
-                        _(
+                        ngettext(
+                            "Hace mucho que no entras a Semilla. Si no entras en %(days)s día, borraremos tus datos "
+                            "personales. Para seguir, solo entra con tu usuario.",
                             "Hace mucho que no entras a Semilla. Si no entras en %(days)s días, borraremos tus datos "
-                            "personales. Para seguir, solo entra con tu usuario."
+                            "personales. Para seguir, solo entra con tu usuario.",
+                            settings.SEMILLA_INACTIVE_WARNING_DAYS,
                         )
                         % {"days": settings.SEMILLA_INACTIVE_WARNING_DAYS},
                         None,

@@ -98,18 +98,22 @@ def erasure_preview(*, who) -> list[ErasureLine]:
                 count=count,
                 what=erase.describe(),
                 kept=kept,
-                legal_basis=str(erase.legal_basis) if kept else "",
-                years=erase.years if kept else None,
+                legal_basis=str(erase.legal_basis) if isinstance(erase, Keep) else "",
+                years=erase.years if isinstance(erase, Keep) else None,
             )
         )
     return sorted(lines, key=lambda line: line.kept)
+
+
+def _field_label(name: str) -> str:
+    return str(getattr(Participant._meta.get_field(name), "verbose_name", name))
 
 
 def who_read_my_data(*, participant: Participant | None):
     """Reads of her sensitive fields by others, newest first, with the field's Spanish label."""
     if participant is None:
         return []
-    labels = {name: Participant._meta.get_field(name).verbose_name for name in Participant.SENSITIVE_FIELDS}
+    labels = {name: _field_label(name) for name in Participant.SENSITIVE_FIELDS}
     reads = sensitive_reads_of(participant=participant).order_by("-at", "-id")
     return [(read, labels.get(read.field, read.field), _role_labels(read.reader_role)) for read in reads]
 

@@ -190,4 +190,4 @@ def referrals_attended(
 
 
 def service_type_choices() -> list[tuple[str, str]]:
-    return list(ServiceType.choices)
+    return [(value, str(label)) for value, label in ServiceType.choices]

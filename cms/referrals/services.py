@@ -69,8 +69,9 @@ def _move(*, referral: Referral, to: str, allowed_from: tuple[str, ...], by: Use
         )
     from_state = locked.state
     locked.state = to
-    setattr(locked, STAMPS[to], timezone.now())
-    locked.save(update_fields=["state", STAMPS[to]])
+    stamp = STAMPS[Referral.State(to)]
+    setattr(locked, stamp, timezone.now())
+    locked.save(update_fields=["state", stamp])
     _log(referral=locked, actor=by, from_state=from_state, note=note)
     return locked
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.people.hooks import PathLine, PathSection, register_path_section
 from lms.courses.selectors import my_courses_for
@@ -15,7 +16,9 @@ def _state(item) -> str:
         return _("Completado el %(date)s") % {"date": date_format(enrolment.completed_at, "SHORT_DATE_FORMAT")}
     if enrolment.is_waitlisted:
         return str(enrolment.get_status_display())
-    return _("%(done)s de %(total)s lecciones (%(percent)s %%)") % {
+    return ngettext(
+        "%(done)s de %(total)s lección (%(percent)s %%)", "%(done)s de %(total)s lecciones (%(percent)s %%)", item.total
+    ) % {
         "done": item.done,
         "total": item.total,
         "percent": item.percent,

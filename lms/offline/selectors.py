@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -22,6 +23,7 @@ from django.db.models import Count, Prefetch
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -186,10 +188,13 @@ def static_file(name: str) -> tuple[str, bytes]:
     """URL and bytes of a static file: the collected (hashed) copy when there is one, else the source."""
     try:
         url = staticfiles_storage.url(name)
-        with staticfiles_storage.open(staticfiles_storage.stored_name(name)) as handle:
+        stored = staticfiles_storage.stored_name(name)  # type: ignore[attr-defined]  # ManifestStaticFilesStorage
+        with staticfiles_storage.open(stored) as handle:
             return url, handle.read()
     except (ValueError, OSError):
         path = finders.find(name)
+        if not isinstance(path, str):
+            raise
         with open(path, "rb") as handle:
             return static(name), handle.read()
 
@@ -206,7 +211,7 @@ def _file_resource(*, url: str, kind: str, storage_name: str, read) -> Resource:
     return Resource(url=url, kind=kind, size=known[0], sha256=known[1])
 
 
-def light_renditions(lessons: list[LessonPage]) -> dict[int, object]:
+def light_renditions(lessons: list[LessonPage]) -> dict[int, Any]:
     """The light rendition of every image of the lessons: two queries (images and their renditions)."""
     ids = {
         b["value"].get("image")
@@ -400,7 +405,7 @@ def manifest_is_authentic(*, user, manifest: dict, pack: Pack) -> bool:
         listed = [[r["url"], r["sha256"], r["size"]] for r in manifest["resources"]]
     except (KeyError, TypeError):
         return False
-    if not signing.constant_time_compare(expected, str(manifest.get("signature", ""))):
+    if not constant_time_compare(expected, str(manifest.get("signature", ""))):
         return False
     return manifest["version"] == pack.version and listed == [[r.url, r.sha256, r.size] for r in pack.resources]
 
@@ -408,7 +413,7 @@ def manifest_is_authentic(*, user, manifest: dict, pack: Pack) -> bool:
 def pack_version_signed(*, user, module_id: int, version: str, signature: str) -> bool:
     """True when a device's pack version carries the signature the server gave this person for it."""
     expected = _signature(user_id=user.id, module_id=module_id, version=version)
-    return signing.constant_time_compare(expected, signature)
+    return constant_time_compare(expected, signature)
 
 
 def cached_pack_summary(*, module: ModulePage) -> tuple[int, Decimal, str]:

@@ -49,11 +49,13 @@ def test_axes_asks_the_same_function(settings):
     assert get_client_ip_address(request) == "203.0.113.7"
 
 
-def test_daphne_does_not_take_the_address_from_the_header_in_the_container():
+def test_the_containers_servers_do_not_take_the_address_from_the_header():
     dockerfile = (ROOT / "docker" / "Dockerfile").read_text(encoding="utf-8")
     command = next(line for line in dockerfile.splitlines() if line.startswith("CMD"))
-    assert "daphne" in command and "--proxy-headers" not in command
+    assert "gunicorn" in command and "--proxy-headers" not in command and "forwarded" not in command
     compose = (ROOT / "docker" / "compose.yaml").read_text(encoding="utf-8")
+    daphne = next(line for line in compose.splitlines() if '["daphne"' in line)
+    assert "--proxy-headers" not in daphne
     assert "TRUSTED_PROXY_COUNT" in compose
 
 
