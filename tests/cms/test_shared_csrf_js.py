@@ -18,6 +18,7 @@ POSTING_SCRIPTS = [
     "lms/h5p/static/h5p/lesson.js",
     "incubator/plans/static/plans/autosave.js",
     "incubator/jury/static/jury/sheet.js",
+    "cms/static/semilla/offline.js",
 ]
 CSRF_TAG = "{% static 'semilla/csrf.js' %}"
 
