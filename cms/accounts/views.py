@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms.accounts import selectors, services
+from cms.accounts import devices, selectors, services
 from cms.accounts.forms import CodeForm, ConsentForm, LoginForm, ProfileForm, SignupForm, wait_message
 from cms.accounts.middleware import CONSENT_NEEDED, SESSION_SEEN, idle_limit_seconds, second_factor_pending
 from cms.accounts.qr import qr_svg_data_uri
@@ -51,13 +51,16 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    """POST only. Tells the browser to wipe what it kept of this site: shared computers."""
+    """POST only. Tells the browser to wipe what it kept of this site (shared computers). On a phone marked as
+    her own it first asks whether to keep her downloads (see cms.accounts.devices)."""
 
     next_page = "/cuenta/entrar/?motivo=salida"
 
     def post(self, request, *args, **kwargs):
+        if devices.logout_choice_needed(request):
+            return render(request, "accounts/logout_choice.html")
         response = super().post(request, *args, **kwargs)
-        response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        response["Clear-Site-Data"] = devices.clear_site_data_for(request)
         return response
 
 

@@ -86,6 +86,10 @@ def client_strings() -> dict[str, str]:
         "send_answers": _("Guardar mis respuestas"),
         "lesson": _("Lección %(number)s"),
         "remove": _("Quitar"),
+        "logout_unsent": _(
+            "Tienes respuestas que todavía no se enviaron. Conéctate a internet antes de salir para enviarlas; "
+            "mientras tanto siguen guardadas en este teléfono."
+        ),
     }
 
 

@@ -13,10 +13,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cms.accounts.devices import OWN_DEVICE_COOKIE, is_own_device
 from lms.courses.models import LessonPage
 from lms.offline import selectors, services
 
-OWN_DEVICE_COOKIE = "semilla_mi_telefono"
 OWN_DEVICE_SECONDS = 365 * 24 * 60 * 60
 
 
@@ -105,7 +105,7 @@ def sync(request):
 @require_GET
 def my_downloads(request):
     """Packs live on the device: the page is a shell the script fills; without it, it says so."""
-    own_device = request.COOKIES.get(OWN_DEVICE_COOKIE) == "1"
+    own_device = is_own_device(request)
     return TemplateResponse(
         request, "offline/my_downloads.html", {"own_device": own_device, "offline_strings": selectors.client_strings()}
     )
@@ -123,7 +123,8 @@ def service_worker(request):
 @require_POST
 @login_required
 def own_device(request):
-    """Mark this device as her own ("Este es mi teléfono"): a cookie; logging out clears all site data."""
+    """Mark this device as her own ("Este es mi teléfono"): a cookie; logging out on it asks
+    whether to keep her downloads (cms.accounts.devices)."""
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
         target = "offline:my_downloads"
@@ -141,7 +142,7 @@ def module_offer_panel(*, request, module, progress) -> str:
     current = next((m for m in progress.modules if m.module.id == module.id), None)
     if not progress.is_active or current is None or current.locked or not current.lessons:
         return ""
-    context = {"own_device": request.COOKIES.get(OWN_DEVICE_COOKIE) == "1", "next": request.get_full_path()}
+    context = {"own_device": is_own_device(request), "next": request.get_full_path()}
     if context["own_device"]:
         total, cost, version = selectors.cached_pack_summary(module=module)
         context.update(

@@ -117,11 +117,12 @@
   }
 
   // The outbox goes in one request; a retry resends the same keys, and the server never grades them twice.
-  var sending = false;
+  // A send already under way is shared, so whoever asks (logout included) waits for its end.
+  var sending = null;
   function send() {
-    if (sending || !navigator.onLine) { return Promise.resolve(); }
-    sending = true;
-    return all("outbox").then(function (items) {
+    if (!navigator.onLine) { return Promise.resolve(); }
+    if (sending) { return sending; }
+    sending = all("outbox").then(function (items) {
       if (!items.length) { return null; }
       return post(SYNC, {items: items}).then(function (r) {
         return r.json().then(function (data) {
@@ -131,7 +132,45 @@
           })).then(function () { return del("results", "error"); });
         });
       }).then(showResults);
-    }).catch(function () {}).then(function () { sending = false; });
+    }).catch(function () {}).then(function () { sending = null; });
+    return sending;
+  }
+
+  // Logging out on her own phone: unsent answers are sent first. When they cannot be (no connection, or the
+  // server refused them) she is told to connect first; "Borrar todo" then goes on only once she ticks the box
+  // that says her unsent answers will be erased. "Guardar" keeps them on the phone, so it may go on online.
+  function count(name) { return store(name, "readonly", function (s) { return s.count(); }); }
+  function guardLogout(form) {
+    var warning = form.querySelector("[data-logout-warning]"), confirmBox = form.querySelector("[data-logout-confirm]");
+    form.addEventListener("submit", function (event) {
+      var choice = event.submitter && event.submitter.name === "descargas" ? event.submitter.value : "";
+      event.preventDefault();
+      count("outbox").then(function (n) {
+        return n ? send().then(function () { return count("outbox"); }) : 0;
+      }).then(function (left) {
+        var erase = choice === "borrar", confirmed = confirmBox && confirmBox.querySelector("input").checked;
+        if (!left || (navigator.onLine && !erase) || (erase && confirmed)) { leave(form, choice); return; }
+        if (!warning) {
+          warning = document.createElement("p");
+          warning.className = "notice warning";
+          warning.setAttribute("role", "alert");
+          (document.querySelector("main") || document.body).prepend(warning);
+        }
+        warning.hidden = false;
+        say(warning, form.dataset.unsent || t("logout_unsent"));
+        if (erase && confirmBox) { confirmBox.hidden = false; }
+      }, function () { leave(form, choice); });
+    });
+  }
+  function leave(form, choice) {
+    if (choice) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "descargas";
+      input.value = choice;
+      form.appendChild(input);
+    }
+    form.submit();
   }
 
   function lessonPage(body) {
@@ -258,6 +297,7 @@
     if (lesson) { lessonPage(lesson); }
     var downloads = document.getElementById("mis-descargas");
     if (downloads) { downloadsPage(downloads); }
+    document.querySelectorAll("form[action='/cuenta/salir/']").forEach(guardLogout);
     send();
   });
   window.addEventListener("online", send);

@@ -1,4 +1,4 @@
-"""The download offer on the module page, "Este es mi teléfono", "Mis descargas" and logout."""
+"""The download offer on the module page, "Este es mi teléfono" and "Mis descargas"."""
 
 import pytest
 from django.urls import reverse
@@ -39,13 +39,6 @@ def test_own_device_refuses_an_outside_redirect(client, pack):
     client.force_login(pack.learner)
     response = client.post(reverse("offline:own_device"), {"propio": "1", "next": "https://malo.example/"})
     assert response["Location"] == reverse("offline:my_downloads")
-
-
-def test_logout_clears_the_own_device_cookie_with_all_site_data(client, pack):
-    client.force_login(pack.learner)
-    client.cookies["semilla_mi_telefono"] = "1"
-    response = client.post(reverse("accounts:logout"))
-    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
 
 
 def test_my_downloads_says_what_to_do_without_javascript(client, pack):
