@@ -50,9 +50,10 @@
       headers: {"Content-Type": "application/json", "X-CSRFToken": window.Semilla && Semilla.csrfToken ? Semilla.csrfToken() : ""}});
   }
 
-  // Download or update a pack: only files whose hash changed are fetched; each is checked before it is kept.
+  // Download or update a pack: only files whose hash changed are fetched. Every file is checked before any is
+  // kept, so an altered manifest or a damaged file leaves the phone exactly as it was.
   function download(link, status) {
-    var url = link.getAttribute("href"), module = Number(link.dataset.offlineDownload), manifest, old;
+    var url = link.getAttribute("href"), module = Number(link.dataset.offlineDownload), manifest, old, bytes = 0;
     return fetch(url, {credentials: "same-origin"}).then(function (r) {
       if (!r.ok) { throw new Error(t("gone")); }
       return r.json();
@@ -65,30 +66,34 @@
     }).then(function (previous) {
       old = {};
       (previous ? previous.manifest.resources : []).forEach(function (r) { old[r.url] = r.sha256; });
-      return caches.open("semilla-pack-" + module);
-    }).then(function (cache) {
       var fresh = manifest.resources.filter(function (r) { return old[r.url] !== r.sha256 && r.kind !== "h5p"; });
-      var bytes = 0;
       return Promise.all(fresh.map(function (res) {
-        return fetch(res.url, {credentials: "same-origin"}).then(function (r) { return r.arrayBuffer(); }).then(function (body) {
+        return fetch(res.url, {credentials: "same-origin", cache: "no-store"}).then(function (r) {
+          if (!r.ok) { throw new Error(t("damaged")); }
+          return r.arrayBuffer();
+        }).then(function (body) {
           return crypto.subtle.digest("SHA-256", body).then(function (digest) {
             if (hex(digest) !== res.sha256) { throw new Error(t("damaged")); }
             bytes += body.byteLength;
-            return cache.put(res.url, new Response(body, {headers: {"Content-Type": contentType(res.kind)}}));
+            return {url: res.url, kind: res.kind, body: body};
           });
         });
-      })).then(function () {
-        var listed = {};
-        manifest.resources.forEach(function (r) { listed[r.url] = true; });
-        return cache.keys().then(function (keys) {
-          return Promise.all(keys.map(function (k) {
-            var path = new URL(k.url).pathname + new URL(k.url).search;
-            return listed[path] || path === SHELL ? null : cache.delete(k);
-          }));
-        });
-      }).then(function () {
-        return fetch(SHELL, {credentials: "same-origin"}).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
-          return html && cache.put(SHELL, new Response(html, {headers: {"Content-Type": contentType("lesson")}}));
+      }));
+    }).then(function (checked) {
+      return fetch(SHELL, {credentials: "same-origin"}).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+        return caches.open("semilla-pack-" + module).then(function (cache) {
+          var listed = {};
+          manifest.resources.forEach(function (r) { listed[r.url] = true; });
+          return Promise.all(checked.map(function (c) {
+            return cache.put(c.url, new Response(c.body, {headers: {"Content-Type": contentType(c.kind)}}));
+          })).then(function () {
+            return html && cache.put(SHELL, new Response(html, {headers: {"Content-Type": contentType("lesson")}}));
+          }).then(function () { return cache.keys(); }).then(function (keys) {
+            return Promise.all(keys.map(function (k) {
+              var path = new URL(k.url).pathname + new URL(k.url).search;
+              return listed[path] || path === SHELL ? null : cache.delete(k);
+            }));
+          });
         });
       }).then(function () {
         return put("packs", {module: module, title: manifest.title, version: manifest.version,
@@ -163,6 +168,9 @@
     });
   }
   function leave(form, choice) {
+    // A page opened from the pack carries the token of the session it was saved in: take the current one.
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]"), current = window.Semilla && Semilla.csrfToken ? Semilla.csrfToken() : "";
+    if (token && current) { token.value = current; }
     if (choice) {
       var input = document.createElement("input");
       input.type = "hidden";
