@@ -36,7 +36,9 @@ from lms.demo.content.people import (
     HOME_TITLE,
     DemoUser,
 )
+from lms.demo.content.photos import LESSON_PHOTOS
 from lms.demo.content.spec import Block, CourseSpec, LessonSpec, QuestionSpec, QuizSpec
+from lms.demo.photos import photo_jpeg_bytes
 from lms.quizzes.models import Choice, Question, Quiz, QuizAttempt, QuizQuestion
 
 
@@ -210,7 +212,7 @@ def demo_course_ensure(
 def _lesson_ensure(*, module: ModulePage, spec: LessonSpec, body: list[Block], created: Counter[str]) -> None:
     if LessonPage.objects.child_of(module).filter(slug=spec.slug).exists():
         return
-    body = [_image_resolve(block, created) for block in body]
+    body = [_image_resolve(block, created) for block in _with_photos(spec.slug, body)]
     module.add_child(
         instance=LessonPage(
             title=spec.title,
@@ -221,6 +223,16 @@ def _lesson_ensure(*, module: ModulePage, spec: LessonSpec, body: list[Block], c
         )
     )
     created["páginas"] += 1
+
+
+def _with_photos(slug: str, body: list[Block]) -> list[Block]:
+    """The lesson's photos (content.photos) after its first text block; their names start with "foto-"."""
+    photos = [
+        ("image", {"image": f"foto-{slug}-{n}", "alt": photo.alt, "caption": photo.caption})
+        for n, photo in enumerate(LESSON_PHOTOS.get(slug, ()), start=1)
+    ]
+    at = next((i + 1 for i, (kind, _value) in enumerate(body) if kind == "text"), len(body))
+    return body[:at] + photos + body[at:]
 
 
 def _image_resolve(block: Block, created: Counter[str]) -> Block:
@@ -269,17 +281,32 @@ def demo_question_ensure(*, course: CoursePage, spec: QuestionSpec, created: Cou
 
 
 def demo_image_ensure(*, name: str, created: Counter[str]):
-    """A small generated PNG (a product photo placeholder), keyed by its title."""
+    """A generated demo image, keyed by its title: a lesson photo (1600x1000 JPEG, lms.demo.photos) for the
+    names of content.photos, else a small PNG (a product photo placeholder)."""
     Image = get_image_model()
     title = f"Demo: {name}"
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
+    scene = _photo_scene(name)
+    if scene:
+        filename, data = f"demo-{name}.jpg", photo_jpeg_bytes(scene=scene, seed=name)
+    else:
+        filename, data = f"demo-{name}.png", _png_bytes(name)
     image = Image(title=title)
-    image.file.save(f"demo-{name}.png", ImageFile(BytesIO(_png_bytes(name)), name=f"demo-{name}.png"), save=False)
+    image.file.save(filename, ImageFile(BytesIO(data), name=filename), save=False)
     image.save()
     created["imágenes"] += 1
     return image
+
+
+def _photo_scene(name: str) -> str:
+    """The scene of a lesson photo named "foto-<lesson slug>-<n>", or "" for another image."""
+    slug, _sep, number = name.removeprefix("foto-").rpartition("-")
+    if not name.startswith("foto-") or not number.isdigit():
+        return ""
+    photos = LESSON_PHOTOS.get(slug, ())
+    return photos[int(number) - 1].scene if 0 < int(number) <= len(photos) else ""
 
 
 def _png_bytes(name: str) -> bytes:
