@@ -45,9 +45,7 @@ def programme():
 
 def _person(programme, *, center: str, sex: str, nationality: str = "venezolana"):
     user = UserFactory(role="aprendiz")
-    Participant.objects.create(
-        user=user, center=programme.centers.get(name=center), sex=sex, nationality=nationality
-    )
+    Participant.objects.create(user=user, center=programme.centers.get(name=center), sex=sex, nationality=nationality)
     return user
 
 
