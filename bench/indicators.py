@@ -74,6 +74,16 @@ def main() -> int:
         assert response.status_code == 200, response.status_code
         queries = len(captured)
     median = statistics.median(timings)
+    # The first view of a period in a process also compiles the definitions' subqueries (kept after that):
+    # shown for information, the budget applies to the usual (warm) view.
+    from cms.indicators.selectors import _compiled
+
+    cold = []
+    for _run in range(3):
+        _compiled.cache_clear()
+        start = time.perf_counter()
+        client.get("/indicadores/bench/")
+        cold.append((time.perf_counter() - start) * 1000)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     ok = median < BUDGET_MS
     print("| bench | people | median (ms) | budget (ms) | queries | load average | result |")
@@ -81,6 +91,8 @@ def main() -> int:
     print(
         f"| indicators page | {PEOPLE} | {median:.0f} | {BUDGET_MS} | {queries} | {load} | {'ok' if ok else 'FAIL'} |"
     )
+    first = statistics.median(cold)
+    print(f"| indicators page, first view of a period | {PEOPLE} | {first:.0f} | — | {queries} | {load} | info |")
     return 0 if ok else 1
 
 

@@ -20,6 +20,7 @@ class IndicatorsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from cms.indicators import definitions
+        from cms.indicators import definitions, tasks
 
         definitions.register()
+        tasks.register()

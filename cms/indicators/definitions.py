@@ -108,20 +108,6 @@ def register() -> None:
             order=0,
         )
     )
-    for code, name, order in (
-        ("2.1c", _("% satisfecho con el cuidado infantil"), 61),
-        ("2.3d", _("% satisfecho con el proceso para obtener crédito"), 81),
-    ):
-        register_indicator(
-            Indicator(
-                code=code,
-                name=name,
-                unit=Unit.PERCENT,
-                numerator=None,
-                source=_("Sin datos: Semilla aún no pregunta por esta satisfacción."),
-                order=order,
-            )
-        )
 
 
 def people_registered(period: Period):

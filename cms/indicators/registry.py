@@ -10,7 +10,8 @@ An area registers from its AppConfig.ready():
 `numerator(period)` and `denominator(period)` return which Participants count: a queryset of Participant ids
 (`values("pk")`, or over any model `values_list("participant_id", flat=True)`), `people_of_users(user ids)`,
 or a Q over Participant. The engine intersects it with the programme's population, so a definition never
-filters by programme itself.
+filters by programme itself. A definition depends on the period alone and returns a lazy query (it reads no
+rows while it is built, nor the clock): the engine compiles its SQL once per period and keeps it.
 Higher areas may also register a disaggregation (`register_disaggregation`, e.g. the incubator's cohort)
 and a population filter (`register_filter`, e.g. "only this cohort").
 """

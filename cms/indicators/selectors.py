@@ -12,8 +12,11 @@ from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 
 from cms.accounts.models import Participant, Programme
@@ -104,14 +107,37 @@ def category(expression, *, withdrawn_to_missing: bool = True):
     )
 
 
+def _id_filter(source, period: Period) -> Q:
+    """A Q over Participant for a numerator or denominator, its id subquery compiled to SQL once per
+    (definition, period, database) and kept: building and resolving some sixty subqueries inside the page's
+    big queries was most of its time. The subquery still runs inside the same SQL statement. The registry's
+    contract makes this safe: a definition is a function of the period alone and returns a lazy query."""
+    return Q(_compiled(source, period, connection.vendor))
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source, period: Period, vendor: str) -> Q | RawSQL:
+    ids = source(period)
+    if isinstance(ids, Q):
+        return ids  # a filter over Participant's own fields: cheap to resolve
+    column = "user_id" if isinstance(ids, registry.UserIds) else Participant._meta.pk.column
+    queryset = ids.queryset if isinstance(ids, registry.UserIds) else ids
+    if not queryset.query.is_sliced:
+        queryset = queryset.order_by()
+    sql, params = queryset.query.sql_with_params()
+    table = connection.ops.quote_name(Participant._meta.db_table)
+    member = f"{table}.{connection.ops.quote_name(column)} IN ({sql})"
+    return RawSQL(member, params, output_field=BooleanField())
+
+
 def _aggregates(indicators: list[Indicator], period: Period, suffix: str = "") -> dict:
     counts = {}
     for index, ind in enumerate(indicators):
         if ind.numerator is None:
             continue
-        numerator = registry.as_filter(ind.numerator(period))
+        numerator = _id_filter(ind.numerator, period)
         if ind.is_percent and ind.denominator is not None:
-            base = registry.as_filter(ind.denominator(period))
+            base = _id_filter(ind.denominator, period)
             counts[f"d{index}{suffix}"] = Count("pk", filter=base)
             numerator &= base
         counts[f"n{index}{suffix}"] = Count("pk", filter=numerator)

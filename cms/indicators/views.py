@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from cms.accounts.models import Programme
 from cms.indicators import registry
 from cms.indicators.charts import Chart, bar_chart
-from cms.indicators.exports import build_export
 from cms.indicators.models import IndicatorAccess, IndicatorTarget
 from cms.indicators.registry import Indicator, Period
 from cms.indicators.selectors import (
@@ -26,8 +28,10 @@ from cms.indicators.selectors import (
     targets_for,
 )
 from cms.indicators.services import indicator_access_log
+from cms.indicators.tasks import FORMATS, indicators_export_job
 
 DEFAULT_SPLIT = "ciudad"
+REQUEST_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,40}")
 
 
 @dataclass(frozen=True)
@@ -60,16 +64,17 @@ class Filters:
         return Period(date(self.year, 1, 1), date(self.year, 12, 31))
 
 
-def _filters(request) -> Filters:
+def _filters(params) -> Filters:
+    """The page's choices from a QueryDict (the GET of the page, or the POST of its export form)."""
     today = timezone.localdate()
-    year = request.GET.get("anio", "")
+    year = params.get("anio", "")
     year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
-    quarter = request.GET.get("trimestre", "")
+    quarter = params.get("trimestre", "")
     quarter = int(quarter) if quarter in ("1", "2", "3", "4") else None
-    split = request.GET.get("desagregacion", DEFAULT_SPLIT)
+    split = params.get("desagregacion", DEFAULT_SPLIT)
     if split not in {d.key for d in registry.disaggregations()}:
         split = DEFAULT_SPLIT
-    values = {f.key: request.GET.get(f.key, "") for f in registry.filters()}
+    values = {f.key: params.get(f.key, "") for f in registry.filters()}
     return Filters(year, quarter, split, {k: v for k, v in values.items() if v.isdigit()})
 
 
@@ -97,7 +102,7 @@ def _percent_of_target(total: Cell, target: IndicatorTarget | None) -> float | N
 @login_required
 def programme_page(request, slug: str):
     programme = _programme(request, slug)
-    chosen = _filters(request)
+    chosen = _filters(request.GET)
     period = chosen.period
     report = indicator_report(programme=programme, period=period, disaggregations=[chosen.split], filters=chosen.values)
     trend = {
@@ -132,36 +137,30 @@ def programme_page(request, slug: str):
         "filters": [(f, f.choices(programme)) for f in registry.filters()],
         "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         "quarters": (1, 2, 3, 4),
-        "query": request.GET.urlencode(),
+        "request_token": secrets.token_urlsafe(12),
     }
     return render(request, "indicators/programme.html", context)
 
 
 @login_required
-def programme_export(request, slug: str, fmt: str):
-    """The whole framework, every split the definitions allow, suppressed; built in the request for now
-    (exports.build_export is where a background job takes over)."""
+@require_POST
+def programme_export(request, slug: str):
+    """Start (or find) the export job of this page's request and go to its status page: progress, then the
+    file. The whole framework, every split the definitions allow, suppressed (cms/indicators/tasks.py)."""
     programme = _programme(request, slug)
-    chosen = _filters(request)
-    keys = [d.key for d in registry.disaggregations()]
-    report = indicator_report(programme=programme, period=chosen.period, disaggregations=keys, filters=chosen.values)
-    export = build_export(report, fmt)
-    indicator_access_log(
-        user=request.user,
+    chosen = _filters(request.POST)
+    fmt = request.POST.get("formato", "")
+    if fmt not in FORMATS:
+        raise Http404
+    token = request.POST.get("pedido", "")
+    if not REQUEST_TOKEN.fullmatch(token):
+        token = secrets.token_urlsafe(12)  # no token: a job of its own
+    job = indicators_export_job(
+        owner=request.user,
         programme=programme,
-        action=IndicatorAccess.Action.XLSX if fmt == "xlsx" else IndicatorAccess.Action.CSV,
-        period=str(chosen.period),
-        cells_suppressed=export.suppressed,
-        detail=dict(chosen.values),
-        sha256=export.sha256,
+        fmt=fmt,
+        period=chosen.period,
+        filters=chosen.values,
+        request_token=token,
     )
-    kind = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        if fmt == "xlsx"
-        else "text/csv; charset=utf-8"
-    )
-    response = HttpResponse(export.content, content_type=kind)
-    name = f"indicadores-{programme.slug}-{chosen.period.start}-{chosen.period.end}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return redirect("jobs:status", job_id=job.pk)

@@ -36,3 +36,6 @@ class ReferralsConfig(AppConfig):
         start_tiles.register()
         indicators.register()
         people_path.register()
+        from cms.referrals import feedback
+
+        feedback.register()  # the satisfaction question after childcare or credit, and its indicators

@@ -181,3 +181,39 @@ class ReferralEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.referral_id} · {self.from_state} -> {self.to_state}"
+
+
+class ReferralFeedback(models.Model):
+    """Her one answer about a childcare or credit service she received: how satisfied, on the scale of every
+    Semilla survey (cms.indicators.satisfaction). She answers it herself, or coordination records it for her
+    at a follow-up call (`recorded_by` is then the coordinator). One answer per referral; the first stands."""
+
+    class Channel(models.TextChoices):
+        SELF = "ella", _("Respondió ella")
+        CALL = "llamada", _("Registrada por coordinación en una llamada")
+
+    referral = models.OneToOneField(
+        Referral, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("derivación")
+    )
+    rating = models.PositiveSmallIntegerField(_("satisfacción (1 a 5)"))
+    channel = models.CharField(_("cómo se registró"), max_length=10, choices=Channel.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrada por"),
+    )
+    created_at = models.DateTimeField(_("fecha"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="referral_feedback_rating_1_5")
+        ]
+        verbose_name = _("opinión sobre un servicio")
+        verbose_name_plural = _("opiniones sobre servicios")
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} · {self.rating}"

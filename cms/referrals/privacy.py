@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.personal_data import reasons
 from cms.personal_data.registry import Keep, Redact, by_participant, by_user, declare, framework
-from cms.referrals.models import PartnerOrganisation, PartnerService, Referral, ReferralEvent
+from cms.referrals.models import PartnerOrganisation, PartnerService, Referral, ReferralEvent, ReferralFeedback
 
 declare(
     Referral,
@@ -36,6 +36,15 @@ declare(
     rows=by_participant("referral__participant"),
     export=("referral__service_type", "from_state", "to_state", "note", "at"),
     erase=Redact("note"),
+)
+declare(
+    ReferralFeedback,
+    section=_("Tus derivaciones"),
+    title=_("Tu opinión sobre el cuidado infantil o el crédito"),
+    rows=by_participant("referral__participant"),
+    export=("referral__service_type", "rating", "channel", "created_at"),
+    # A number from 1 to 5 and no words: it stays for the satisfaction counts, like the referral it answers.
+    erase=reasons.COUNTS,
 )
 declare(
     PartnerOrganisation,

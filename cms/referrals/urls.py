@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cms.referrals import views
+from cms.referrals import feedback_views, views
 
 app_name = "referrals"
 urlpatterns = [
@@ -21,4 +21,8 @@ urlpatterns = [
     # the person
     path("mias/", views.mine, name="mine"),
     path("mias/<id:pk>/retirar/", views.withdraw, name="withdraw"),
+    # the satisfaction question after childcare or credit (hers, or written down by coordination at a call)
+    path("mias/<id:pk>/opinion/", feedback_views.feedback, name="feedback"),
+    path("opiniones/", feedback_views.pending, name="feedback_pending"),
+    path("<id:pk>/opinion/", feedback_views.record, name="feedback_record"),
 ]

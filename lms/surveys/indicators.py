@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.indicators.definitions import PEOPLE_SPLITS
 from cms.indicators.registry import Indicator, Period, Unit, people_of_users, register_indicator
+from cms.indicators.satisfaction import SATISFIED  # the scale every Semilla survey uses
 from lms.surveys.models import SatisfactionResponse
-
-SATISFIED = 4
 
 
 def _answers(period: Period):
