@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from cms.accounts.models import Participant, User
 from cms.accounts.roles import STAFF_ROLES, has_role
 from cms.privacy.models import PrivacyRequest, RetentionWarning
+from cms.privacy.selectors import inactive_days_of
 from cms.privacy.services import person_erase_now
 
 
@@ -23,11 +24,6 @@ class RetentionReport:
     unused_erased: list[int] = field(default_factory=list)
     warned: list[int] = field(default_factory=list)
     anonymised: list[int] = field(default_factory=list)
-
-
-def _inactive_days(participant: Participant) -> int:
-    programme = participant.center.programme.slug if participant.center_id else ""
-    return settings.SEMILLA_INACTIVE_DAYS_BY_PROGRAMME.get(programme, settings.SEMILLA_INACTIVE_DAYS)
 
 
 def _already_erased(participant: Participant) -> bool:
@@ -52,7 +48,7 @@ def retention_run(*, now=None, dry_run: bool = False) -> RetentionReport:
         user = participant.user
         if has_role(user, *STAFF_ROLES) or user.is_staff or _already_erased(participant):
             continue
-        if user.last_login > now - timedelta(days=_inactive_days(participant)):
+        if user.last_login > now - timedelta(days=inactive_days_of(participant)):
             continue
         warning = RetentionWarning.objects.filter(participant=participant, warned_at__gt=user.last_login).first()
         if warning is None:
