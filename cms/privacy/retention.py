@@ -17,6 +17,7 @@ from cms.accounts.roles import STAFF_ROLES, has_role
 from cms.privacy.models import PrivacyRequest, RetentionWarning
 from cms.privacy.selectors import inactive_days_of
 from cms.privacy.services import person_erase_now
+from cms.privacy.sessions import session_owners_prune
 
 
 @dataclass
@@ -36,6 +37,8 @@ def retention_run(*, now=None, dry_run: bool = False) -> RetentionReport:
     """One pass of the retention rules; staff accounts are never touched."""
     now = now or timezone.now()
     report = RetentionReport()
+    if not dry_run:
+        session_owners_prune(now=now)
     unused_before = now - timedelta(days=settings.SEMILLA_UNUSED_ACCOUNT_DAYS)
     for user in User.objects.filter(last_login__isnull=True, date_joined__lt=unused_before, is_active=True):
         if has_role(user, *STAFF_ROLES) or user.is_staff:
