@@ -18,6 +18,7 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         # Each app declares its personal data in its own privacy.py; Django's and the libraries' are here.
         autodiscover_modules("privacy")
-        from cms.privacy import framework, people_path  # noqa: F401
+        from cms.privacy import framework, people_path, sessions  # noqa: F401
 
         people_path.register()
+        sessions.connect()

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.accounts.models import Participant
+from cms.people.forms import PHONE
 from cms.privacy.models import PrivacyRequest
 
 
@@ -27,3 +29,23 @@ class AnswerForm(forms.Form):
         coerce=lambda value: value == "1",
     )
     answer = forms.CharField(label=_("Mensaje para la persona"), required=False, max_length=2000, widget=forms.Textarea)
+
+
+class RectifyForm(forms.ModelForm):
+    """What she corrects herself: her names and her phone (the rest of her profile is on "Mi perfil")."""
+
+    class Meta:
+        model = Participant
+        fields = ["given_names", "surnames", "phone"]
+        labels = {"given_names": _("Nombres"), "surnames": _("Apellidos"), "phone": _("Teléfono")}
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_names"].required = True
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data.get("phone", "").strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(_("Escribe solo números, por ejemplo 0991234567."), code="invalid")
+        return phone

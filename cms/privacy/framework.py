@@ -28,17 +28,28 @@ from wagtail.users.models import UserProfile
 
 from cms.personal_data import reasons
 from cms.personal_data.registry import REDACTED, Custom, Delete, Redact, by_user, declare
+from cms.privacy.models import SessionOwner
+from cms.privacy.sessions import session_keys_of, sessions_end
 
 SECTION = _("Tu cuenta y tu perfil")
 STAFF_WORK = _("Tu trabajo en el equipo")
 
 
 def _sessions(person):
-    """Her open sessions: the session table keys them by an opaque key, so each one is decoded."""
+    """Her open sessions, found through the index of sign-ins (cms/privacy/sessions.py), not by decoding."""
     if person.user is None:
         return Session.objects.none()
-    mine = [s.session_key for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(person.user.pk)]
-    return Session.objects.filter(session_key__in=mine)
+    return Session.objects.filter(session_key__in=session_keys_of(user_id=person.user.pk))
+
+
+def _session_owners(person):
+    if person.user is None:
+        return SessionOwner.objects.none()
+    return SessionOwner.objects.filter(user=person.user)
+
+
+def _sessions_end(person, queryset) -> None:
+    sessions_end(keys=list(queryset.values_list("session_key", flat=True)))
 
 
 def _by_username(model):
@@ -88,6 +99,15 @@ def _admin_log_redact(person, queryset) -> None:
 LOG_REDACT = _("Se queda el registro de qué se hizo y cuándo; se borra tu nombre de él.")
 
 declare(Session, section=SECTION, title=_("Sesiones abiertas"), rows=_sessions, export=("expire_date",), erase=Delete())
+# The index is what erasure walks: ending a session through the engine also drops its cached copy (Redis).
+declare(
+    SessionOwner,
+    section=SECTION,
+    title=_("Entradas con tu cuenta abiertas"),
+    rows=_session_owners,
+    export=("created_at",),
+    erase=Custom(_sessions_end, _("Se cierran: tu cuenta sale de todas las computadoras donde estaba abierta.")),
+)
 declare(
     UserProfile,
     section=SECTION,

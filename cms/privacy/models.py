@@ -173,3 +173,22 @@ class RetentionWarning(AppendOnlyModel):
         ordering = ["-warned_at", "-id"]
         verbose_name = _("aviso de conservación")
         verbose_name_plural = _("avisos de conservación")
+
+
+class SessionOwner(models.Model):
+    """Whose sign-in a session key is, so erasure ends her sessions without decoding every session of the site.
+    Written at sign-in and when a signed-in session gets a new key (cms/privacy/sessions.py); removed at
+    sign-out, when her sessions are ended, and by the retention job once the session cannot be alive."""
+
+    session_key = models.CharField(_("clave de sesión"), max_length=40, primary_key=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("cuenta")
+    )
+    created_at = models.DateTimeField(_("desde"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("sesión de una cuenta")
+        verbose_name_plural = _("sesiones de las cuentas")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.created_at:%Y-%m-%d %H:%M}"

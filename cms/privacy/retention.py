@@ -15,7 +15,9 @@ from django.utils.translation import ngettext
 from cms.accounts.models import Participant, User
 from cms.accounts.roles import STAFF_ROLES, has_role
 from cms.privacy.models import PrivacyRequest, RetentionWarning
+from cms.privacy.selectors import inactive_days_of
 from cms.privacy.services import person_erase_now
+from cms.privacy.sessions import session_owners_prune
 
 
 @dataclass
@@ -23,11 +25,6 @@ class RetentionReport:
     unused_erased: list[int] = field(default_factory=list)
     warned: list[int] = field(default_factory=list)
     anonymised: list[int] = field(default_factory=list)
-
-
-def _inactive_days(participant: Participant) -> int:
-    programme = participant.center.programme.slug if participant.center_id else ""
-    return settings.SEMILLA_INACTIVE_DAYS_BY_PROGRAMME.get(programme, settings.SEMILLA_INACTIVE_DAYS)
 
 
 def _already_erased(participant: Participant) -> bool:
@@ -40,6 +37,8 @@ def retention_run(*, now=None, dry_run: bool = False) -> RetentionReport:
     """One pass of the retention rules; staff accounts are never touched."""
     now = now or timezone.now()
     report = RetentionReport()
+    if not dry_run:
+        session_owners_prune(now=now)
     unused_before = now - timedelta(days=settings.SEMILLA_UNUSED_ACCOUNT_DAYS)
     for user in User.objects.filter(last_login__isnull=True, date_joined__lt=unused_before, is_active=True):
         if has_role(user, *STAFF_ROLES) or user.is_staff:
@@ -52,7 +51,7 @@ def retention_run(*, now=None, dry_run: bool = False) -> RetentionReport:
         user = participant.user
         if has_role(user, *STAFF_ROLES) or user.is_staff or _already_erased(participant):
             continue
-        if user.last_login > now - timedelta(days=_inactive_days(participant)):
+        if user.last_login > now - timedelta(days=inactive_days_of(participant)):
             continue
         warning = RetentionWarning.objects.filter(participant=participant, warned_at__gt=user.last_login).first()
         if warning is None:

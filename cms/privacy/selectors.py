@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -11,7 +13,7 @@ from cms.accounts.models import Participant
 from cms.accounts.roles import Role
 from cms.people.selectors import participants_visible_to, sensitive_reads_of
 from cms.personal_data.registry import Declaration, Keep, Listed, Person, declarations, jsonable, rows_as_dicts
-from cms.privacy.models import PrivacyRequest
+from cms.privacy.models import PrivacyRequest, RetentionWarning
 
 SCHEMA = "semilla.person-export"
 SCHEMA_VERSION = 1
@@ -153,3 +155,52 @@ def person_of(who) -> Person:
     if isinstance(who, Participant):
         return Person(user=who.user, participant=who)
     return Person(user=who, participant=Participant.objects.filter(user=who).first())
+
+
+# ---- retention ---------------------------------------------------------------------------------------------
+
+
+def inactive_days_of(participant: Participant) -> int:
+    """After how many days without signing in her data is anonymised: her programme's period, or the default."""
+    programme = participant.center.programme.slug if participant.center_id else ""
+    return settings.SEMILLA_INACTIVE_DAYS_BY_PROGRAMME.get(programme, settings.SEMILLA_INACTIVE_DAYS)
+
+
+@dataclass(frozen=True)
+class RetentionNotice:
+    """What her start page says about an inactivity warning: when it came, the date her data would be
+    anonymised, whether signing in since has already kept her account, and how often she must sign in."""
+
+    warned_at: datetime
+    erase_on: datetime
+    kept: bool
+    every_days: int
+
+    @property
+    def every_years(self) -> int | None:
+        return self.every_days // 365 if self.every_days % 365 == 0 else None
+
+
+def retention_notice_for(*, user, now: datetime | None = None) -> RetentionNotice | None:
+    """Her latest inactivity warning while its deadline has not passed (None otherwise). Signing in after the
+    warning keeps her account (the retention job counts from her last sign-in): then `kept` is True."""
+    if not user.is_authenticated:
+        return None
+    now = now or timezone.now()
+    warning = (
+        RetentionWarning.objects.filter(participant__user=user)
+        .select_related("participant__center__programme")
+        .order_by("-warned_at", "-id")
+        .first()
+    )
+    if warning is None:
+        return None
+    erase_on = warning.warned_at + timedelta(days=settings.SEMILLA_INACTIVE_WARNING_DAYS)
+    if erase_on <= now:
+        return None
+    return RetentionNotice(
+        warned_at=warning.warned_at,
+        erase_on=erase_on,
+        kept=bool(user.last_login and user.last_login > warning.warned_at),
+        every_days=inactive_days_of(warning.participant),
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cms.accounts.models import Participant
 from cms.people.selectors import participants_visible_to
+from cms.people.services import participant_own_ensure, participant_update
 from cms.personal_data.registry import REDACTED, Custom, Delete, Keep, Person, Redact, declarations
 from cms.privacy.models import ANSWER_DAYS, PrivacyRequest, PrivacyRequestEvent
 from cms.privacy.selectors import person_of
@@ -88,6 +89,46 @@ def person_erase_now(*, who, by=None, channel: str = PrivacyRequest.Channel.COMM
         )
         PrivacyRequestEvent.objects.create(request=request, action=PrivacyRequestEvent.Action.FILED, actor=by)
         return privacy_request_answer(request=request, by=by, approve=True)
+
+
+RECTIFIABLE = ("given_names", "surnames", "phone")
+USER_FIELDS = {"given_names": "first_name", "surnames": "last_name", "phone": "phone"}
+
+
+@transaction.atomic
+def person_rectify(*, user, data: dict) -> list[str]:
+    """She corrects her names or phone (LOPDP Art. 14). Her registry record and her account both get the new
+    values; the registry's receivers pass the correction on (referral partners); it is logged as a rectification
+    request answered at once. Returns the fields that changed (nothing is logged when none did)."""
+    participant = participant_own_ensure(user=user)
+    data = {name: data[name] for name in RECTIFIABLE if name in data}
+    changed = [name for name, value in data.items() if getattr(participant, name) != value]
+    if not changed:
+        return []
+    participant_update(by=user, participant=participant, data=data)  # logs it and calls registry.rectified
+    for name in changed:
+        setattr(user, USER_FIELDS[name], data[name])
+    user.save(update_fields=[USER_FIELDS[name] for name in changed])
+    now = timezone.now()
+    request = PrivacyRequest.objects.create(
+        participant=participant,
+        kind=PrivacyRequest.Kind.RECTIFY,
+        channel=PrivacyRequest.Channel.SELF,
+        filed_by=user,
+        received_at=now,
+        due_at=now + timedelta(days=ANSWER_DAYS),
+        state=PrivacyRequest.State.DONE,
+        answered_at=now,
+        answered_by=user,
+    )
+    labels = ", ".join(str(participant._meta.get_field(name).verbose_name) for name in changed)
+    for action, note in (
+        (PrivacyRequestEvent.Action.FILED, ""),
+        (PrivacyRequestEvent.Action.RECTIFIED, labels),
+        (PrivacyRequestEvent.Action.DONE, ""),
+    ):
+        PrivacyRequestEvent.objects.create(request=request, action=action, actor=user, note=note[:300], at=now)
+    return changed
 
 
 # ---- erasure ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from cms.accounts.models import ConsentVersion, Participant
 from cms.accounts.roles import Role, has_role
 from cms.people.selectors import participant_for
 from cms.privacy import selectors, services
-from cms.privacy.forms import AnswerForm, CenterRequestForm, EraseConfirmForm
+from cms.privacy.forms import AnswerForm, CenterRequestForm, EraseConfirmForm, RectifyForm
 from cms.privacy.models import PrivacyRequest
 
 
@@ -86,6 +86,25 @@ def erase(request):
         "privacy/erase.html",
         {"form": form, "erased": [x for x in lines if not x.kept], "kept": [x for x in lines if x.kept]},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rectify(request):
+    """She corrects her names or phone; organisations that received them get the correction."""
+    user = request.user
+    own = _own_participant(request) or Participant(
+        user=user, given_names=user.first_name, surnames=user.last_name, phone=user.phone
+    )
+    form = RectifyForm(request.POST or None, instance=own)
+    if request.method == "POST" and form.is_valid():
+        changed = services.person_rectify(user=user, data=form.cleaned_data)
+        if changed:
+            messages.success(
+                request, _("Guardamos tus datos corregidos. Si te derivamos a una organización, ya ve el dato nuevo.")
+            )
+        return redirect("privacy:my_data")
+    return render(request, "privacy/rectify.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 def notice(request):

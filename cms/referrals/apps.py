@@ -29,10 +29,13 @@ class ReferralsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from cms.people.models import ConsentEvent
+        from cms.personal_data import registry
         from cms.referrals import indicators, people_path, start_tiles
-        from cms.referrals.services import consent_event_saved
+        from cms.referrals.services import consent_event_saved, referral_corrections_pass_on
 
         post_save.connect(consent_event_saved, sender=ConsentEvent, dispatch_uid="referrals.consent_event_saved")
+        if referral_corrections_pass_on not in registry.on_rectified:
+            registry.on_rectified.append(referral_corrections_pass_on)
         start_tiles.register()
         indicators.register()
         people_path.register()

@@ -74,6 +74,14 @@ class PartnerService(models.Model):
         return f"{self.organisation} · {self.get_service_type_display()} · {self.city}"
 
 
+class ContactSource(models.TextChoices):
+    """Where the contact a referral carries came from: her registry's phone (then a correction of the phone is
+    passed on to the organisation, LOPDP Art. 14), or something typed for this referral only."""
+
+    PHONE = "telefono", _("su teléfono del registro")
+    OTHER = "otro", _("otro medio, escrito para esta derivación")
+
+
 class Referral(models.Model):
     """A participant referred to one organisation for one service. States like Primero's:
     borrador -> enviada -> aceptada | rechazada -> atendida -> cerrada; revocada from any open state.
@@ -104,6 +112,11 @@ class Referral(models.Model):
     contact = models.CharField(
         _("contacto que ella eligió"), max_length=120, help_text=_("Teléfono u otro medio, el que ella prefiera.")
     )
+    contact_source = models.CharField(
+        _("de dónde salió el contacto"), max_length=10, choices=ContactSource.choices, default=ContactSource.OTHER
+    )
+    # Set when a correction of a field the organisation received (her first name, her phone) was passed on.
+    corrected_at = models.DateTimeField(_("dato corregido el"), null=True, blank=True)
     state = models.CharField(_("estado"), max_length=10, choices=State.choices, default=State.DRAFT)
     rejection_reason = models.CharField(_("motivo del rechazo"), max_length=300, blank=True)
     created_by = models.ForeignKey(

@@ -25,6 +25,7 @@ declare(
         "attended_at",
         "closed_at",
         "revoked_at",
+        "corrected_at",
     ),
     # The row stays without her words or contact, so the donor's counts of services received do not change.
     erase=Redact("need", "contact", "rejection_reason"),

@@ -7,10 +7,14 @@ both win: the second one sees the new state and gets a ReferralError in Spanish.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.accounts.models import Participant, User
 from cms.accounts.roles import Role, has_role, roles_of
@@ -18,6 +22,7 @@ from cms.people.models import ConsentEvent, Purpose, SensitiveRead
 from cms.people.selectors import participants_visible_to
 from cms.people.services import ConsentMissing, consent_give, consent_require, consent_revoke
 from cms.referrals.models import (
+    ContactSource,
     PartnerOrganisation,
     PartnerService,
     Referral,
@@ -110,6 +115,7 @@ def referral_create(
         service_type=ServiceType(service_type),
         need=need,
         contact=contact,
+        contact_source=contact_source_of(participant=participant, contact=contact),
         created_by=by,
     )
     try:
@@ -119,6 +125,12 @@ def referral_create(
         raise _already_open() from exc
     _log(referral=referral, actor=by, from_state="")
     return referral
+
+
+def contact_source_of(*, participant: Participant, contact: str) -> str:
+    """Her registry's phone when the contact is that phone (then its corrections are passed on), else other."""
+    phone = participant.phone.strip()
+    return ContactSource.PHONE if phone and contact.strip() == phone else ContactSource.OTHER
 
 
 @transaction.atomic
@@ -274,3 +286,58 @@ def consent_event_saved(sender, instance: ConsentEvent, created: bool, **kwargs)
     page, the ledger, the admin) revokes the open referrals of its scope in the same transaction."""
     if created and instance.purpose == Purpose.REFERRAL and instance.action == ConsentEvent.Action.REVOKED:
         referrals_revoke_for_consent(participant=instance.participant, scope=instance.scope, by=instance.by)
+
+
+# ---- rectification (LOPDP Art. 14) ---------------------------------------------------------------------------
+
+# The fields of her record an organisation receives with a referral: her first name (read live from the
+# record) and her phone (copied into the referral's contact when it was the contact chosen).
+RECEIVED_FIELDS = {"given_names": gettext_lazy("nombre"), "phone": gettext_lazy("teléfono")}
+# A referral finished (closed, rejected, revoked) within these days still gets the correction: coordination may
+# call the organisation about it. Older ones are history the organisation no longer sees; they stay as they were
+# (and an erasure empties their contact anyway).
+RECENT_DAYS = 90
+
+
+def _recent_or_open(now) -> Q:
+    since = now - timedelta(days=RECENT_DAYS)
+    return (
+        Q(state__in=Referral.OPEN_STATES)
+        | Q(closed_at__gte=since)
+        | Q(rejected_at__gte=since)
+        | Q(revoked_at__gte=since)
+    )
+
+
+@transaction.atomic
+def referral_corrections_pass_on(*, participant: Participant, fields: list[str], by: User | None) -> list[Referral]:
+    """Her record was corrected (registry.rectified): every open or recent referral that carries a corrected
+    field gets the new value, is marked "dato corregido" for the organisation that received it, and logs it.
+    Returns the referrals changed."""
+    corrected = [name for name in fields if name in RECEIVED_FIELDS]
+    if not corrected:
+        return []
+    now = timezone.now()
+    changed = []
+    # Locked so a transition running at the same time (a partner accepting) does not overwrite the new contact.
+    referrals = Referral.objects.select_for_update().filter(_recent_or_open(now), participant=participant)
+    for referral in referrals.order_by("pk"):
+        carried = [name for name in corrected if name != "phone" or referral.contact_source == ContactSource.PHONE]
+        if not carried:
+            continue
+        if "phone" in carried:
+            referral.contact = participant.phone.strip()[:120]
+            if not referral.contact:  # she removed her phone: it must not be used any more
+                referral.contact_source = ContactSource.OTHER
+        if referral.sent_at is not None:
+            referral.corrected_at = now
+        referral.save(update_fields=["contact", "contact_source", "corrected_at"])
+        labels = ", ".join(str(RECEIVED_FIELDS[name]) for name in carried)
+        note = (
+            _("Dato corregido (%(fields)s): la organización ya ve el dato nuevo.")
+            if referral.sent_at is not None
+            else _("Dato corregido (%(fields)s).")
+        ) % {"fields": labels}
+        _log(referral=referral, actor=by, from_state=referral.state, note=note)
+        changed.append(referral)
+    return changed

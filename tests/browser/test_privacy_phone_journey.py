@@ -1,5 +1,6 @@
-"""Journey on a 390 px phone (issue 13): she downloads her data, sees who read her migratory status, asks for
-erasure after seeing what will be kept, confirms; a coordinator approves within the 15-day clock."""
+"""Journey on a 390 px phone (issue 13): she downloads her data (and opens the offline copy), corrects her phone,
+sees who read her migratory status, asks for erasure after seeing what will be kept, confirms and sees her
+request's deadline; a coordinator sees it due and approves within the 15-day clock. axe on every page."""
 
 import pytest
 from django.urls import reverse
@@ -37,6 +38,18 @@ def test_on_a_phone_she_takes_her_data_sees_who_read_it_and_asks_for_erasure(
         page.get_by_role("link", name="Descargar mis datos (página)").click()
     offline = open(download.value.path(), encoding="utf-8").read()
     assert person.texts["message"] in offline and IDENTIFIERS["document"] in offline
+    page.set_content(offline)  # the copy she opens without internet
+    page.get_by_text(person.texts["message"]).first.wait_for()
+    assert_accessible(page)
+
+    page.goto(live_server.url + reverse("privacy:my_data"))
+    page.get_by_role("link", name="Corregir mi nombre o mi teléfono").click()
+    page.get_by_role("heading", name="Corregir mis datos").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Teléfono").fill("0991112233")
+    page.get_by_role("button", name="Guardar").click()
+    page.get_by_text("Guardamos tus datos corregidos.").wait_for()
+    assert_accessible(page)
 
     page.get_by_role("link", name="Ver quién leyó mis datos sensibles").click()
     row = page.get_by_role("row", name="situación de movilidad humana")
@@ -53,6 +66,8 @@ def test_on_a_phone_she_takes_her_data_sees_who_read_it_and_asks_for_erasure(
     page.get_by_label("Entiendo que esto no se puede deshacer.").check()
     page.get_by_role("button", name="Pedir que borren mis datos").click()
     page.get_by_text("Recibimos tu pedido").wait_for()
+    assert "respuesta hasta el" in page.content()
+    assert_accessible(page)
     assert User.objects.get(pk=person.user.pk).is_active
 
     phone_context.clear_cookies()
@@ -63,8 +78,10 @@ def test_on_a_phone_she_takes_her_data_sees_who_read_it_and_asks_for_erasure(
     assert_accessible(page)
     page.get_by_role("button", name="Atender: Borrar tus datos").click()
     page.get_by_text("Respuesta guardada.").wait_for()
+    assert_accessible(page)
 
-    request = PrivacyRequest.objects.get(participant=person.participant)
+    request = PrivacyRequest.objects.get(participant=person.participant, kind=PrivacyRequest.Kind.ERASE)
     assert request.state == PrivacyRequest.State.DONE and request.answered_at <= request.due_at
     erased = User.objects.get(pk=person.user.pk)
     assert not erased.is_active and erased.username != IDENTIFIERS["username"]
+    assert PrivacyRequest.objects.filter(participant=person.participant, kind=PrivacyRequest.Kind.RECTIFY).exists()
