@@ -251,7 +251,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "cms.accounts.backends.AccountThrottleBackend",  # refuses while the account must wait; checks nothing else
-    "django.contrib.auth.backends.ModelBackend",
+    "cms.accounts.backends.RolesModelBackend",  # ModelBackend reading the person's roles with their row
+    "django.contrib.auth.backends.ModelBackend",  # only for sessions that name it (signed in before it existed)
 ]
 # Argon2id first (Django's recommendation; its cost, chosen by measurement, in cms/accounts/hashers.py). The
 # hashers after it only check old hashes: a PBKDF2 hash (Django's default until now) still signs in and is
