@@ -473,6 +473,9 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
 # A queued or running job with no news for this long has lost its worker: the person may retry it.
 JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 300)
+# Outgoing mail is queued as a job (cms/mail.py); the job sends it with EMAIL_DELIVERY_BACKEND (EMAIL_HOST...).
+EMAIL_BACKEND = "cms.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # --- Demo -----------------------------------------------------------------------------------
 SEMILLA_DEMO_PASSWORD = "semilla-demo"
