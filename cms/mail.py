@@ -76,6 +76,11 @@ class QueuedEmailBackend(BaseEmailBackend):
         for message in email_messages:
             if not message.recipients():
                 continue
-            email_send_task.enqueue(message=email_to_data(message))
+            try:
+                email_send_task.enqueue(message=email_to_data(message))
+            except Exception:
+                if not self.fail_silently:
+                    raise
+                continue
             count += 1
         return count

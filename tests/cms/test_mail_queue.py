@@ -83,3 +83,16 @@ def test_html_alternatives_attachments_and_headers_survive_the_queue():
 def test_a_message_without_recipients_is_not_queued(queued_mail):
     assert EmailMultiAlternatives("Asunto", "Texto", "a@example.org", []).send() == 0
     assert mail.outbox == []
+
+
+def test_a_queue_that_fails_raises_unless_told_to_fail_silently(queued_mail, monkeypatch):
+    from cms import mail as queued
+
+    class Unreachable:
+        def enqueue(self, **kwargs):
+            raise RuntimeError("database unreachable")
+
+    monkeypatch.setattr(queued, "email_send_task", Unreachable())
+    with pytest.raises(RuntimeError):
+        send_mail("Hola", "Texto", "a@example.org", ["b@example.org"])
+    assert send_mail("Hola", "Texto", "a@example.org", ["b@example.org"], fail_silently=True) == 0
