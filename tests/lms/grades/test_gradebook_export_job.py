@@ -92,3 +92,26 @@ def test_the_job_fails_in_spanish_when_the_right_was_lost_before_it_ran(course, 
     job.refresh_from_db()
     assert job.state == Job.State.FAILED and job.error == "Ya no puedes ver las calificaciones de este curso."
     assert not job.result_file
+
+
+def test_a_failed_export_says_why_in_spanish_and_can_be_retried(client, course, items, ana):
+    mentor = mentor_of(course)
+    course.mentors.remove(mentor)
+    course.save()
+    job = Job.objects.create(
+        owner=mentor,
+        kind=tasks.GRADEBOOK_CSV_JOB,
+        key=f"gradebook_csv:{course.pk}:{mentor.pk}:1",
+        subject_id=course.pk,
+        task_path=tasks.gradebook_csv_task.module_path,
+    )
+    tasks.gradebook_csv_task.call(job_id=job.pk)
+    course.mentors.add(mentor)  # given back: the person may see the job again, and retry it
+    course.save()
+    client.force_login(mentor)
+    page = client.get(reverse("jobs:status", args=[job.pk])).content.decode()
+    assert "Ya no puedes ver las calificaciones de este curso." in page and "Intentar de nuevo" in page
+    client.post(reverse("jobs:retry", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE and job.attempts == 2
+    assert client.get(reverse("jobs:download", args=[job.pk])).status_code == 200
