@@ -251,7 +251,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "cms.accounts.backends.AccountThrottleBackend",  # refuses while the account must wait; checks nothing else
-    "django.contrib.auth.backends.ModelBackend",
+    "cms.accounts.backends.RolesModelBackend",  # ModelBackend reading the person's roles with their row
+    "django.contrib.auth.backends.ModelBackend",  # only for sessions that name it (signed in before it existed)
 ]
 # Argon2id first (Django's recommendation; its cost, chosen by measurement, in cms/accounts/hashers.py). The
 # hashers after it only check old hashes: a PBKDF2 hash (Django's default until now) still signs in and is
@@ -472,6 +473,9 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
 # A queued or running job with no news for this long has lost its worker: the person may retry it.
 JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 300)
+# Outgoing mail is queued as a job (cms/mail.py); the job sends it with EMAIL_DELIVERY_BACKEND (EMAIL_HOST...).
+EMAIL_BACKEND = "cms.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # --- Demo -----------------------------------------------------------------------------------
 SEMILLA_DEMO_PASSWORD = "semilla-demo"

@@ -24,7 +24,7 @@ EXPIRY_MESSAGES = {
     "limite": _("Tu sesión duró 8 horas y se cerró. Vuelve a entrar."),
     "salida": _("Saliste de Semilla. Ya puedes dejar la computadora."),
 }
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "cms.accounts.backends.RolesModelBackend"
 
 
 class LoginView(auth_views.LoginView):

@@ -181,3 +181,23 @@ def job_run(*, job_id: int, work: Callable[[Job], JobResult]) -> None:
         job_fail(job=job, error=_("Algo salió mal y no se pudo terminar. Intenta de nuevo en un momento."))
     else:
         job_done(job=job, result=result)
+
+
+def job_enqueue_recent(
+    *, owner, kind: str, subject_id: int, task, fresh_for: timedelta = timedelta(minutes=1), payload: dict | None = None
+) -> Job:
+    """A job that makes a fresh file of changing data (an export), at most one at a time per person and object.
+
+    The person's latest job of this kind for the object is returned while it is queued or running, and for
+    `fresh_for` after it ended (a second click on «Descargar» gets the same file, a failed one offers its
+    retry); after that a new job makes the file again. Keys count up, "<kind>:<object>:<person>:<n>", so two
+    requests at once compute the same key and get one job (job_enqueue's unique key), never two.
+    """
+    prefix = f"{kind}:{subject_id}:{owner.pk}:"
+    latest = Job.objects.filter(key__startswith=prefix).order_by("-created_at", "-pk").first()
+    if latest is not None and (latest.finished_at is None or latest.finished_at > timezone.now() - fresh_for):
+        return latest
+    generation = int(latest.key.rsplit(":", 1)[1]) + 1 if latest is not None else 1
+    return job_enqueue(
+        owner=owner, kind=kind, key=f"{prefix}{generation}", task=task, subject_id=subject_id, payload=payload
+    )

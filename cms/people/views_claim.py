@@ -20,7 +20,7 @@ from cms.people.forms_desk import InviteCodeForm
 from cms.people.models import AccountInvite
 from cms.people.selectors import participant_for, participants_visible_to
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "cms.accounts.backends.RolesModelBackend"
 
 
 @require_http_methods(["GET", "POST"])

@@ -19,6 +19,7 @@ class MentoringConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from incubator.mentoring import start_tiles
+        from incubator.mentoring import start_tiles, tasks
 
         start_tiles.register()
+        tasks.register()

@@ -1,6 +1,5 @@
 """Plain pages of the mentoring rooms: they work without JavaScript; the socket only adds liveness."""
 
-import csv
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -9,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +17,7 @@ from incubator.mentoring.forms import MessageForm, NotesForm, PollForm, SessionS
 from incubator.mentoring.ics import session_ics
 from incubator.mentoring.models import HandRaise
 from incubator.mentoring.selectors import RoomAccess, RoomStatus
+from incubator.mentoring.tasks import attendance_csv_job
 
 
 def _room_or_404(request: HttpRequest, pk: int, *, moderator: bool = False):
@@ -310,40 +309,11 @@ def attendance(request, pk: int):
     )
 
 
-def _cell(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: neutralise them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 def attendance_csv(request, pk: int):
+    """The attendance as a CSV file, made by a background job: this sends to its progress page."""
     _access, session = _room_or_404(request, pk, moderator=True)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="asistencia-mentoria-{pk}.csv"'
-    response.write("\ufeff")  # spreadsheet programs read UTF-8 with a BOM
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Nombre"),
-            _("Usuario"),
-            _("Rol"),
-            _("Minutos presentes"),
-            _("Primera entrada"),
-            _("Última salida"),
-            _("Presencial"),
-        ]
-    )
-    yes, no = _("Sí"), _("No")
-    for line in selectors.attendance_for(session=session):
-        local = [
-            timezone.localtime(v).strftime("%Y-%m-%d %H:%M") if v else "" for v in (line.first_joined, line.last_left)
-        ]
-        in_person = "" if line.in_person is None else (yes if line.in_person else no)
-        writer.writerow(
-            [_cell(v) for v in (line.user.display_name, line.user.username, line.role, line.minutes, *local, in_person)]
-        )
-    return response
+    return redirect("jobs:status", job_id=attendance_csv_job(session=session, user=request.user).pk)
 
 
 @login_required

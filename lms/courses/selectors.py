@@ -108,7 +108,11 @@ def lesson_completion_rule(*, lesson: LessonPage) -> str:
     A pre-test completes its lesson once it is sent, whatever the score (lms.quizzes.services); any other
     quiz only when passed. No extra query when the page then renders its body (the blocks are cached).
     """
-    quizzes = [block.value.get("quiz") for block in lesson.body if block.block_type == "quiz"]
+    # Only the quiz blocks are converted (by index): iterating the body would convert (and sanitize) every text
+    # block too, which the lesson page then takes from the cache (lms/courses/templatetags/lesson_body.py).
+    body = lesson.body
+    indexes = [n for n, raw in enumerate(body.raw_data) if raw.get("type") == "quiz"]
+    quizzes = [body[n].value.get("quiz") for n in indexes]
     if not quizzes:
         return ""
     if any(getattr(quiz, "kind", None) == PRE_TEST_KIND for quiz in quizzes):

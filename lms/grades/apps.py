@@ -10,6 +10,7 @@ class GradesConfig(AppConfig):
     role_permissions = {Role.COORDINATOR: ("grades.view_gradeitem", "grades.change_gradeitem")}
 
     def ready(self) -> None:
-        from lms.grades import start_tiles
+        from lms.grades import start_tiles, tasks
 
         start_tiles.register()
+        tasks.register()

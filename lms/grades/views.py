@@ -1,17 +1,15 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
+from django.shortcuts import get_object_or_404, redirect, render
 
 from lms.courses.models import CoursePage
-from lms.grades.csv import gradebook_csv
 from lms.grades.selectors import (
     can_see_course_grades,
     gradebook_for_course,
     gradebook_for_learner,
     knowledge_gain_reader,
 )
+from lms.grades.tasks import gradebook_csv_job
 
 
 def _knowledge_gain(course: CoursePage):
@@ -54,10 +52,6 @@ def course_gradebook(request, course_id: int):
 
 @login_required
 def course_gradebook_csv(request, course_id: int):
-    """The same gradebook as a CSV file for Excel."""
+    """The same gradebook as a CSV file for Excel, made by a background job: this sends to its progress page."""
     course = _staff_course(request, course_id)
-    book = gradebook_for_course(course=course)
-    response = HttpResponse(gradebook_csv(book), content_type="text/csv; charset=utf-8")
-    name = slugify(course.title) or "curso"
-    response["Content-Disposition"] = f'attachment; filename="calificaciones-{name}.csv"'
-    return response
+    return redirect("jobs:status", job_id=gradebook_csv_job(course=course, user=request.user).pk)

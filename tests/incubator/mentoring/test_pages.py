@@ -11,6 +11,7 @@ from django.utils import timezone
 from incubator.mentoring import services
 from incubator.mentoring.models import Attendance, HandRaise, MentoringSession, PollVote, RoomMessage
 from tests.factories import VentureFactory
+from tests.job_support import download_through_job
 
 pytestmark = pytest.mark.django_db
 
@@ -188,11 +189,8 @@ def test_attendance_list_csv_and_roll_call(client, session, learner, other_learn
     )
     assert response.status_code == 302
     assert Attendance.objects.get(user=other_learner, source="presencial").present
-    rows = list(
-        csv.reader(
-            io.StringIO(client.get(reverse("mentoring:attendance_csv", args=[session.pk])).content.decode("utf-8-sig"))
-        )
-    )
+    download = download_through_job(client, reverse("mentoring:attendance_csv", args=[session.pk]))
+    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode("utf-8-sig"))))
     by_user = {row[1]: row for row in rows[1:]}
     assert by_user[learner.username][3] == "25" and by_user[learner.username][0].startswith("'=")
     assert by_user[other_learner.username][3] == "60" and by_user[other_learner.username][6] == "Sí"

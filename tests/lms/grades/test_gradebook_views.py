@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from lms.grades.csv import csv_safe
 from tests.factories import UserFactory
+from tests.job_support import download_through_job
 from tests.lms.grades.conftest import record
 
 
@@ -66,10 +67,9 @@ def test_csv_export_has_bom_header_rows_and_totals(client, course, items, ana, b
     record(ana, course, items[0], "80")
     record(ana, course, items[1], "50")
     client.force_login(UserFactory(role="coordinacion"))
-    response = client.get(reverse("grades:course_csv", args=[course.pk]))
-    assert response["Content-Type"].startswith("text/csv")
-    assert "attachment" in response["Content-Disposition"]
-    body = response.content.decode("utf-8")
+    response = download_through_job(client, reverse("grades:course_csv", args=[course.pk]))
+    assert "attachment" in response["Content-Disposition"] and ".csv" in response["Content-Disposition"]
+    body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeff")
     lines = body.lstrip("\ufeff").splitlines()
     assert lines[0] == (
@@ -87,7 +87,8 @@ def test_csv_export_neutralises_formulas(client, course, items):
     items[0].title = "+cmd"
     items[0].save()
     client.force_login(UserFactory(role="administracion"))
-    body = client.get(reverse("grades:course_csv", args=[course.pk])).content.decode("utf-8")
+    response = download_through_job(client, reverse("grades:course_csv", args=[course.pk]))
+    body = b"".join(response.streaming_content).decode("utf-8")
     assert "'+cmd" in body
     assert '"\'=HYPERLINK(""http://x"") @SUM(A1)"' in body
 
