@@ -15,7 +15,7 @@ def contact_source_backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('referrals', '0001_initial'),
+        ('referrals', '0002_referral_feedback'),
     ]
 
     operations = [
