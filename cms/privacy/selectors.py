@@ -162,7 +162,8 @@ def person_of(who) -> Person:
 
 def inactive_days_of(participant: Participant) -> int:
     """After how many days without signing in her data is anonymised: her programme's period, or the default."""
-    programme = participant.center.programme.slug if participant.center_id else ""
+    center = participant.center
+    programme = center.programme.slug if center is not None else ""
     return settings.SEMILLA_INACTIVE_DAYS_BY_PROGRAMME.get(programme, settings.SEMILLA_INACTIVE_DAYS)
 
 

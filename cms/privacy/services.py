@@ -121,7 +121,7 @@ def person_rectify(*, user, data: dict) -> list[str]:
         answered_at=now,
         answered_by=user,
     )
-    labels = ", ".join(str(participant._meta.get_field(name).verbose_name) for name in changed)
+    labels = ", ".join(str(_field_label(participant, name)) for name in changed)
     for action, note in (
         (PrivacyRequestEvent.Action.FILED, ""),
         (PrivacyRequestEvent.Action.RECTIFIED, labels),
@@ -212,3 +212,9 @@ def person_erase(*, person: Person) -> None:
         if pattern is not None:
             for model, pks in mentioned:
                 _scrub_kept_rows(model, pks, pattern)
+
+
+def _field_label(instance: models.Model, name: str) -> str:
+    """The Spanish label of one of her fields, for the request's history."""
+    field = instance._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
