@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=60, help="seconds a whole request may take before it counts as an error"
     )
     parser.add_argument("--connections", type=int, help="connection pool size (default: one per learner)")
-    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated")
+    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated, or: stack")
     parser.add_argument("--think", type=think_range, default=THINK_SECONDS, help="seconds between clicks: MIN,MAX")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--output", type=Path, help="also write the Markdown there")

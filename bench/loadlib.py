@@ -1,6 +1,7 @@
 """What bench/learners.py and bench/login_burst.py share: percentiles and tables (pure), the server's processes
-and their memory (/proc), Daphne started as `make run` does, and simulated learners made directly in the
-database (the Django part; call `django_setup()` first when running as a script).
+and their memory and CPU (/proc), the embedded default started as `make run` does (`serving`: the server start
+code both use), and simulated learners made directly in the database (the Django part; call `django_setup()`
+first when running as a script).
 """
 
 from __future__ import annotations
@@ -264,6 +265,23 @@ def descendants(pid: int) -> list[int]:
     return sorted(found)
 
 
+def stack_pids() -> list[int]:
+    """Every process of `make stack`: those in .stack/run/*.pid and PostgreSQL's postmaster, with their children
+    (gunicorn's workers, nginx's workers, PostgreSQL's backends)."""
+    files = [*sorted((ROOT / ".stack" / "run").glob("*.pid")), ROOT / ".stack" / "pg" / "data" / "postmaster.pid"]
+    found: list[int] = []
+    for file in files:
+        try:
+            pid = int(file.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        if Path(f"/proc/{pid}").exists():
+            found += [pid, *descendants(pid)]
+    if not found:
+        raise SystemExit("No process of make stack found under .stack/run: start it first (make stack).")
+    return sorted(set(found))
+
+
 def stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
@@ -284,7 +302,9 @@ def serving(args, log_prefix: str):
         url = args.url
         if args.serve:
             server, url = start_embedded(log)
-        if args.pids:
+        if args.pids == "stack":
+            pids = stack_pids()
+        elif args.pids:
             pids = [int(p) for p in args.pids.split(",")]
         elif server is not None:
             pids = descendants(server.pid)

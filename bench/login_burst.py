@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--p95-ms", type=float, default=2000)
     parser.add_argument("--timeout", type=float, default=60, help="seconds a whole sign-in may take (an error)")
     parser.add_argument("--old-hashes", action="store_true", help="PBKDF2 hashes, upgraded at this sign-in")
-    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated")
+    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated, or: stack")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
