@@ -17,9 +17,10 @@ session, enrolled in the demo course: run with the server's environment (for `ma
 `set -a; . .stack/env; set +a` first). Signing in has its own benchmark: bench/login_burst.py.
 
 It prints a Markdown table (requests, errors, requests/s served and offered, p50/p95/p99, the load average,
-the RSS of each server process: --pids, else those listening on the URL's port) and PASS/FAIL rows against
-the budgets (p95 < --p95-ms, p99 < --p99-ms, 0 errors); exit status 1 when one fails. One event loop and one
-connection pool (keep-alive) serve every learner; the client's own CPU time is printed too.
+the RSS and the CPU per request of the server's processes: --pids, or `--pids stack` for every process of
+`make stack`, else with --serve those it started, else those listening on the URL's port) and PASS/FAIL rows
+against the budgets (p95 < --p95-ms, p99 < --p99-ms, 0 errors); exit status 1 when one fails. One event loop
+and one connection pool (keep-alive) serve every learner; the client's own CPU time is printed too.
 """
 
 from __future__ import annotations
