@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CONTENT_PORT ?= 8001
+SOCKETS_PORT ?= 8002
 
 .PHONY: run test test-fast test-assets bench install setup chromium lint messages stack stack-stop stack-restart
 
@@ -35,16 +36,15 @@ run: setup .secret_key
 	$(PY) manage.py demo_load
 	$(PY) manage.py demo_load_incubator
 	$(PY) manage.py indicators_demo
-	@# Daphne and the background job worker (PDFs, imports: cms/jobs) in the background; demo_ready prints the
-	@# addresses and the demo accounts once both ports answer. Ctrl+C stops both (a background job of this shell
-	@# ignores SIGINT, so the trap passes it on); if Daphne ends, the worker is stopped too.
-	export H5P_CONTENT_ORIGIN=http://$(HOST):$(CONTENT_PORT) SITE_URL=http://$(HOST):$(PORT); \
-	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST) -e tcp:port=$(CONTENT_PORT):interface=$(HOST) cms.asgi:application & \
-	daphne=$$!; \
-	$(PY) manage.py db_worker --no-reload --interval 1 --verbosity 0 & \
-	worker=$$!; trap 'kill $$daphne $$worker 2>/dev/null; wait $$daphne $$worker; exit 0' INT TERM; \
-	$(PY) manage.py demo_ready --url http://$(HOST):$(PORT)/ --content-url http://$(HOST):$(CONTENT_PORT)/ --pid $$daphne; \
-	wait $$daphne; kill $$worker 2>/dev/null; wait $$worker
+	@# cms/embedded.py starts the servers in the background: gunicorn's uvicorn workers for HTTP (both cores),
+	@# one Daphne for the rooms' WebSockets on SOCKETS_PORT, the background job worker (PDFs, imports: cms/jobs);
+	@# they share the cache (a directory) and room broadcasts (a loopback relay), no server to install.
+	@# demo_ready prints the addresses and the demo accounts once both ports answer. Ctrl+C stops everything (a
+	@# background job of this shell ignores SIGINT, so the trap passes a TERM on); if it ends, so does this.
+	$(PY) -m cms.embedded --host $(HOST) --port $(PORT) --content-port $(CONTENT_PORT) --sockets-port $(SOCKETS_PORT) & \
+	server=$$!; trap 'kill $$server 2>/dev/null; wait $$server; exit 0' INT TERM; \
+	$(PY) manage.py demo_ready --url http://$(HOST):$(PORT)/ --content-url http://$(HOST):$(CONTENT_PORT)/ --pid $$server; \
+	wait $$server
 
 # The embedded default's SECRET_KEY: random, written once, git-ignored, read by cms/settings.py.
 .secret_key:
@@ -79,7 +79,7 @@ lint: $(VENV)/.installed
 	exit $$status
 
 # Budgets from issues 2, 4 and 17; each prints a Markdown table and exits non-zero when one fails. Loopback only.
-# learners.py and login_burst.py start the embedded default themselves (Daphne as `make run` does, free ports);
+# learners.py and login_burst.py start the embedded default themselves (cms/embedded.py as `make run`, free ports);
 # BENCH_LEARNERS="--users 500 --duration 60" gives the reduced load run (default: 2,000 learners, 180 s).
 BENCH_LEARNERS ?=
 bench: setup .secret_key

@@ -17,9 +17,10 @@ session, enrolled in the demo course: run with the server's environment (for `ma
 `set -a; . .stack/env; set +a` first). Signing in has its own benchmark: bench/login_burst.py.
 
 It prints a Markdown table (requests, errors, requests/s served and offered, p50/p95/p99, the load average,
-the RSS of each server process: --pids, else those listening on the URL's port) and PASS/FAIL rows against
-the budgets (p95 < --p95-ms, p99 < --p99-ms, 0 errors); exit status 1 when one fails. One event loop and one
-connection pool (keep-alive) serve every learner; the client's own CPU time is printed too.
+the RSS and the CPU per request of the server's processes: --pids, or `--pids stack` for every process of
+`make stack`, else with --serve those it started, else those listening on the URL's port) and PASS/FAIL rows
+against the budgets (p95 < --p95-ms, p99 < --p99-ms, 0 errors); exit status 1 when one fails. One event loop
+and one connection pool (keep-alive) serve every learner; the client's own CPU time is printed too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ import http.cookiejar
 import random
 import re
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,6 +225,10 @@ def report(args, url: str, run: Run, notes: dict, watch: loadlib.RssWatch) -> tu
                 ("… al acabar la rampa", notes.get("load_window", "?")),
                 ("… al final", notes.get("load_end", "?")),
                 ("CPU del cliente (fracción de un núcleo, en la ventana)", f"{notes.get('client_cpu', 0):.2f}"),
+                (
+                    "CPU de los procesos del servidor por petición (toda la corrida)",
+                    f"{watch.cpu_used() / max(1, len(run.samples)) * 1000:.1f} ms" if watch.pids else "?",
+                ),
             ],
             right=(1,),
         ),
@@ -246,7 +250,7 @@ def think_range(text: str) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
-    parser.add_argument("--serve", action="store_true", help="start the embedded default (Daphne) and use it")
+    parser.add_argument("--serve", action="store_true", help="start the embedded default (as make run) and use it")
     parser.add_argument("--users", type=int, default=2000)
     parser.add_argument("--duration", type=float, default=180, help="seconds measured after the ramp")
     parser.add_argument("--arrivals", type=float, default=40, help="learners arriving per second")
@@ -256,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=60, help="seconds a whole request may take before it counts as an error"
     )
     parser.add_argument("--connections", type=int, help="connection pool size (default: one per learner)")
-    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated")
+    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated, or: stack")
     parser.add_argument("--think", type=think_range, default=THINK_SECONDS, help="seconds between clicks: MIN,MAX")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--output", type=Path, help="also write the Markdown there")
@@ -280,22 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         for i, person in enumerate(made)
     ]
     names = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
-    server = None
-    log = tempfile.NamedTemporaryFile("w+", prefix="semilla-learners-daphne-", suffix=".log", delete=False)
-    try:
-        url = args.url
-        if args.serve:
-            server, url = loadlib.start_embedded(log)
-        pids = [int(p) for p in args.pids.split(",")] if args.pids else loadlib.pids_listening_on(loadlib.port_of(url))
-        if server is not None and server.pid not in pids:
-            pids.append(server.pid)
-        watch = loadlib.RssWatch(pids)
+    with loadlib.serving(args, "semilla-learners-") as (url, watch):
         run, notes = asyncio.run(simulate(args, url, learners, route, names, watch))
-    finally:
-        if server is not None:
-            loadlib.stop(server)
-        log.close()
-        Path(log.name).unlink()
     text, ok = report(args, url, run, notes, watch)
     print(text)
     if args.output:

@@ -1,15 +1,18 @@
 """What bench/learners.py and bench/login_burst.py share: percentiles and tables (pure), the server's processes
-and their memory (/proc), Daphne started as `make run` does, and simulated learners made directly in the
-database (the Django part; call `django_setup()` first when running as a script).
+and their memory and CPU (/proc), the embedded default started as `make run` does (`serving`: the server start
+code both use), and simulated learners made directly in the database (the Django part; call `django_setup()`
+first when running as a script).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -200,48 +203,119 @@ def free_port() -> int:
 
 
 def start_embedded(log) -> tuple[subprocess.Popen, str]:
-    """Daphne on two free loopback ports (site and H5P content) with `make run`'s variables; waits for /healthz."""
+    """cms/embedded.py (gunicorn's HTTP workers, Daphne for sockets, the job worker) on free loopback ports,
+    with `make run`'s variables; waits until /healthz answers on the site's port and Daphne's port is open."""
     import httpx
 
-    port, content_port = free_port(), free_port()
+    port, content_port, sockets_port = free_port(), free_port(), free_port()
     url = f"http://{HOST}:{port}"
-    env = {**os.environ, "H5P_CONTENT_ORIGIN": f"http://{HOST}:{content_port}", "SITE_URL": url}
-    daphne = Path(sys.executable).with_name("daphne")
     process = subprocess.Popen(
         [
-            str(daphne),
-            "-e",
-            f"tcp:port={port}:interface={HOST}",
-            "-e",
-            f"tcp:port={content_port}:interface={HOST}",
-            "cms.asgi:application",
+            sys.executable,
+            "-m",
+            "cms.embedded",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--content-port",
+            str(content_port),
+            "--sockets-port",
+            str(sockets_port),
         ],
         cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
+        env=dict(os.environ),
+        stdout=log,
         stderr=log,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"Daphne stopped (exit {process.returncode}); see {log.name}")
+            raise SystemExit(f"the embedded servers stopped (exit {process.returncode}); see {log.name}")
         try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200 and _port_open(sockets_port):
                 return process, url
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
     stop(process)
-    raise SystemExit("Daphne did not answer within 60 s")
+    raise SystemExit("the embedded servers did not answer within 90 s")
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex((HOST, port)) == 0
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started by `pid`, their children and so on (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return sorted(found)
+
+
+def stack_pids() -> list[int]:
+    """Every process of `make stack`: those in .stack/run/*.pid and PostgreSQL's postmaster, with their children
+    (gunicorn's workers, nginx's workers, PostgreSQL's backends)."""
+    files = [*sorted((ROOT / ".stack" / "run").glob("*.pid")), ROOT / ".stack" / "pg" / "data" / "postmaster.pid"]
+    found: list[int] = []
+    for file in files:
+        try:
+            pid = int(file.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        if Path(f"/proc/{pid}").exists():
+            found += [pid, *descendants(pid)]
+    if not found:
+        raise SystemExit("No process of make stack found under .stack/run: start it first (make stack).")
+    return sorted(set(found))
 
 
 def stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+@contextlib.contextmanager
+def serving(args, log_prefix: str):
+    """What learners.py and login_burst.py run against: with `args.serve`, the embedded default started here
+    (and stopped after); else `args.url`. Yields (url, RssWatch over the server's processes: `args.pids`, else
+    those of the embedded default, else those listening on the URL's port)."""
+    server = None
+    log = tempfile.NamedTemporaryFile("w+", prefix=log_prefix, suffix=".log", delete=False)
+    try:
+        url = args.url
+        if args.serve:
+            server, url = start_embedded(log)
+        if args.pids == "stack":
+            pids = stack_pids()
+        elif args.pids:
+            pids = [int(p) for p in args.pids.split(",")]
+        elif server is not None:
+            pids = descendants(server.pid)
+        else:
+            pids = pids_listening_on(port_of(url))
+        yield url, RssWatch(pids)
+    finally:
+        if server is not None:
+            stop(server)
+        log.close()
+        Path(log.name).unlink()
 
 
 # --- Simulated learners, made directly in the database (Django) -----------------------------------

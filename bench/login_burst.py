@@ -25,7 +25,6 @@ import http.cookiejar
 import random
 import re
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,13 +173,13 @@ def report(args, url: str, attempts: list[Attempt], notes: dict, watch: loadlib.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
-    parser.add_argument("--serve", action="store_true", help="start the embedded default (Daphne) and use it")
+    parser.add_argument("--serve", action="store_true", help="start the embedded default (as make run) and use it")
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--within", type=float, default=120, help="seconds over which the learners arrive")
     parser.add_argument("--p95-ms", type=float, default=2000)
     parser.add_argument("--timeout", type=float, default=60, help="seconds a whole sign-in may take (an error)")
     parser.add_argument("--old-hashes", action="store_true", help="PBKDF2 hashes, upgraded at this sign-in")
-    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated")
+    parser.add_argument("--pids", help="server processes to report the RSS of, comma-separated, or: stack")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -200,22 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     elif hasattr(hasher, "iterations"):
         hash_label += f" {hasher.iterations} iteraciones"
     start_path = reverse("home:dashboard")
-    server = None
-    log = tempfile.NamedTemporaryFile("w+", prefix="semilla-burst-daphne-", suffix=".log", delete=False)
-    try:
-        url = args.url
-        if args.serve:
-            server, url = loadlib.start_embedded(log)
-        pids = [int(p) for p in args.pids.split(",")] if args.pids else loadlib.pids_listening_on(loadlib.port_of(url))
-        if server is not None and server.pid not in pids:
-            pids.append(server.pid)
-        watch = loadlib.RssWatch(pids)
+    with loadlib.serving(args, "semilla-burst-") as (url, watch):
         attempts, notes = asyncio.run(burst(args, url, [m.username for m in made], start_path, watch))
-    finally:
-        if server is not None:
-            loadlib.stop(server)
-        log.close()
-        Path(log.name).unlink()
     text, ok = report(args, url, attempts, notes, watch, hash_label)
     print(text)
     if args.output:

@@ -3,6 +3,7 @@
 import os
 import sys
 
+from django.conf import settings
 from django.core.asgi import get_asgi_application
 
 # The server's event loop (one thread for every socket) shares the GIL with the threads that run the views and
@@ -21,12 +22,16 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from cms.accounts.channels_auth import SecondFactorScopeMiddleware  # noqa: E402
+from cms.admission import limited  # noqa: E402
 from cms.origins import SiteOriginValidator  # noqa: E402
+from cms.realtime.relay import RelayEndpoint  # noqa: E402
 from cms.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # Room broadcasts relayed from the HTTP workers of the embedded default (cms/realtime/relay.py),
+        # and at most SEMILLA_HTTP_CONCURRENCY requests inside Django at once per process (cms/admission.py).
+        "http": RelayEndpoint(limited(django_asgi_app, settings.SEMILLA_HTTP_CONCURRENCY)),
         "websocket": SiteOriginValidator(
             AuthMiddlewareStack(SecondFactorScopeMiddleware(URLRouter(websocket_urlpatterns)))
         ),

@@ -2,8 +2,9 @@
 
 A single version stamp covers everything derived from the page tree and the sites: any page or site saved,
 deleted, published, unpublished or moved replaces it, so cached entries keyed by the old stamp are never read
-again. Entries also expire after TREE_CACHE_SECONDS, which bounds staleness when another process changed the
-tree and the cache is not shared (the embedded default runs one process; REDIS_URL shares the cache).
+again. Entries also expire after TREE_CACHE_SECONDS. The stamp is shared by every server process through the
+cache: Redis (REDIS_URL), or the embedded default's directory (cms.cache.SharedFileCache); local memory only in
+the tests.
 
 PageRouteMiddleware remembers which site and page a URL routes to (Wagtail's site lookup and tree walk cost
 five queries and about 3 ms per page view) and the page's own row as loaded. Privacy restrictions, the
@@ -17,6 +18,7 @@ import uuid
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
@@ -37,7 +39,16 @@ def tree_version() -> str:
 
 
 def tree_version_bump() -> None:
-    """Invalidate everything cached from the page tree."""
+    """Invalidate everything cached from the page tree: now, and again once the change commits.
+
+    Between the two, another request (or process) may still read the old rows and cache them under the
+    stamp of now; the second stamp leaves those entries behind too."""
+    cache.set(TREE_VERSION_KEY, uuid.uuid4().hex, None)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_stamp_new)
+
+
+def _stamp_new() -> None:
     cache.set(TREE_VERSION_KEY, uuid.uuid4().hex, None)
 
 

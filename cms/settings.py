@@ -246,6 +246,37 @@ else:
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The embedded default runs several processes (`make run`, cms/embedded.py): HTTP by gunicorn's uvicorn workers,
+# WebSockets by one Daphne on SEMILLA_SOCKETS_PORT, the job worker, and any manage.py command run beside them.
+# What must be the same in all of them is shared without a server to install:
+# - the cache (sessions, the page tree's version stamp, Wagtail's site paths): a directory of files beside the
+#   SQLite database (cms.cache.SharedFileCache), reads of 20-100 microseconds; local memory only for the tests
+#   (SEMILLA_TESTING) and with PostgreSQL but no Redis (SEMILLA_CACHE_DIR sets a directory there too);
+# - group messages sent outside Daphne (the rooms' plain forms, jobs): posted to it over loopback with a secret
+#   (cms/realtime/relay.py); cms/embedded.py sets SEMILLA_RELAY_URL in every process but Daphne.
+SEMILLA_SOCKETS_PORT = env_int("SEMILLA_SOCKETS_PORT", 0)
+SEMILLA_RELAY_URL = env_str("SEMILLA_RELAY_URL")  # set in the processes that post to Daphne, not in Daphne
+SEMILLA_RELAY_SECRET = env_str("SEMILLA_RELAY_SECRET")
+# Requests inside Django at once per server process, the rest wait in its event loop (cms/admission.py); 0: no limit.
+SEMILLA_HTTP_CONCURRENCY = env_int("SEMILLA_HTTP_CONCURRENCY", 0)
+SEMILLA_CACHE_DIR = env_str("SEMILLA_CACHE_DIR") or (
+    f"{DATABASES['default']['NAME']}.cache" if not (TESTING or DATABASE_URL) else ""
+)
+if not (REDIS_URL or REDIS_SENTINELS):
+    if SEMILLA_RELAY_URL:
+        CHANNEL_LAYERS["default"] = {
+            "BACKEND": "cms.realtime.relay.RelayChannelLayer",
+            "CONFIG": {**CHANNEL_LAYERS["default"]["CONFIG"], "url": SEMILLA_RELAY_URL, "secret": SEMILLA_RELAY_SECRET},
+        }
+    if SEMILLA_CACHE_DIR:
+        CACHES = {
+            "default": {
+                "BACKEND": "cms.cache.SharedFileCache",
+                "LOCATION": SEMILLA_CACHE_DIR,
+                "OPTIONS": {"MAX_ENTRIES": 50000},  # sessions of every signed-in person, and the pages
+            }
+        }
+
 # --- Accounts, sessions and shared computers ------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -276,8 +307,8 @@ LOGIN_REDIRECT_URL = "home:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions are read from the cache and written through to the database: one query less per page. The cache is
-# per process unless REDIS_URL is set; the embedded default runs one Daphne (its in-memory channel layer needs
-# that too), and several processes need REDIS_URL, so a logout is seen by all of them.
+# shared by every server process: Redis (REDIS_URL), or the embedded default's directory (SEMILLA_CACHE_DIR), so
+# a logout is seen by all of them. Local memory (one process only) is for the tests and a lone Daphne.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60  # the absolute limit; the middleware enforces it too
@@ -361,6 +392,11 @@ if PRODUCTION:
     if env_bool("BEHIND_TLS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+_sockets_sources = [
+    f"ws://{host}:{SEMILLA_SOCKETS_PORT}"
+    for host in ALLOWED_HOSTS
+    if SEMILLA_SOCKETS_PORT and "*" not in host and not host.startswith(".")
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -368,7 +404,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
+        # With `make run`, the rooms' sockets go to Daphne on its own port of the same host (cms/embedded.py).
+        "connect-src": ["'self'", *_sockets_sources],
         "frame-src": ["'self'", H5P_CONTENT_ORIGIN],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],

@@ -106,3 +106,21 @@ def test_a_lesson_served_from_the_cache_reads_its_quiz_row_once_until_the_quiz_c
     assert not any('FROM "quizzes_quiz"' in q["sql"] for q in warm.captured_queries)
     Quiz.objects.filter(pk=quiz.pk).delete()
     assert "Prueba de entrada" not in client.get(lesson.url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_tree_stamp_changes_again_when_the_change_commits():
+    """A reader between the save and the commit may cache the old rows under the stamp of the save: the stamp
+    made at the commit leaves them behind, in this process and in the others that share the cache."""
+    from django.db import transaction
+
+    from cms.page_cache import tree_version
+
+    course = build_course(modules=1, lessons_per_module=1)
+    before = tree_version()
+    with transaction.atomic():
+        course.title = "Otro título"
+        course.save()
+        during = tree_version()
+    assert during != before
+    assert tree_version() not in (before, during)

@@ -305,7 +305,9 @@
     if (stopped || (socket && socket.readyState <= WebSocket.OPEN)) return;
     setStatus(t("connecting"));
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var ws = new WebSocket(scheme + window.location.host + root.dataset.ws);
+    // `make run` serves the sockets from their own port of the same host (data-ws-port); else the page's own.
+    var host = root.dataset.wsPort ? window.location.hostname + ":" + root.dataset.wsPort : window.location.host;
+    var ws = new WebSocket(scheme + host + root.dataset.ws);
     socket = ws;
     ws.addEventListener("open", function () {
       if (ws !== socket) return;
