@@ -148,6 +148,9 @@ start_daphne() {  # start_daphne N
 
 start_http() {
     rm -rf "$RUN/http-ready" && mkdir -p "$RUN/http-ready"
+    # At most 4 requests inside Django at once per worker (cms/admission.py): without it 2,000 learners piled
+    # 40-50 threads on each worker and p95 reached 60 s (bench/README.md).
+    SEMILLA_HTTP_CONCURRENCY="${SEMILLA_HTTP_CONCURRENCY:-4}" \
     SEMILLA_HTTP_BIND="127.0.0.1:$HTTP_PORT" WEB_CONCURRENCY="$HTTP_WORKERS" SEMILLA_HTTP_READY_DIR="$RUN/http-ready" \
         nohup setsid "$VENV/bin/gunicorn" -c docker/gunicorn.conf.py cms.asgi:application \
         >>"$LOGS/http.log" 2>&1 </dev/null &
