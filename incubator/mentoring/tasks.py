@@ -15,6 +15,7 @@ from cms.jobs.models import Job
 from cms.jobs.services import JobError, JobResult, job_enqueue_recent, job_progress, job_run
 from incubator.mentoring import selectors
 from incubator.mentoring.models import MentoringSession
+from lms.grades.csv import csv_safe
 
 ATTENDANCE_CSV_JOB = "attendance_csv"
 
@@ -47,12 +48,6 @@ def attendance_csv_job(*, session: MentoringSession, user) -> Job:
     return job_enqueue_recent(owner=user, kind=ATTENDANCE_CSV_JOB, subject_id=session.pk, task=attendance_csv_task)
 
 
-def _cell(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: neutralise them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def attendance_csv(*, session: MentoringSession) -> bytes:
     """The attendance of a session as CSV with a BOM (spreadsheet programs then read UTF-8)."""
     out = io.StringIO()
@@ -77,7 +72,7 @@ def attendance_csv(*, session: MentoringSession) -> bytes:
         in_person = "" if line.in_person is None else (yes if line.in_person else no)
         person: Any = line.user
         writer.writerow(
-            [_cell(v) for v in (person.display_name, person.username, line.role, line.minutes, *local, in_person)]
+            [csv_safe(v) for v in (person.display_name, person.username, line.role, line.minutes, *local, in_person)]
         )
     return out.getvalue().encode("utf-8")
 

@@ -1,13 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-RATING_CHOICES = [
-    (5, _("Muy satisfecha o satisfecho")),
-    (4, _("Satisfecha o satisfecho")),
-    (3, _("Ni satisfecha ni insatisfecha")),
-    (2, _("Insatisfecha o insatisfecho")),
-    (1, _("Muy insatisfecha o insatisfecho")),
-]
+from cms.indicators.satisfaction import RATING_CHOICES  # one scale for every survey
 
 
 class SatisfactionForm(forms.Form):
