@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -73,7 +74,10 @@ def embedded(tmp_path_factory):
         {
             "DJANGO_SETTINGS_MODULE": "cms.settings",
             "SQLITE_NAME": str(tmp / "shared.sqlite3"),
-            "SEMILLA_TESTING": "1",  # the tests' key and hashers; their cache is local memory unless this:
+            "SEMILLA_TESTING": "1",  # the tests' hashers; their cache is local memory unless this:
+            # One key for the set-up command and the servers (a clean clone has no .secret_key, and without it
+            # every process would make up its own and read the others' sessions as corrupted).
+            "SECRET_KEY": secrets.token_urlsafe(50),
             "SEMILLA_CACHE_DIR": str(tmp / "cache"),
             "AXES_ENABLED": "0",
         }

@@ -69,8 +69,8 @@ def test_demo_ready_does_not_say_ready_when_the_server_stopped_before_answering(
 def test_make_run_waits_for_the_server_before_saying_it_is_ready():
     makefile = (ROOT / "Makefile").read_text()
     recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "lista" not in recipe  # no echo before Daphne listens: demo_ready says it
-    assert recipe.index("daphne -e") < recipe.index("& \\") < recipe.index("manage.py demo_ready")
+    assert "lista" not in recipe  # no echo before the servers listen: demo_ready says it
+    assert recipe.index("-m cms.embedded") < recipe.index("& \\") < recipe.index("manage.py demo_ready")
 
 
 def test_the_list_holds_every_account_the_demo_creates_with_its_role(db):
